@@ -1,0 +1,123 @@
+//! The command line (clap): `traject check CASE.ron [--json] [--as-of YEAR]`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::casefile::load_case;
+use crate::model::AcademicYear;
+use crate::params::{Params, load_dir};
+use crate::report::{check_json, check_text};
+use crate::rules::{compute, resolve_as_of};
+
+/// traject: leerkrediet, tolerantiekrediet en studie-efficiëntie, artikel per artikel uitgelegd.
+#[derive(Parser, Debug)]
+#[command(name = "traject", version, about)]
+pub struct Cli {
+    /// Map met eigen regelparameters (thresholds.ron, institution.ron, calendars/*.ron)
+    /// die de ingebouwde vervangen of aanvullen.
+    #[arg(long, global = true, value_name = "MAP")]
+    pub rules_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Rekent een dossier door en toont leerkrediet, tolerantie, studie-efficiëntie,
+    /// waarschuwingen en fouten.
+    Check {
+        /// Het dossier (RON).
+        case: PathBuf,
+        /// Eén JSON-object op stdout (zie README.md); exit 0 zonder fouten, 1 met fouten, 2 als het bestand onleesbaar is.
+        #[arg(long)]
+        json: bool,
+        /// Rekent het leerkrediet door tot en met dit academiejaar, bv. 2021-2022.
+        #[arg(long, value_name = "JAAR", value_parser = parse_year)]
+        as_of: Option<AcademicYear>,
+        /// Toont bij elk cijfer de regels met hun artikel.
+        #[arg(long)]
+        explain: bool,
+    },
+}
+
+fn parse_year(s: &str) -> Result<AcademicYear, String> {
+    s.parse()
+}
+
+/// The rule parameters: the embedded ones, or with a user directory laid
+/// over them.
+pub fn params(rules_dir: Option<&Path>) -> Result<Params, String> {
+    match rules_dir {
+        Some(d) => load_dir(d).map_err(|e| e.to_string()),
+        None => Ok(Params::default()),
+    }
+}
+
+/// `traject check`.
+pub fn check(
+    params: &Params,
+    case: &Path,
+    json: bool,
+    as_of: Option<AcademicYear>,
+    explain: bool,
+) -> ExitCode {
+    let case_data = match load_case(case) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let as_of = match resolve_as_of(&case_data, as_of) {
+        Ok(y) => y,
+        Err(e) => {
+            eprintln!("{}: {e}", case.display());
+            return ExitCode::from(2);
+        }
+    };
+    let outcome = compute(&case_data, params, as_of);
+    if json {
+        let value = check_json(&outcome);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).expect("JSON of an outcome")
+        );
+    } else {
+        print!("{}", check_text(&case_data, &outcome, explain));
+    }
+    if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let params = match params(cli.rules_dir.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Check {
+            case,
+            json,
+            as_of,
+            explain,
+        } => check(&params, &case, json, as_of, explain),
+    }
+}

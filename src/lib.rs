@@ -1,0 +1,16 @@
+//! traject: leerkrediet, tolerance credit and study efficiency for
+//! study-trajectory counsellors of AP Hogeschool, explained article by
+//! article.
+//!
+//! - [`model`]: the case a counsellor types in;
+//! - [`params`]: rule parameters as data;
+//! - [`rules`]: the pure rules core;
+//! - [`casefile`]: reading and writing case files;
+//! - [`report`]: the `check` output, text and JSON.
+
+pub mod casefile;
+pub mod cli;
+pub mod model;
+pub mod params;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,284 @@
+//! The object of `traject check --json` (shared/spec/CHECK-JSON.md).
+
+use serde::Serialize;
+
+use crate::model::FORMAT;
+use crate::rules::{self, Outcome, Ratio};
+
+#[derive(Serialize)]
+pub struct JsonLine {
+    pub article: &'static str,
+    pub amount: i64,
+    pub interpretation: bool,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonNote {
+    pub article: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    pub interpretation: bool,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonRow {
+    pub year: String,
+    pub enrolled: bool,
+    pub generation_student: bool,
+    pub start: i64,
+    pub rebuild: i64,
+    pub taken: i64,
+    pub refunded: i64,
+    pub acquired: i64,
+    pub bonus: i64,
+    pub master: i64,
+    pub end: i64,
+    pub lines: Vec<JsonLine>,
+}
+
+#[derive(Serialize)]
+pub struct JsonLedger {
+    pub balance: i64,
+    pub bonus_granted: i64,
+    pub years: Vec<JsonRow>,
+}
+
+#[derive(Serialize)]
+pub struct JsonProgress {
+    pub year: String,
+    pub taken: u64,
+    pub acquired: u64,
+    pub efficiency: Option<f64>,
+    pub binding_conditions_possible: bool,
+}
+
+#[derive(Serialize)]
+pub struct JsonProgrammeYear {
+    pub year: String,
+    pub taken: u64,
+    pub acquired: u64,
+    pub efficiency: Option<f64>,
+    pub cumulative_efficiency: Option<f64>,
+    pub automatic_individual_trajectory: Option<bool>,
+}
+
+#[derive(Serialize)]
+pub struct JsonDone {
+    pub credited: u64,
+    pub exempted: u64,
+    pub tolerated: u64,
+    pub done: u64,
+}
+
+#[derive(Serialize)]
+pub struct JsonVerdict {
+    pub year: String,
+    pub code: String,
+    pub unit: String,
+    pub sp: u32,
+    pub grade: String,
+    pub tolerated: bool,
+    pub tolerable: bool,
+    pub fails: Vec<&'static str>,
+    pub lines: Vec<JsonNote>,
+}
+
+#[derive(Serialize)]
+pub struct JsonTolerance {
+    pub available: f64,
+    pub used: u64,
+    pub remaining: f64,
+    pub units: Vec<JsonVerdict>,
+}
+
+#[derive(Serialize)]
+pub struct JsonMerit {
+    pub percentage: Option<f64>,
+    pub degree: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct JsonProgramme {
+    pub id: String,
+    pub programme: String,
+    pub kind: &'static str,
+    pub size: u32,
+    pub years: Vec<JsonProgrammeYear>,
+    pub progress: JsonDone,
+    pub tolerance: Option<JsonTolerance>,
+    pub passed: bool,
+    pub merit: Option<JsonMerit>,
+}
+
+#[derive(Serialize)]
+pub struct JsonWarning {
+    pub code: &'static str,
+    pub article: &'static str,
+    pub year: Option<String>,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonError {
+    pub code: &'static str,
+    #[serde(rename = "where")]
+    pub place: String,
+    pub message: String,
+}
+
+/// The whole object.
+#[derive(Serialize)]
+pub struct CheckJson {
+    pub format: u32,
+    pub as_of: Option<String>,
+    pub leerkrediet: JsonLedger,
+    pub study_progress: Vec<JsonProgress>,
+    pub programmes: Vec<JsonProgramme>,
+    pub warnings: Vec<JsonWarning>,
+    pub errors: Vec<JsonError>,
+}
+
+fn pct(r: Option<Ratio>) -> Option<f64> {
+    r.map(Ratio::percent_2)
+}
+
+fn hundredths(h: i64) -> f64 {
+    h as f64 / 100.0
+}
+
+/// Builds the JSON object from an outcome.
+pub fn check_json(o: &Outcome) -> CheckJson {
+    CheckJson {
+        format: FORMAT,
+        as_of: o.as_of.map(|y| y.to_string()),
+        leerkrediet: JsonLedger {
+            balance: o.ledger.balance,
+            bonus_granted: o.ledger.bonus_granted,
+            years: o
+                .ledger
+                .rows
+                .iter()
+                .map(|r| JsonRow {
+                    year: r.year.to_string(),
+                    enrolled: r.enrolled,
+                    generation_student: r.generation_student,
+                    start: r.start,
+                    rebuild: r.rebuild,
+                    taken: r.taken,
+                    refunded: r.refunded,
+                    acquired: r.acquired,
+                    bonus: r.bonus,
+                    master: r.master,
+                    end: r.end,
+                    lines: r
+                        .lines
+                        .iter()
+                        .map(|l| JsonLine {
+                            article: l.article,
+                            amount: l.amount.unwrap_or(0),
+                            interpretation: l.interpretation,
+                            text: l.text.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        },
+        study_progress: o
+            .study_progress
+            .iter()
+            .map(|p| JsonProgress {
+                year: p.year.to_string(),
+                taken: p.taken,
+                acquired: p.acquired,
+                efficiency: pct(p.efficiency),
+                binding_conditions_possible: p.binding_conditions_possible,
+            })
+            .collect(),
+        programmes: o.programmes.iter().map(programme).collect(),
+        warnings: o
+            .warnings
+            .iter()
+            .map(|w| JsonWarning {
+                code: w.code,
+                article: w.article,
+                year: w.year.map(|y| y.to_string()),
+                message: w.message.clone(),
+            })
+            .collect(),
+        errors: o
+            .errors
+            .iter()
+            .map(|e| JsonError {
+                code: e.code,
+                place: e.place.to_string(),
+                message: e.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn programme(p: &rules::ProgrammeOutcome) -> JsonProgramme {
+    JsonProgramme {
+        id: p.id.clone(),
+        programme: p.name.clone(),
+        kind: p.kind.key(),
+        size: p.size,
+        years: p
+            .years
+            .iter()
+            .map(|y| JsonProgrammeYear {
+                year: y.year.to_string(),
+                taken: y.taken,
+                acquired: y.acquired,
+                efficiency: pct(y.efficiency),
+                cumulative_efficiency: pct(y.cumulative),
+                automatic_individual_trajectory: y.automatic_trajectory,
+            })
+            .collect(),
+        progress: JsonDone {
+            credited: p.progress.credited,
+            exempted: p.progress.exempted,
+            tolerated: p.progress.tolerated,
+            done: p.progress.done(),
+        },
+        tolerance: p.tolerance.as_ref().map(|t| JsonTolerance {
+            available: hundredths(t.available_hundredths),
+            used: t.used,
+            remaining: hundredths(t.remaining_hundredths()),
+            units: t
+                .units
+                .iter()
+                .map(|v| JsonVerdict {
+                    year: v.year.to_string(),
+                    code: v.code.clone(),
+                    unit: v.unit.clone(),
+                    sp: v.sp,
+                    grade: v.grade.clone(),
+                    tolerated: v.tolerated,
+                    tolerable: v.tolerable(),
+                    fails: v.fails.iter().map(|c| c.key()).collect(),
+                    lines: v
+                        .lines
+                        .iter()
+                        .map(|l| JsonNote {
+                            article: l.article,
+                            amount: l.amount,
+                            interpretation: l.interpretation,
+                            text: l.text.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }),
+        passed: p.passed,
+        merit: p.merit.as_ref().map(|m| JsonMerit {
+            percentage: m.average.map(Ratio::percent_2),
+            degree: m.degree.map(|d| d.dutch()),
+            reason: m.reason.clone(),
+        }),
+    }
+}

@@ -1,0 +1,214 @@
+//! The readable Dutch summary of `traject check`.
+
+use std::fmt::Write;
+
+use crate::model::Case;
+use crate::rules::{Line, Outcome, Ratio, hundredths_dutch};
+
+fn pct(r: Option<Ratio>) -> String {
+    r.map(|r| r.percent_1_dutch())
+        .unwrap_or_else(|| "—".to_string())
+}
+
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn explain(out: &mut String, lines: &[Line], indent: &str) {
+    for l in lines {
+        let amount = l.amount.map(signed).unwrap_or_default();
+        let mark = if l.interpretation {
+            " (interpretatie)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{indent}{:<16} {:>5}  {}{mark}",
+            l.article, amount, l.text
+        );
+    }
+}
+
+/// The summary; with `explain`, every figure's trace lines too.
+pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
+    let mut s = String::new();
+    let number = if case.student.number.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", case.student.number)
+    };
+    let _ = writeln!(
+        s,
+        "Dossier: {}{number}, stand tot en met {}",
+        case.student.name,
+        o.as_of.map(|y| y.to_string()).unwrap_or_else(|| "—".into())
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(s, "LEERKREDIET (Art. 8.1)");
+    let _ = writeln!(
+        s,
+        "{:<10} {:>6} {:>7} {:>9} {:>6} {:>9} {:>6} {:>7} {:>6}",
+        "jaar", "begin", "opbouw", "opgenomen", "terug", "verworven", "bonus", "master", "einde"
+    );
+    for r in &o.ledger.rows {
+        let _ = writeln!(
+            s,
+            "{:<10} {:>6} {:>7} {:>9} {:>6} {:>9} {:>6} {:>7} {:>6}{}",
+            r.year.to_string(),
+            r.start,
+            signed(r.rebuild),
+            signed(-r.taken),
+            signed(r.refunded),
+            signed(r.acquired),
+            signed(r.bonus),
+            signed(r.master),
+            r.end,
+            if r.enrolled {
+                ""
+            } else {
+                "  (niet ingeschreven)"
+            }
+        );
+        if explain_lines {
+            explain(&mut s, &r.lines, "    ");
+        }
+    }
+    let _ = writeln!(
+        s,
+        "Saldo: {}   bonus gebruikt: {} van 60",
+        o.ledger.balance, o.ledger.bonus_granted
+    );
+
+    if !o.study_progress.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "STUDIEVOORTGANG PER JAAR (Art. 13.1)");
+        for p in &o.study_progress {
+            let _ = writeln!(
+                s,
+                "{:<10} {} van {} SP verworven: {}{}",
+                p.year.to_string(),
+                p.acquired,
+                p.taken,
+                pct(p.efficiency),
+                if p.binding_conditions_possible {
+                    "  → bindende voorwaarden mogelijk"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+
+    for p in &o.programmes {
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "OPLEIDING {} ({}, {} SP)",
+            p.name,
+            p.kind.dutch(),
+            p.size
+        );
+        for y in &p.years {
+            let traject = match y.automatic_trajectory {
+                Some(true) => "; automatisch individueel traject: ja (hoogstens 60 SP)",
+                Some(false) => "; automatisch individueel traject: nee",
+                None => "",
+            };
+            let _ = writeln!(
+                s,
+                "  {:<10} studie-efficiëntie {} van {} = {}, cumulatief {}{traject}",
+                y.year.to_string(),
+                y.acquired,
+                y.taken,
+                pct(y.efficiency),
+                pct(y.cumulative)
+            );
+            if explain_lines {
+                explain(&mut s, &y.lines, "      ");
+            }
+        }
+        let _ = writeln!(
+            s,
+            "  voortgang: {} credits + {} vrijgesteld + {} getolereerd = {} van {} SP{}",
+            p.progress.credited,
+            p.progress.exempted,
+            p.progress.tolerated,
+            p.progress.done(),
+            p.size,
+            if p.passed {
+                " — opleiding behaald (Art. 18.1)"
+            } else {
+                ""
+            }
+        );
+        if let Some(t) = &p.tolerance {
+            let _ = writeln!(
+                s,
+                "  tolerantiekrediet (Art. 18.2): {} beschikbaar, {} ingezet, {} over",
+                hundredths_dutch(t.available_hundredths),
+                t.used,
+                hundredths_dutch(t.remaining_hundredths())
+            );
+            for v in &t.units {
+                let verdict = if v.tolerated {
+                    "getolereerd".to_string()
+                } else if v.tolerable() {
+                    "kan getolereerd worden".to_string()
+                } else {
+                    format!(
+                        "kan niet getolereerd worden (niet voldaan: {})",
+                        v.fails
+                            .iter()
+                            .map(|c| c.key())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                let _ = writeln!(
+                    s,
+                    "    {} {} {} ({} SP, {}): {verdict}",
+                    v.year, v.code, v.unit, v.sp, v.grade
+                );
+                if explain_lines {
+                    explain(&mut s, &v.lines, "        ");
+                }
+            }
+        }
+        if let Some(m) = &p.merit {
+            let _ = writeln!(
+                s,
+                "  graad van verdienste (Art. 18.4): {} — {}",
+                pct(m.average),
+                m.degree
+                    .map(|d| d.dutch().to_string())
+                    .or_else(|| m.reason.clone())
+                    .unwrap_or_default()
+            );
+        }
+    }
+
+    let _ = writeln!(s);
+    if o.warnings.is_empty() {
+        let _ = writeln!(s, "WAARSCHUWINGEN: geen");
+    } else {
+        let _ = writeln!(s, "WAARSCHUWINGEN");
+        for w in &o.warnings {
+            let year = w.year.map(|y| format!("{y}: ")).unwrap_or_default();
+            let _ = writeln!(s, "  [{}] {year}{} ({})", w.article, w.message, w.code);
+        }
+    }
+    if o.errors.is_empty() {
+        let _ = writeln!(s, "FOUTEN IN HET DOSSIER: geen");
+    } else {
+        let _ = writeln!(s, "FOUTEN IN HET DOSSIER");
+        for e in &o.errors {
+            let _ = writeln!(s, "  {}: {} ({})", e.place, e.message, e.code);
+        }
+    }
+    s
+}

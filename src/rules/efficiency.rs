@@ -1,0 +1,281 @@
+//! Study efficiency (OER 1.1.55) and its consequences: binding conditions
+//! (OER 13.1) and the automatic individual trajectory (OER 11.3 §3).
+
+use crate::model::{AcademicYear, Case, ProgrammeKind};
+use crate::params::Params;
+
+use super::facts::{Findings, YearFacts};
+use super::outcome::{ProgrammeYear, YearProgress};
+use super::ratio::Ratio;
+use super::trace::{Line, sp};
+
+/// A programme's own figures in one year, in SE's sense (RULES.md §4).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearFigures {
+    pub year: Option<AcademicYear>,
+    /// SP taken after withdrawals in time, exemptions excluded.
+    pub taken: u64,
+    /// SP with a credit.
+    pub acquired: u64,
+    pub exempted: u64,
+    /// SP tolerated according to summary lines (detailed units are judged
+    /// by the tolerance rules).
+    pub summary_tolerated: u64,
+    /// Whether this year's units have grades (no summary lines).
+    pub detailed_only: bool,
+}
+
+/// A programme's history: progress before the case's detail, then year by
+/// year.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    /// Progress stated at the opening balance (or nothing).
+    pub earlier: YearFigures,
+    pub years: Vec<YearFigures>,
+}
+
+impl History {
+    /// Sum of a figure over the earlier progress and the years up to and
+    /// including `year`.
+    pub fn cumulative(&self, year: AcademicYear, f: impl Fn(&YearFigures) -> u64) -> u64 {
+        f(&self.earlier)
+            + self
+                .years
+                .iter()
+                .filter(|y| y.year.is_some_and(|v| v <= year))
+                .map(f)
+                .sum::<u64>()
+    }
+
+    /// The last year of the programme, if any.
+    pub fn last_year(&self) -> Option<AcademicYear> {
+        self.years.last().and_then(|y| y.year)
+    }
+}
+
+/// The history of one programme. When the opening balance states the
+/// programme's earlier progress, years before the opening year count only
+/// through that statement (so nothing is counted twice).
+pub fn history(case: &Case, years: &[YearFacts], programme: usize) -> History {
+    let id = &case.programmes[programme].id;
+    let mut h = History::default();
+    let mut from = None;
+    if let Some(o) = &case.opening
+        && let Some(p) = o.progress.iter().find(|p| &p.programme == id)
+    {
+        h.earlier = YearFigures {
+            year: None,
+            taken: u64::from(p.taken),
+            acquired: u64::from(p.acquired),
+            exempted: u64::from(p.exempted),
+            summary_tolerated: u64::from(p.tolerated),
+            detailed_only: false,
+        };
+        from = Some(o.year);
+    }
+    for yf in years {
+        if from.is_some_and(|f| yf.year < f) || !yf.has_programme(programme) {
+            continue;
+        }
+        let mut fig = YearFigures {
+            year: Some(yf.year),
+            detailed_only: true,
+            ..YearFigures::default()
+        };
+        for e in yf.enrolments.iter().filter(|e| e.programme == programme) {
+            fig.taken += e.se_taken();
+            fig.acquired += e.credited();
+            fig.exempted += e.exempted();
+        }
+        for s in yf.summaries.iter().filter(|s| s.programme == programme) {
+            fig.taken += s.taken;
+            fig.acquired += s.acquired;
+            fig.exempted += s.exempted;
+            fig.summary_tolerated += s.tolerated;
+            fig.detailed_only = false;
+        }
+        h.years.push(fig);
+    }
+    h
+}
+
+fn percent_text(r: Option<Ratio>) -> String {
+    r.map(|r| r.percent_1_dutch())
+        .unwrap_or_else(|| "—".to_string())
+}
+
+/// Whether 11.3 §3 covers a programme: a professional bachelor, a
+/// bachelor-na-bachelor or a postgraduaat at this institution.
+fn trajectory_applies(params: &Params, case: &Case, programme: usize) -> bool {
+    let p = &case.programmes[programme];
+    params.is_home(&p.institution)
+        && match p.kind {
+            ProgrammeKind::Bachelor => !p.academic,
+            ProgrammeKind::BachelorAfterBachelor | ProgrammeKind::Postgraduate => true,
+            _ => false,
+        }
+}
+
+/// Year and cumulative SE of a programme, with 11.3 §3.
+///
+/// OER 1.1.55: "De verhouding tussen het aantal binnen de Artesis Plantijn
+/// Hogeschool Antwerpen verworven studiepunten en het aantal feitelijk
+/// opgenomen studiepunten in een academiejaar binnen eenzelfde opleiding
+/// uitgedrukt als een percentage. De cumulatieve studie-efficiëntie is
+/// dezelfde verhouding, maar dan over alle voorgaande academiejaren binnen
+/// dezelfde opleiding tot en met de meeste recente examenperiode. Voor de
+/// berekening van de studie-efficiëntie wordt geen rekening gehouden met
+/// vrijstellingen."
+///
+/// OER 11.3 §3: "… kan de student die reeds eerder voor dezelfde opleiding
+/// aan Artesis Plantijn Hogeschool Antwerpen … ingeschreven was, het
+/// voorgaande academiejaar geen bindende voorwaarden voor de inschrijving
+/// opgelegd kreeg, en het afgelopen academiejaar een studie-efficiëntie
+/// behaalde van minstens 60%, automatisch inschrijven."
+pub fn programme_years(
+    case: &Case,
+    params: &Params,
+    years: &[YearFacts],
+    programme: usize,
+    h: &History,
+) -> Vec<ProgrammeYear> {
+    let name = &case.programmes[programme].name;
+    let t = &params.thresholds;
+    h.years
+        .iter()
+        .filter_map(|fig| {
+            let year = fig.year?;
+            let efficiency = Ratio::new(fig.acquired, fig.taken);
+            let cum_taken = h.cumulative(year, |f| f.taken);
+            let cum_acquired = h.cumulative(year, |f| f.acquired);
+            let cumulative = Ratio::new(cum_acquired, cum_taken);
+            let mut lines = vec![
+                Line::note(
+                    "Art. 1.1.55",
+                    format!(
+                        "{year}, {name}: {} verworven van {} opgenomen (na uitschrijvingen tijdig vóór de grensdatum, zonder vrijstellingen): studie-efficiëntie {}.",
+                        sp(fig.acquired as i64),
+                        sp(fig.taken as i64),
+                        percent_text(efficiency)
+                    ),
+                ),
+                Line::note(
+                    "Art. 1.1.55",
+                    format!(
+                        "Cumulatief tot en met {year}: {} van {}: {}.",
+                        cum_acquired,
+                        sp(cum_taken as i64),
+                        percent_text(cumulative)
+                    ),
+                ),
+            ];
+            if fig.exempted > 0 {
+                lines.push(Line::note(
+                    "Art. 1.1.55",
+                    format!("Vrijstellingen ({}) tellen niet mee.", sp(fig.exempted as i64)),
+                ));
+            }
+            let automatic_trajectory = if trajectory_applies(params, case, programme) {
+                let imposed = years
+                    .iter()
+                    .find(|y| y.year == year)
+                    .is_some_and(|y| y.source.binding_conditions);
+                let se_ok = efficiency.is_some_and(|r| r.at_least_percent(t.trajectory_percent));
+                let ok = !imposed && se_ok;
+                let why = if imposed {
+                    format!("in {year} werden bindende voorwaarden opgelegd")
+                } else if !se_ok {
+                    format!(
+                        "de studie-efficiëntie van {year} ({}) haalt {} % niet",
+                        percent_text(efficiency),
+                        t.trajectory_percent
+                    )
+                } else {
+                    format!(
+                        "ingeschreven in {name}, geen bindende voorwaarden, studie-efficiëntie {} (minstens {} %)",
+                        percent_text(efficiency),
+                        t.trajectory_percent
+                    )
+                };
+                lines.push(Line::note(
+                    "Art. 11.3 §3",
+                    if ok {
+                        format!("Automatische inschrijving in een individueel traject in {}: ja, bij een traject van hoogstens 60 SP ({why}).", year.next())
+                    } else {
+                        format!("Automatische inschrijving in een individueel traject in {}: nee, want {why}; de student vraagt het traject aan bij de toelatingscommissie.", year.next())
+                    },
+                ));
+                Some(ok)
+            } else {
+                None
+            };
+            Some(ProgrammeYear {
+                year,
+                taken: fig.taken,
+                acquired: fig.acquired,
+                efficiency,
+                cumulative,
+                automatic_trajectory,
+                lines,
+            })
+        })
+        .collect()
+}
+
+/// The study progress of every enrolled year over all programmes, with the
+/// 13.1 warning.
+///
+/// OER 13.1 §1: "indien een student tijdens een vorig academiejaar aan de
+/// eigen of aan een andere instelling geen 60% van de ingeschreven
+/// studiepunten verworven heeft, dan kan de toelatingscommissie bij een
+/// nieuwe inschrijving bindende voorwaarden opleggen." §2: "… Zij doen dit
+/// uiterlijk op 1 oktober …"
+pub fn study_progress(
+    params: &Params,
+    years: &[YearFacts],
+    found: &mut Findings,
+) -> Vec<YearProgress> {
+    let t = &params.thresholds;
+    years
+        .iter()
+        .filter(|y| !y.enrolments.is_empty() || !y.summaries.is_empty())
+        .map(|y| {
+            let taken: u64 = y.enrolments.iter().map(|e| e.se_taken()).sum::<u64>()
+                + y.summaries.iter().map(|s| s.taken).sum::<u64>();
+            let acquired: u64 = y.enrolments.iter().map(|e| e.credited()).sum::<u64>()
+                + y.summaries.iter().map(|s| s.acquired).sum::<u64>();
+            let efficiency = Ratio::new(acquired, taken);
+            let possible = efficiency.is_some_and(|r| !r.at_least_percent(t.binding_conditions_percent));
+            let mut lines = vec![Line::note(
+                "Art. 13.1",
+                format!(
+                    "{}: over alle opleidingen {} verworven van {} opgenomen: {}.",
+                    y.year,
+                    acquired,
+                    sp(taken as i64),
+                    percent_text(efficiency)
+                ),
+            )];
+            if possible {
+                let message = format!(
+                    "In {} verwierf de student {} van {} opgenomen studiepunten ({}), minder dan {} %: bij een volgende inschrijving kan de toelatingscommissie bindende voorwaarden opleggen. De student vraagt de inschrijving aan uiterlijk op 1 oktober.",
+                    y.year,
+                    acquired,
+                    taken,
+                    percent_text(efficiency),
+                    t.binding_conditions_percent
+                );
+                lines.push(Line::note("Art. 13.1", message.clone()));
+                found.warn("binding-conditions", "Art. 13.1", Some(y.year), message);
+            }
+            YearProgress {
+                year: y.year,
+                taken,
+                acquired,
+                efficiency,
+                binding_conditions_possible: possible,
+                lines,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,627 @@
+//! The facts of each enrolment and unit before any ledger arithmetic:
+//! grensdatum, withdrawals (OER 8.1 §4–§7, 12.1, 11.6), exemptions and
+//! results.
+
+use crate::model::{AcademicYear, Case, Contract, Date, Enrolment, Programme, Summary, Unit, Year};
+use crate::params::Params;
+
+use super::grades::{UnitResult, is_credit, unit_result};
+use super::outcome::{CaseError, Place, UnitStatus, Warning};
+use super::trace::{Line, sp};
+
+/// Errors and warnings gathered while computing.
+#[derive(Default)]
+pub struct Findings {
+    pub errors: Vec<CaseError>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Findings {
+    pub fn error(&mut self, code: &'static str, place: Place, message: impl Into<String>) {
+        self.errors.push(CaseError {
+            code,
+            place,
+            message: message.into(),
+        });
+    }
+
+    pub fn warn(
+        &mut self,
+        code: &'static str,
+        article: &'static str,
+        year: Option<AcademicYear>,
+        message: impl Into<String>,
+    ) {
+        self.warnings.push(Warning {
+            code,
+            article,
+            year,
+            message: message.into(),
+        });
+    }
+}
+
+/// Whether leerkrediet is deployed for an enrolment (OER 8.1 §1).
+///
+/// "Het leerkrediet wordt ingezet in: de initiële bachelor- en
+/// masteropleidingen … door studenten onder diplomacontract; een of meer
+/// opleidingsonderdelen door studenten onder creditcontract. Het
+/// leerkrediet wordt niet ingezet bij: een examencontract; een
+/// bachelor-na-bacheloropleiding; … een schakel- of voorbereidingsprogramma;
+/// een postgraduaatopleiding; een specifieke lerarenopleiding."
+pub fn uses_leerkrediet(programme: &Programme, contract: Contract) -> bool {
+    match contract {
+        Contract::Credit => true,
+        Contract::Exam => false,
+        Contract::Diploma => programme.kind.uses_leerkrediet(),
+    }
+}
+
+/// A withdrawal as it applies to one unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WithdrawalFacts {
+    pub date: Date,
+    /// Removal under OER 11.6 rather than a plain withdrawal.
+    pub removal: bool,
+    /// On or before the unit's grensdatum.
+    pub in_time: bool,
+}
+
+/// One unit with everything the rules need to know about it.
+#[derive(Clone, Debug)]
+pub struct UnitFacts {
+    /// Position in the enrolment's list.
+    pub index: usize,
+    pub code: String,
+    pub name: String,
+    pub sp: u32,
+    pub exempt: bool,
+    pub grensdatum: Option<Date>,
+    pub result: UnitResult,
+    /// An effective withdrawal (not on an examined unit).
+    pub withdrawal: Option<WithdrawalFacts>,
+    /// Counts in the ledger's gross taken.
+    pub ledger_taken: bool,
+    /// Leerkrediet returned by a withdrawal (§2.3).
+    pub refunded: bool,
+    /// Counts in SE's taken (after withdrawals in time, exemptions excluded).
+    pub se_taken: bool,
+    /// A creditbewijs this year.
+    pub credit: bool,
+    /// Any exam result, even of one part.
+    pub examined: bool,
+    /// A final fail (numeric < 10, afwezig, F, niet geslaagd).
+    pub failed: bool,
+    /// The student recorded a tolerance (valid or not; see tolerance).
+    pub tolerance_chosen: bool,
+    pub status: UnitStatus,
+    pub lines: Vec<Line>,
+}
+
+/// One detailed enrolment, evaluated.
+#[derive(Clone, Debug)]
+pub struct EnrolmentFacts {
+    /// Position of the enrolment in its year's list.
+    pub source: usize,
+    /// Index into `case.programmes`.
+    pub programme: usize,
+    pub contract: Contract,
+    pub uses_lk: bool,
+    pub enrolled: Date,
+    pub withdrawn: Option<Date>,
+    pub units: Vec<UnitFacts>,
+}
+
+impl EnrolmentFacts {
+    fn sum(&self, f: impl Fn(&UnitFacts) -> bool) -> u64 {
+        self.units
+            .iter()
+            .filter(|u| f(u))
+            .map(|u| u64::from(u.sp))
+            .sum()
+    }
+    /// Gross SP taken in the ledger's sense.
+    pub fn ledger_taken(&self) -> u64 {
+        self.sum(|u| u.ledger_taken)
+    }
+    /// SP taken in SE's sense.
+    pub fn se_taken(&self) -> u64 {
+        self.sum(|u| u.se_taken)
+    }
+    /// SP with a credit.
+    pub fn credited(&self) -> u64 {
+        self.sum(|u| u.credit)
+    }
+    /// SP exempted.
+    pub fn exempted(&self) -> u64 {
+        self.sum(|u| u.exempt)
+    }
+}
+
+/// A summary line, resolved.
+#[derive(Clone, Debug)]
+pub struct SummaryFacts {
+    pub programme: usize,
+    pub contract: Contract,
+    pub uses_lk: bool,
+    pub taken: u64,
+    pub acquired: u64,
+    pub exempted: u64,
+    pub tolerated: u64,
+}
+
+/// One listed academic year, evaluated.
+#[derive(Clone, Debug)]
+pub struct YearFacts<'a> {
+    pub year: AcademicYear,
+    pub source: &'a Year,
+    pub enrolments: Vec<EnrolmentFacts>,
+    pub summaries: Vec<SummaryFacts>,
+}
+
+impl YearFacts<'_> {
+    /// Whether any enrolment (detailed or summary) is in this programme.
+    pub fn has_programme(&self, programme: usize) -> bool {
+        self.enrolments.iter().any(|e| e.programme == programme)
+            || self.summaries.iter().any(|s| s.programme == programme)
+    }
+}
+
+fn place(year: AcademicYear, programme: &Programme, unit: Option<&str>) -> Place {
+    Place {
+        year: Some(year),
+        programme: Some(programme.name.clone()),
+        unit: unit.map(str::to_string),
+    }
+}
+
+/// Checks a date lies in its academic year.
+fn check_in_year(
+    params: &Params,
+    year: AcademicYear,
+    date: Date,
+    what: &str,
+    at: Place,
+    found: &mut Findings,
+) {
+    let (start, end) = params.year_span(year);
+    if date < start || date > end {
+        found.error(
+            "date-outside-year",
+            at,
+            format!("{what} {date} valt buiten academiejaar {year} ({start} tot en met {end})"),
+        );
+    }
+}
+
+/// Checks the grades entered on a unit: 0–20, whole for a unit, one
+/// decimal for a part (OER 17.1), numeric or pass/fail as the unit says.
+fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
+    use crate::model::Mark;
+    let mut check = |m: Option<Mark>, whole: bool, what: &str| {
+        let Some(m) = m else { return };
+        match m {
+            Mark::Tenths(t) if !(0..=200).contains(&t) => found.error(
+                "grade-out-of-range",
+                at.clone(),
+                format!("{what}: cijfer {m} ligt buiten 0–20; toegelaten is een cijfer van 0 tot en met 20"),
+            ),
+            Mark::Tenths(t) if whole && t % 10 != 0 => found.error(
+                "grade-not-whole",
+                at.clone(),
+                format!("{what}: cijfer {m} is geen geheel getal; een opleidingsonderdeel krijgt een geheel cijfer op 20 (Art. 17.1), delen een cijfer tot op een tiende"),
+            ),
+            Mark::Tenths(_) if unit.pass_fail => found.error(
+                "result-kind-mismatch",
+                at.clone(),
+                format!("{what}: cijfer {m} bij een opleidingsonderdeel met \"geslaagd\"/\"niet geslaagd\" als resultaat"),
+            ),
+            Mark::Passed | Mark::NotPassed if !unit.pass_fail => found.error(
+                "result-kind-mismatch",
+                at.clone(),
+                format!("{what}: \"{m}\" bij een opleidingsonderdeel met een cijfer op 20; zet pass_fail: true als de ECTS-fiche geen cijfer geeft"),
+            ),
+            _ => {}
+        }
+    };
+    check(unit.first, true, "eerste examenkans");
+    check(unit.second, true, "tweede examenkans");
+    for p in &unit.parts {
+        check(
+            p.first,
+            false,
+            &format!("deel {}, eerste examenkans", p.name),
+        );
+        check(
+            p.second,
+            false,
+            &format!("deel {}, tweede examenkans", p.name),
+        );
+    }
+    if unit.is_composite() && (unit.first.is_some() || unit.second.is_some()) {
+        found.error(
+            "composite-unit-result",
+            at.clone(),
+            "een samengesteld opleidingsonderdeel krijgt zijn cijfer uit de delen (Art. 17.1); het cijfer op het opleidingsonderdeel zelf wordt genegeerd",
+        );
+    }
+    for p in &unit.parts {
+        if p.weight == 0 {
+            found.error(
+                "part-weight-invalid",
+                at.clone(),
+                format!(
+                    "deel {}: gewicht 0; een gewicht is een geheel getal van minstens 1",
+                    p.name
+                ),
+            );
+        }
+    }
+}
+
+/// Evaluates one unit of an enrolment.
+///
+/// OER 8.1 §4: "In de Artesis Plantijn Hogeschool Antwerpen wordt hiervoor
+/// per opleidingsonderdeel een grensdatum toegekend."
+/// OER 12.1 (WT): "De student die zijn studies tijdens het academiejaar
+/// stopzet, kan zich uitschrijven met teruggave leerkrediet tot uiterlijk de
+/// grensdatum … Studenten kunnen zich niet uitschrijven voor
+/// opleidingsonderdelen waarvoor reeds alle (deel)examens plaatsvonden …
+/// Indien het resultaat ten minste een 10 op 20 is, krijgen zij … een
+/// creditbewijs."
+#[allow(clippy::too_many_arguments)]
+fn unit_facts(
+    params: &Params,
+    year: AcademicYear,
+    programme: &Programme,
+    enrolment: &Enrolment,
+    enrolled: Date,
+    uses_lk: bool,
+    index: usize,
+    unit: &Unit,
+    found: &mut Findings,
+) -> UnitFacts {
+    let at = place(year, programme, Some(&unit.code));
+    let pass = params.thresholds.pass_grade;
+    let mut lines = Vec::new();
+
+    if unit.sp < 3 {
+        found.error(
+            "unit-sp-invalid",
+            at.clone(),
+            format!(
+                "{} studiepunten: een opleidingsonderdeel telt een geheel aantal studiepunten, minstens 3 (Art. 3.3)",
+                unit.sp
+            ),
+        );
+    }
+    check_marks(unit, &at, found);
+
+    let grensdatum = unit
+        .grensdatum
+        .or_else(|| params.calendar_grensdatum(year, programme, unit.period));
+    if let Some(g) = unit.grensdatum {
+        check_in_year(params, year, g, "grensdatum", at.clone(), found);
+    }
+
+    let result = if unit.exempt {
+        if unit.has_result() {
+            found.error(
+                "exempt-with-result",
+                at.clone(),
+                "een vrijgesteld opleidingsonderdeel heeft geen examen en geen cijfer (Art. 1.1.69); de resultaten worden genegeerd",
+            );
+        }
+        UnitResult {
+            first: None,
+            final_mark: None,
+            second_after_credit: false,
+            lines: Vec::new(),
+        }
+    } else {
+        unit_result(unit, pass)
+    };
+    if result.second_after_credit {
+        found.error(
+            "second-chance-after-credit",
+            at.clone(),
+            format!(
+                "resultaat in de tweede examenkans na een credit ({}) in de eerste; een credit in de eerste kans vervalt de tweede (Art. 14.2, 17.3); de credit blijft",
+                result.first.map(|m| m.to_string()).unwrap_or_default()
+            ),
+        );
+    }
+    lines.extend(result.lines.iter().cloned());
+    let examined = !unit.exempt && unit.has_result();
+
+    // The withdrawal that applies: the unit's own, or the programme's,
+    // whichever came first.
+    let own = unit.withdrawal.as_ref().map(|w| (w.date, w.removal));
+    if let Some((d, _)) = own {
+        check_in_year(params, year, d, "uitschrijvingsdatum", at.clone(), found);
+        if d < enrolled {
+            found.error(
+                "withdrawal-before-enrolment",
+                at.clone(),
+                format!("uitschrijving op {d} vóór de inschrijving op {enrolled}"),
+            );
+        }
+    }
+    let candidates = [own, enrolment.withdrawn.map(|d| (d, false))];
+    let chosen = candidates.into_iter().flatten().min_by_key(|(d, _)| *d);
+
+    let mut withdrawal = None;
+    if let Some((date, removal)) = chosen {
+        if unit.exempt {
+            // Nothing to withdraw from.
+        } else if examined {
+            if own.is_some() && own.map(|(d, _)| d) == Some(date) {
+                found.error(
+                    "withdrawal-after-exams",
+                    at.clone(),
+                    "uitschrijving uit een opleidingsonderdeel waarvoor al examen werd afgelegd; dat kan niet (Art. 12.1), het resultaat blijft",
+                );
+            } else {
+                lines.push(Line::note(
+                    "Art. 12.1",
+                    "Bij de uitschrijving had dit opleidingsonderdeel al een examenresultaat: het cijfer blijft staan, en vanaf 10/20 is er een creditbewijs.",
+                ));
+            }
+        } else {
+            match grensdatum {
+                Some(g) => {
+                    withdrawal = Some(WithdrawalFacts {
+                        date,
+                        removal,
+                        in_time: date <= g,
+                    })
+                }
+                None => found.error(
+                    "missing-grensdatum",
+                    at.clone(),
+                    format!(
+                        "geen grensdatum voor {} in {year}: er is geen kalender voor dat jaar; geef de grensdatum van de ECTS-fiche op bij het opleidingsonderdeel (grensdatum: \"JJJJ-MM-DD\")",
+                        unit.period.dutch()
+                    ),
+                ),
+            }
+        }
+    }
+
+    let ledger_taken = uses_lk && !unit.exempt;
+    let in_time = withdrawal.is_some_and(|w| w.in_time);
+    let refunded = ledger_taken
+        && withdrawal
+            .is_some_and(|w| w.in_time && (w.removal || enrolment.contract != Contract::Credit));
+    if let Some(w) = withdrawal
+        && w.removal
+        && !w.in_time
+    {
+        found.warn(
+            "removal-too-late",
+            "Art. 11.6",
+            Some(year),
+            format!(
+                "{} / {}: schrapping gevraagd op {} na de grensdatum; de toelatingscommissie behandelt zo'n aanvraag niet (Art. 11.6)",
+                programme.name, unit.code, w.date
+            ),
+        );
+    }
+    let se_taken = !unit.exempt && !in_time;
+    let final_mark = result.final_mark;
+    let credit =
+        !unit.exempt && withdrawal.is_none() && final_mark.is_some_and(|m| is_credit(m, pass));
+    let failed = !unit.exempt && withdrawal.is_none() && final_mark.is_some() && !credit;
+
+    if unit.exempt {
+        lines.push(Line::note(
+            "Art. 8.1 §1",
+            format!(
+                "Vrijgesteld: geen examen, geen cijfer, geen leerkrediet ({}).",
+                sp(i64::from(unit.sp))
+            ),
+        ));
+    }
+    let status = if unit.exempt {
+        UnitStatus::Exempt
+    } else if let Some(w) = withdrawal {
+        UnitStatus::Withdrawn {
+            in_time: w.in_time,
+            refunded,
+        }
+    } else if credit {
+        UnitStatus::Credit
+    } else if failed {
+        UnitStatus::Failed
+    } else {
+        UnitStatus::Pending
+    };
+
+    UnitFacts {
+        index,
+        code: unit.code.clone(),
+        name: unit.name.clone(),
+        sp: unit.sp,
+        exempt: unit.exempt,
+        grensdatum,
+        result,
+        withdrawal,
+        ledger_taken,
+        refunded,
+        se_taken,
+        credit,
+        examined,
+        failed,
+        tolerance_chosen: unit.tolerated,
+        status,
+        lines,
+    }
+}
+
+/// Evaluates a detailed enrolment.
+fn enrolment_facts(
+    source: usize,
+    params: &Params,
+    year: AcademicYear,
+    programme_index: usize,
+    programme: &Programme,
+    enrolment: &Enrolment,
+    found: &mut Findings,
+) -> EnrolmentFacts {
+    let at = place(year, programme, None);
+    let (start, _) = params.year_span(year);
+    let enrolled = enrolment.enrolled.unwrap_or(start);
+    if let Some(d) = enrolment.enrolled {
+        check_in_year(params, year, d, "inschrijvingsdatum", at.clone(), found);
+    }
+    if let Some(w) = enrolment.withdrawn {
+        check_in_year(params, year, w, "uitschrijvingsdatum", at.clone(), found);
+        if w < enrolled {
+            found.error(
+                "withdrawal-before-enrolment",
+                at.clone(),
+                format!("uitschrijving op {w} vóór de inschrijving op {enrolled}"),
+            );
+        }
+    }
+    let uses_lk = uses_leerkrediet(programme, enrolment.contract);
+    let mut seen: Vec<&str> = Vec::new();
+    let units = enrolment
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            if seen.contains(&u.code.as_str()) {
+                found.error(
+                    "duplicate-unit-code",
+                    place(year, programme, Some(&u.code)),
+                    "deze code staat twee keer in hetzelfde jaar; elke code is uniek binnen een jaar",
+                );
+            }
+            seen.push(&u.code);
+            unit_facts(params, year, programme, enrolment, enrolled, uses_lk, i, u, found)
+        })
+        .collect();
+    EnrolmentFacts {
+        source,
+        programme: programme_index,
+        contract: enrolment.contract,
+        uses_lk,
+        enrolled,
+        withdrawn: enrolment.withdrawn,
+        units,
+    }
+}
+
+fn summary_facts(programme_index: usize, programme: &Programme, s: &Summary) -> SummaryFacts {
+    SummaryFacts {
+        programme: programme_index,
+        contract: s.contract,
+        uses_lk: uses_leerkrediet(programme, s.contract),
+        taken: u64::from(s.taken),
+        acquired: u64::from(s.acquired),
+        exempted: u64::from(s.exempted),
+        tolerated: u64::from(s.tolerated),
+    }
+}
+
+/// Evaluates every listed year, oldest first. Duplicated years and
+/// enrolments in unknown programmes are reported and left out.
+pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> Vec<YearFacts<'a>> {
+    let mut years: Vec<&Year> = case.years.iter().collect();
+    years.sort_by_key(|y| y.year);
+    let mut out: Vec<YearFacts<'a>> = Vec::new();
+    for y in years {
+        if out.last().is_some_and(|f| f.year == y.year) {
+            found.error(
+                "duplicate-year",
+                Place {
+                    year: Some(y.year),
+                    ..Place::default()
+                },
+                "dit academiejaar staat twee keer in het dossier; alleen het eerste telt",
+            );
+            continue;
+        }
+        let mut enrolments = Vec::new();
+        let mut programmes_seen: Vec<usize> = Vec::new();
+        let mut all_codes: Vec<(&str, usize)> = Vec::new();
+        for (source, e) in y.enrolments.iter().enumerate() {
+            let Some(pi) = case.programmes.iter().position(|p| p.id == e.programme) else {
+                found.error(
+                    "unknown-programme",
+                    Place {
+                        year: Some(y.year),
+                        programme: Some(e.programme.clone()),
+                        unit: None,
+                    },
+                    format!(
+                        "de inschrijving verwijst naar opleiding \"{}\", die niet bij programmes staat; toegelaten: {}",
+                        e.programme,
+                        case.programmes.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+                continue;
+            };
+            let programme = &case.programmes[pi];
+            if programmes_seen.contains(&pi) {
+                found.error(
+                    "duplicate-enrolment",
+                    place(y.year, programme, None),
+                    "twee inschrijvingen in dezelfde opleiding in hetzelfde jaar; zet alle opleidingsonderdelen in één inschrijving",
+                );
+            }
+            programmes_seen.push(pi);
+            for u in &e.units {
+                if let Some((_, other)) = all_codes.iter().find(|(c, p)| *c == u.code && *p != pi) {
+                    found.error(
+                        "duplicate-unit-code",
+                        place(y.year, programme, Some(&u.code)),
+                        format!(
+                            "deze code staat ook bij {} in hetzelfde jaar; elke code is uniek binnen een jaar",
+                            case.programmes[*other].name
+                        ),
+                    );
+                }
+                all_codes.push((&u.code, pi));
+            }
+            enrolments.push(enrolment_facts(
+                source, params, y.year, pi, programme, e, found,
+            ));
+        }
+        let mut summaries = Vec::new();
+        for s in &y.summaries {
+            let Some(pi) = case.programmes.iter().position(|p| p.id == s.programme) else {
+                found.error(
+                    "unknown-programme",
+                    Place {
+                        year: Some(y.year),
+                        programme: Some(s.programme.clone()),
+                        unit: None,
+                    },
+                    format!("de samenvattingslijn verwijst naar opleiding \"{}\", die niet bij programmes staat", s.programme),
+                );
+                continue;
+            };
+            let programme = &case.programmes[pi];
+            if s.acquired + s.tolerated > s.taken {
+                found.error(
+                    "summary-inconsistent",
+                    place(y.year, programme, None),
+                    format!(
+                        "verworven ({}) plus getolereerd ({}) is meer dan opgenomen ({}) studiepunten",
+                        s.acquired, s.tolerated, s.taken
+                    ),
+                );
+            }
+            summaries.push(summary_facts(pi, programme, s));
+        }
+        out.push(YearFacts {
+            year: y.year,
+            source: y,
+            enrolments,
+            summaries,
+        });
+    }
+    out
+}

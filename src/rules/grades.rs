@@ -1,0 +1,322 @@
+//! Exam grades: composite rounding (OER 17.1), the second exam chance
+//! (OER 17.3), absent and F (OER 15.5), and the credit (OER 22.2).
+
+use crate::model::{Mark, Part, Unit};
+
+use super::trace::Line;
+
+/// A unit's results after both exam chances.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitResult {
+    /// The unit's result after the first exam chance.
+    pub first: Option<Mark>,
+    /// The final result of the year (after the second chance), whole grade
+    /// or code.
+    pub final_mark: Option<Mark>,
+    /// A second-chance result was entered after a first-chance credit; it
+    /// was ignored (OER 14.2, 17.3).
+    pub second_after_credit: bool,
+    /// How the result came about.
+    pub lines: Vec<Line>,
+}
+
+/// Rank for "the higher of the two" (17.3): afwezig and F stand below 0,
+/// niet geslaagd below geslaagd.
+fn rank(m: Mark) -> i32 {
+    match m {
+        Mark::Absent => -20,
+        Mark::Fail => -10,
+        Mark::NotPassed => 0,
+        Mark::Passed => 1,
+        Mark::Tenths(t) => t,
+    }
+}
+
+/// Whether a result gives a credit: grade ≥ 10 or geslaagd.
+///
+/// OER 22.2: "De student behaalt een creditbewijs voor elk
+/// opleidingsonderdeel waarvoor hij ten minste 10 op 20 of 'geslaagd'
+/// behaalde."
+pub fn is_credit(m: Mark, pass_grade: i32) -> bool {
+    match m {
+        Mark::Tenths(t) => t >= pass_grade * 10,
+        Mark::Passed => true,
+        _ => false,
+    }
+}
+
+/// The final result of two chances.
+///
+/// OER 17.3: "Na deelname aan de tweede examenkans … zal … het hoogste
+/// behaalde examencijfer van de twee examenperiodes vastgesteld worden als
+/// definitieve examencijfer … Wanneer een student niet deelneemt aan de
+/// tweede examenkans … dan wordt het examencijfer … van de eerste
+/// examenperiode overgedragen naar de tweede examenperiode."
+pub fn best_of_chances(first: Option<Mark>, second: Option<Mark>) -> Option<Mark> {
+    match (first, second) {
+        (f, None) => f,
+        (Some(f), Some(Mark::Absent)) => Some(f),
+        (None, s) => s,
+        (Some(f), Some(s)) => Some(if rank(s) > rank(f) { s } else { f }),
+    }
+}
+
+/// Rounds a weighted average given in tenths (as the exact fraction
+/// `num / den` tenths) to a whole grade.
+///
+/// OER 17.1: "Indien het eerste cijfer na de komma van het gewogen
+/// gemiddelde van de evaluatiepunten 4 is of kleiner, gebeurt de afronding
+/// naar onder. Indien 5 of groter, gebeurt de afronding naar boven."
+/// So 9.45 → 9 (its first decimal is 4) and 9.5 → 10.
+pub fn round_composite(num_tenths: i64, den: i64) -> i32 {
+    let tenths = num_tenths.div_euclid(den); // truncated to its first decimal
+    i32::try_from((tenths + 5).div_euclid(10)).unwrap_or(i32::MAX)
+}
+
+/// A decimal in tenths shown the Dutch way: `94` → `9,4`.
+fn tenths_dutch(num: i64, den: i64) -> String {
+    // Shown to two decimals where needed (9,45), truncated, as in the OER example.
+    let hundredths = (num * 10).div_euclid(den);
+    if hundredths % 10 == 0 {
+        format!("{},{}", hundredths / 100, (hundredths % 100) / 10)
+    } else {
+        format!("{},{:02}", hundredths / 100, hundredths % 100)
+    }
+}
+
+/// The unit grade from one set of part results (17.1, 15.5); `None` while
+/// any part has no result.
+fn composite_grade(
+    parts: &[(u32, Option<Mark>)],
+    lines: &mut Vec<Line>,
+    chance: &str,
+) -> Option<Mark> {
+    if parts.iter().any(|(_, m)| m.is_none()) {
+        return None;
+    }
+    let marks: Vec<(i64, Mark)> = parts
+        .iter()
+        .map(|(w, m)| (i64::from(*w), m.expect("checked above")))
+        .collect();
+    if marks.iter().any(|(_, m)| *m == Mark::Fail) {
+        lines.push(Line::note(
+            "Art. 15.5",
+            format!("{chance}: een deel heeft code F, dus het hele opleidingsonderdeel krijgt F en kan niet geslaagd zijn."),
+        ));
+        return Some(Mark::Fail);
+    }
+    if marks.iter().all(|(_, m)| *m == Mark::Absent) {
+        lines.push(Line::note(
+            "Art. 15.5",
+            format!("{chance}: afwezig op alle delen, dus het resultaat is afwezig."),
+        ));
+        return Some(Mark::Absent);
+    }
+    let den: i64 = marks.iter().map(|(w, _)| *w).sum();
+    if den == 0 {
+        return None;
+    }
+    let num: i64 = marks
+        .iter()
+        .map(|(w, m)| {
+            w * match m {
+                Mark::Tenths(t) => i64::from(*t),
+                _ => 0, // afwezig on a part counts as 0 (15.5)
+            }
+        })
+        .sum();
+    let grade = round_composite(num, den);
+    let absent = marks.iter().any(|(_, m)| *m == Mark::Absent);
+    lines.push(Line::note(
+        "Art. 17.1",
+        format!(
+            "{chance}: gewogen gemiddelde van de delen {}{} afgerond tot {grade}/20 (eerste decimaal 4 of kleiner naar onder, 5 of groter naar boven).",
+            tenths_dutch(num, den),
+            if absent { " (afwezig telt als 0)" } else { "" }
+        ),
+    ));
+    Some(Mark::whole(grade))
+}
+
+/// Best result per part over two chances; a part with ≥ 10 in the first
+/// chance carries over (17.3).
+fn best_parts(parts: &[Part]) -> Vec<(u32, Option<Mark>)> {
+    parts
+        .iter()
+        .map(|p| (p.weight, best_of_chances(p.first, p.second)))
+        .collect()
+}
+
+/// The results of a unit after both chances (17.1, 17.3, 15.5).
+pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
+    let mut lines = Vec::new();
+    if unit.is_composite() {
+        let firsts: Vec<(u32, Option<Mark>)> =
+            unit.parts.iter().map(|p| (p.weight, p.first)).collect();
+        let any_first = firsts.iter().any(|(_, m)| m.is_some());
+        let first = if any_first {
+            composite_grade(&firsts, &mut lines, "Eerste examenkans")
+        } else {
+            None
+        };
+        let any_second = unit.parts.iter().any(|p| p.second.is_some());
+        if let Some(f) = first
+            && is_credit(f, pass_grade)
+        {
+            lines.push(Line::note(
+                "Art. 22.2",
+                format!("{f}/20 in de eerste examenkans: een creditbewijs."),
+            ));
+            return UnitResult {
+                first,
+                final_mark: first,
+                second_after_credit: any_second,
+                lines,
+            };
+        }
+        if !any_second {
+            return UnitResult {
+                first,
+                final_mark: first,
+                second_after_credit: false,
+                lines,
+            };
+        }
+        lines.push(Line::note(
+            "Art. 17.3",
+            "Tweede examenkans: per deel telt het hoogste cijfer van de twee kansen; delen met 10 of meer in de eerste kans worden overgedragen.",
+        ));
+        let best = best_parts(&unit.parts);
+        let final_mark = composite_grade(&best, &mut lines, "Na de tweede examenkans");
+        return UnitResult {
+            first,
+            final_mark: final_mark.or(first),
+            second_after_credit: false,
+            lines,
+        };
+    }
+
+    let first = unit.first;
+    if let Some(f) = first
+        && is_credit(f, pass_grade)
+    {
+        lines.push(Line::note(
+            "Art. 22.2",
+            format!("{f} in de eerste examenkans: een creditbewijs."),
+        ));
+        return UnitResult {
+            first,
+            final_mark: first,
+            second_after_credit: unit.second.is_some(),
+            lines,
+        };
+    }
+    let final_mark = best_of_chances(first, unit.second);
+    match (first, unit.second) {
+        (Some(f), Some(Mark::Absent)) => lines.push(Line::note(
+            "Art. 17.3",
+            format!("Afwezig in de tweede examenkans: het resultaat van de eerste kans ({f}) blijft staan."),
+        )),
+        (Some(f), Some(s)) => lines.push(Line::note(
+            "Art. 17.3",
+            format!(
+                "Eerste kans {f}, tweede kans {s}: het hoogste telt, dus {}.",
+                final_mark.expect("both present")
+            ),
+        )),
+        _ => {}
+    }
+    UnitResult {
+        first,
+        final_mark,
+        second_after_credit: false,
+        lines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Part;
+
+    fn part(w: u32, first: Option<Mark>, second: Option<Mark>) -> Part {
+        Part {
+            name: "deel".into(),
+            weight: w,
+            first,
+            second,
+        }
+    }
+
+    fn composite(parts: Vec<Part>) -> Unit {
+        let mut u = Unit::new("X", "X", 6);
+        u.parts = parts;
+        u
+    }
+
+    #[test]
+    fn rounding_follows_the_first_decimal() {
+        assert_eq!(round_composite(945, 100), 9); // 9.45 → 9
+        assert_eq!(round_composite(95, 1), 10); // 9.5 → 10
+        assert_eq!(round_composite(995, 100), 10); // 9.95 → 10
+        assert_eq!(round_composite(949, 100), 9); // 9.49 → 9
+        assert_eq!(round_composite(0, 1), 0);
+        assert_eq!(round_composite(200, 1), 20);
+    }
+
+    #[test]
+    fn composite_examples_of_s14() {
+        let t = |x| Some(Mark::Tenths(x));
+        let u = composite(vec![part(4, t(94), None), part(2, t(106), None)]);
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(10)));
+        let u = composite(vec![part(1, t(94), None), part(1, t(95), None)]);
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(9)));
+        let u = composite(vec![
+            part(1, t(140), None),
+            part(1, Some(Mark::Absent), None),
+        ]);
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(7)));
+        let u = composite(vec![part(1, t(150), None), part(1, Some(Mark::Fail), None)]);
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::Fail));
+        let u = composite(vec![part(1, t(90), t(110)), part(1, t(80), t(60))]);
+        let r = unit_result(&u, 10);
+        assert_eq!(r.first, Some(Mark::whole(9)));
+        assert_eq!(r.final_mark, Some(Mark::whole(10)));
+    }
+
+    #[test]
+    fn second_chance_keeps_the_higher_and_carries_the_first() {
+        let mut u = Unit::new("A", "A", 6);
+        u.first = Some(Mark::whole(7));
+        u.second = Some(Mark::whole(6));
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(7)));
+        u.first = Some(Mark::whole(8));
+        u.second = Some(Mark::Absent);
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(8)));
+        u.first = Some(Mark::Absent);
+        u.second = Some(Mark::whole(3));
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(3)));
+        u.first = Some(Mark::Absent);
+        u.second = Some(Mark::Fail);
+        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::Fail));
+    }
+
+    #[test]
+    fn a_second_chance_after_a_credit_is_flagged_and_ignored() {
+        let mut u = Unit::new("C", "C", 6);
+        u.first = Some(Mark::whole(12));
+        u.second = Some(Mark::whole(15));
+        let r = unit_result(&u, 10);
+        assert!(r.second_after_credit);
+        assert_eq!(r.final_mark, Some(Mark::whole(12)));
+    }
+
+    #[test]
+    fn credit_boundary_is_ten() {
+        assert!(is_credit(Mark::whole(10), 10));
+        assert!(!is_credit(Mark::whole(9), 10));
+        assert!(is_credit(Mark::Passed, 10));
+        assert!(!is_credit(Mark::NotPassed, 10));
+        assert!(!is_credit(Mark::Absent, 10));
+    }
+}

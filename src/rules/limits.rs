@@ -1,0 +1,102 @@
+//! Enrolment limits (OER 8.1 §10).
+
+use crate::model::{AcademicYear, Case};
+use crate::params::Params;
+
+use super::facts::{Findings, YearFacts};
+use super::trace::Line;
+
+/// Checks a year's enrolment against the balance after the year's rebuild.
+///
+/// OER 8.1 §10: "Een student kan zich inschrijven voor opleidingsonderdelen
+/// onder diploma- of creditcontract voor ten hoogste het saldo van zijn
+/// leerkrediet. De Artesis Plantijn Hogeschool Antwerpen weigert de
+/// inschrijving van een student als hij een leerkrediet heeft dat kleiner
+/// of gelijk is aan nul. … In afwijking van §10 alinea 1 en 2 wordt een
+/// student die zonder onderbreking in de twee voorafgaande academiejaren was
+/// ingeschreven aan de Artesis Plantijn Hogeschool Antwerpen en nog ten
+/// hoogste 30 studiepunten moet opnemen om binnen één academiejaar het
+/// diploma van de opleiding te behalen, toegelaten om gedurende één
+/// academiejaar in te schrijven voor studiepunten waarvoor hij geen
+/// leerkrediet heeft."
+///
+/// `remaining(programme, year)` gives the SP still missing for the diploma
+/// at the start of `year`. These are warnings; the ledger keeps what was
+/// entered.
+pub fn enrolment_limits(
+    case: &Case,
+    params: &Params,
+    years: &[YearFacts],
+    yf: &YearFacts,
+    available: i64,
+    taken: i64,
+    remaining: &dyn Fn(usize, AcademicYear) -> i64,
+    found: &mut Findings,
+    lines: &mut Vec<Line>,
+) {
+    if taken == 0 {
+        return;
+    }
+    let over = available <= 0 || taken > available;
+    if !over {
+        return;
+    }
+    let t = &params.thresholds;
+    let y = yf.year;
+    let at_home_in = |year: AcademicYear| {
+        years.iter().find(|f| f.year == year).is_some_and(|f| {
+            f.enrolments
+                .iter()
+                .map(|e| e.programme)
+                .chain(f.summaries.iter().map(|s| s.programme))
+                .any(|p| params.is_home(&case.programmes[p].institution))
+        })
+    };
+    let uninterrupted = (1..=t.exception_years as i32).all(|k| at_home_in(AcademicYear(y.0 - k)));
+    let lk_programmes: Vec<usize> = yf
+        .enrolments
+        .iter()
+        .filter(|e| e.uses_lk && e.ledger_taken() > 0)
+        .map(|e| e.programme)
+        .chain(
+            yf.summaries
+                .iter()
+                .filter(|s| s.uses_lk && s.taken > 0)
+                .map(|s| s.programme),
+        )
+        .collect();
+    let close = !lk_programmes.is_empty()
+        && lk_programmes
+            .iter()
+            .all(|&p| (0..=i64::from(t.exception_sp)).contains(&remaining(p, y)));
+    if uninterrupted && close {
+        let names: Vec<String> = lk_programmes
+            .iter()
+            .map(|&p| format!("{} (nog {} SP)", case.programmes[p].name, remaining(p, y)))
+            .collect();
+        let message = format!(
+            "Leerkrediet {available} voor een inschrijving van {taken} SP, maar de uitzondering geldt: zonder onderbreking ingeschreven aan AP in de twee vorige academiejaren en hoogstens {} SP van het diploma ({}). De student mag één academiejaar inschrijven voor studiepunten zonder leerkrediet; het saldo kan negatief worden.",
+            t.exception_sp,
+            names.join(", ")
+        );
+        lines.push(Line::amount("Art. 8.1 §10", 0, message.clone()));
+        found.warn("enrolment-exception", "Art. 8.1 §10", Some(y), message);
+    } else if available <= 0 {
+        let message = format!(
+            "Leerkrediet {available} bij de inschrijving (0 of minder): AP weigert de inschrijving voor een opleiding of opleidingsonderdelen met leerkrediet."
+        );
+        lines.push(Line::amount("Art. 8.1 §10", 0, message.clone()));
+        found.warn("enrolment-refused", "Art. 8.1 §10", Some(y), message);
+    } else {
+        let message = format!(
+            "Inschrijving voor {taken} SP met een leerkrediet van {available}: de student kan voor hoogstens {available} SP inschrijven; de toelatingscommissie vermindert de opgenomen studiepunten tot het saldo. De tabel toont wat werd ingevuld."
+        );
+        lines.push(Line::amount("Art. 8.1 §10", 0, message.clone()));
+        found.warn(
+            "enrolment-exceeds-balance",
+            "Art. 8.1 §10",
+            Some(y),
+            message,
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! The rules core: pure functions from a case and the rule parameters to
+//! figures with their trace. No terminal, no files.
+//!
+//! Every provision has its own function whose doc comment quotes the
+//! article; every figure carries the lines that explain it.
+
+mod efficiency;
+mod facts;
+mod grades;
+mod ledger;
+mod limits;
+mod merit;
+mod outcome;
+mod ratio;
+mod rebuild;
+mod switch;
+mod tolerance;
+mod trace;
+mod validate;
+
+pub use facts::uses_leerkrediet;
+pub use grades::{best_of_chances, is_credit, round_composite, unit_result};
+pub use outcome::*;
+pub use ratio::{Ratio, hundredths_dutch};
+pub use trace::Line;
+
+use crate::model::{AcademicYear, Case, ProgrammeKind};
+use crate::params::Params;
+
+/// The `as_of` year: the override, else the case's own, else its last year.
+/// An `as_of` before the last year of the case is refused.
+pub fn resolve_as_of(
+    case: &Case,
+    override_year: Option<AcademicYear>,
+) -> Result<Option<AcademicYear>, String> {
+    let last = case.last_year();
+    let chosen = override_year.or(case.as_of).or(last);
+    if let (Some(c), Some(l)) = (chosen, last)
+        && c < l
+    {
+        return Err(format!(
+            "as_of {c} ligt vóór het laatste academiejaar van het dossier ({l}); kies {l} of later"
+        ));
+    }
+    // A case with only an opening balance still has a year.
+    Ok(chosen.or(case.opening.as_ref().map(|o| o.year)))
+}
+
+/// Computes every figure of a case up to `as_of` (see [`resolve_as_of`]).
+pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Outcome {
+    let mut found = facts::Findings::default();
+    validate::case_level(case, params, &mut found);
+    let years = facts::year_facts(case, params, &mut found);
+    let as_of = as_of.or_else(|| resolve_as_of(case, None).ok().flatten());
+
+    let histories: Vec<efficiency::History> = (0..case.programmes.len())
+        .map(|p| efficiency::history(case, &years, p))
+        .collect();
+
+    // Tolerance first: the ledger's exception (8.1 §10) needs the SP still
+    // missing, tolerances included.
+    let mut tolerances = Vec::new();
+    for (pi, p) in case.programmes.iter().enumerate() {
+        let applies = p.kind == ProgrammeKind::Bachelor && params.is_home(&p.institution);
+        tolerances.push(
+            applies.then(|| {
+                tolerance::tolerance(case, params, &years, pi, &histories[pi], &mut found)
+            }),
+        );
+    }
+
+    let remaining = |pi: usize, year: AcademicYear| -> i64 {
+        let h = &histories[pi];
+        let before = year.prev();
+        let mut done = h.cumulative(before, |f| f.acquired + f.exempted + f.summary_tolerated);
+        if let Some((_, accepted)) = &tolerances[pi] {
+            done += accepted
+                .iter()
+                .filter(|(y, _, _)| *y <= before)
+                .map(|(y, e, u)| {
+                    years
+                        .iter()
+                        .find(|f| f.year == *y)
+                        .map_or(0, |f| u64::from(f.enrolments[*e].units[*u].sp))
+                })
+                .sum::<u64>();
+        }
+        i64::from(case.programmes[pi].size) - done as i64
+    };
+    let (ledger, switches) = ledger::ledger(case, params, &years, as_of, &remaining, &mut found);
+    let study_progress = efficiency::study_progress(params, &years, &mut found);
+
+    let mut programmes = Vec::new();
+    for (pi, p) in case.programmes.iter().enumerate() {
+        let h = &histories[pi];
+        let (tolerance, accepted) = match tolerances[pi].take() {
+            Some((t, a)) => (Some(t), a),
+            None => (None, Vec::new()),
+        };
+        let tolerated_detail: u64 = accepted
+            .iter()
+            .map(|(y, e, u)| {
+                years
+                    .iter()
+                    .find(|f| f.year == *y)
+                    .map_or(0, |f| u64::from(f.enrolments[*e].units[*u].sp))
+            })
+            .sum();
+        let progress = merit::progress(h, tolerated_detail);
+        let passed = progress.done() >= u64::from(p.size) && p.size > 0;
+        let merit = if passed {
+            merit::merit(case, params, &years, pi, h, &accepted, &mut found)
+        } else {
+            None
+        };
+        programmes.push(ProgrammeOutcome {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            size: p.size,
+            years: efficiency::programme_years(case, params, &years, pi, h),
+            lines: merit::progress_lines(&p.name, p.size, &progress),
+            progress,
+            tolerance,
+            passed,
+            merit,
+        });
+    }
+
+    let units = unit_outcomes(case, &years, &programmes);
+    validate::re_enrolment(case, &years, &units, &mut found);
+
+    let mut warnings = found.warnings;
+    warnings.sort_by(|a, b| (a.year, a.code).cmp(&(b.year, b.code)));
+    Outcome {
+        as_of,
+        ledger,
+        study_progress,
+        programmes,
+        units,
+        switches,
+        warnings,
+        errors: found.errors,
+    }
+}
+
+/// Every unit's outcome, with the tolerated ones marked.
+fn unit_outcomes(
+    case: &Case,
+    years: &[facts::YearFacts],
+    programmes: &[ProgrammeOutcome],
+) -> Vec<UnitOutcome> {
+    let mut out = Vec::new();
+    for yf in years {
+        for e in &yf.enrolments {
+            let p = &case.programmes[e.programme];
+            let verdicts = programmes
+                .iter()
+                .find(|o| o.id == p.id)
+                .and_then(|o| o.tolerance.as_ref())
+                .map(|t| t.units.as_slice())
+                .unwrap_or(&[]);
+            for u in &e.units {
+                let verdict = verdicts
+                    .iter()
+                    .find(|v| v.year == yf.year && v.code == u.code);
+                let mut lines = u.lines.clone();
+                let mut status = u.status;
+                if let Some(v) = verdict {
+                    if v.tolerated {
+                        status = UnitStatus::Tolerated;
+                    }
+                    lines.extend(v.lines.iter().cloned());
+                }
+                out.push(UnitOutcome {
+                    year: yf.year,
+                    programme: p.id.clone(),
+                    code: u.code.clone(),
+                    sp: u.sp,
+                    grensdatum: u.grensdatum,
+                    first: u.result.first,
+                    final_mark: u.result.final_mark,
+                    status,
+                    lines,
+                });
+            }
+        }
+    }
+    out
+}

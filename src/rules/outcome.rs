@@ -1,0 +1,372 @@
+//! What the rules core computes: figures, each with its trace.
+
+use std::fmt;
+
+use crate::model::{AcademicYear, Date, Mark, ProgrammeKind};
+
+use super::ratio::Ratio;
+use super::trace::Line;
+
+/// Where in the case something is: year / programme / unit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    pub year: Option<AcademicYear>,
+    /// The programme's name.
+    pub programme: Option<String>,
+    /// The unit's code.
+    pub unit: Option<String>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(y) = self.year {
+            parts.push(y.to_string());
+        }
+        if let Some(p) = &self.programme {
+            parts.push(p.clone());
+        }
+        if let Some(u) = &self.unit {
+            parts.push(u.clone());
+        }
+        if parts.is_empty() {
+            f.write_str("dossier")
+        } else {
+            f.write_str(&parts.join(" / "))
+        }
+    }
+}
+
+/// A problem in the case (input that cannot be right).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseError {
+    /// Stable code, e.g. `grade-out-of-range`.
+    pub code: &'static str,
+    pub place: Place,
+    /// What is wrong and what is allowed, in Dutch.
+    pub message: String,
+}
+
+/// A consequence the counsellor must see (not an error in the case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Stable code, e.g. `binding-conditions`.
+    pub code: &'static str,
+    pub article: &'static str,
+    /// The year whose facts cause it.
+    pub year: Option<AcademicYear>,
+    pub message: String,
+}
+
+/// One row of the leerkrediet ledger (OER 8.1 §2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerRow {
+    pub year: AcademicYear,
+    pub enrolled: bool,
+    pub generation_student: bool,
+    pub start: i64,
+    pub rebuild: i64,
+    /// Gross SP taken (opgenomen), as a positive number.
+    pub taken: i64,
+    pub refunded: i64,
+    pub acquired: i64,
+    pub bonus: i64,
+    /// −140 in the year of a master diploma, else 0.
+    pub master: i64,
+    pub end: i64,
+    /// The movements; their amounts add up to `end − start`.
+    pub lines: Vec<Line>,
+}
+
+/// The leerkrediet over the years.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ledger {
+    pub rows: Vec<LedgerRow>,
+    /// The end of the last row (140 when there is none).
+    pub balance: i64,
+    /// Bonus SP granted over the whole career.
+    pub bonus_granted: i64,
+}
+
+/// SP taken and acquired over all programmes in one year (OER 13.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearProgress {
+    pub year: AcademicYear,
+    pub taken: u64,
+    pub acquired: u64,
+    pub efficiency: Option<Ratio>,
+    pub binding_conditions_possible: bool,
+    pub lines: Vec<Line>,
+}
+
+/// A programme's figures in one year (OER 1.1.55, 11.3 §3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeYear {
+    pub year: AcademicYear,
+    pub taken: u64,
+    pub acquired: u64,
+    pub efficiency: Option<Ratio>,
+    pub cumulative: Option<Ratio>,
+    /// `None` when 11.3 §3 does not cover the programme.
+    pub automatic_trajectory: Option<bool>,
+    pub lines: Vec<Line>,
+}
+
+/// SP of the programme done (OER 18.1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub credited: u64,
+    pub exempted: u64,
+    pub tolerated: u64,
+}
+
+impl Progress {
+    /// Credited + exempted + tolerated.
+    pub fn done(&self) -> u64 {
+        self.credited + self.exempted + self.tolerated
+    }
+}
+
+/// A condition for tolerating a failed unit (OER 18.3 §1, 18.2 §3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Condition {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+    G,
+    Krediet,
+    Verlopen,
+}
+
+impl Condition {
+    /// The key of `check --json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Condition::A => "a",
+            Condition::B => "b",
+            Condition::C => "c",
+            Condition::D => "d",
+            Condition::E => "e",
+            Condition::F => "f",
+            Condition::G => "g",
+            Condition::Krediet => "krediet",
+            Condition::Verlopen => "verlopen",
+        }
+    }
+
+    /// The article of the condition.
+    pub fn article(self) -> &'static str {
+        match self {
+            Condition::A => "Art. 18.3 §1 a",
+            Condition::B => "Art. 18.3 §1 b",
+            Condition::C => "Art. 18.3 §1 c",
+            Condition::D => "Art. 18.3 §1 d",
+            Condition::E => "Art. 18.3 §1 e",
+            Condition::F => "Art. 18.3 §1 f",
+            Condition::G => "Art. 18.3 §1 g",
+            Condition::Krediet => "Art. 18.2 §3",
+            Condition::Verlopen => "Art. 18.3 §4",
+        }
+    }
+}
+
+/// Whether one failed unit can be tolerated, and why (not).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToleranceVerdict {
+    pub year: AcademicYear,
+    pub code: String,
+    pub unit: String,
+    pub sp: u32,
+    /// The final result as a person reads it.
+    pub grade: String,
+    /// The student chose to tolerate it and the choice is valid.
+    pub tolerated: bool,
+    /// The failed conditions, in order; empty when it can be tolerated.
+    pub fails: Vec<Condition>,
+    /// One line per condition, met or not.
+    pub lines: Vec<Line>,
+}
+
+impl ToleranceVerdict {
+    /// Whether it can be (or validly is) tolerated.
+    pub fn tolerable(&self) -> bool {
+        self.fails.is_empty()
+    }
+}
+
+/// Tolerance credit of a bachelor programme (OER 18.2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tolerance {
+    /// The base: SP effectively taken, capped (18.2 §1).
+    pub base: u64,
+    /// Available credit in hundredths of SP (`base × 10 %`).
+    pub available_hundredths: i64,
+    /// Tolerated SP.
+    pub used: u64,
+    pub units: Vec<ToleranceVerdict>,
+    pub lines: Vec<Line>,
+}
+
+impl Tolerance {
+    /// Remaining credit in hundredths of SP.
+    pub fn remaining_hundredths(&self) -> i64 {
+        self.available_hundredths - 100 * self.used as i64
+    }
+}
+
+/// Degree of merit (graad van verdienste, OER 18.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Degree {
+    Voldoening,
+    Onderscheiding,
+    GroteOnderscheiding,
+    GrootsteOnderscheiding,
+}
+
+impl Degree {
+    /// The Dutch name.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Degree::Voldoening => "voldoening",
+            Degree::Onderscheiding => "onderscheiding",
+            Degree::GroteOnderscheiding => "grote onderscheiding",
+            Degree::GrootsteOnderscheiding => "grootste onderscheiding",
+        }
+    }
+}
+
+/// The weighted average and degree of a passed programme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merit {
+    /// Weighted average as a fraction of 20 (`Σ sp·grade / Σ sp·20`).
+    pub average: Option<Ratio>,
+    pub degree: Option<Degree>,
+    /// Why there is no degree.
+    pub reason: Option<String>,
+    pub lines: Vec<Line>,
+}
+
+/// All figures of one programme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeOutcome {
+    pub id: String,
+    pub name: String,
+    pub kind: ProgrammeKind,
+    pub size: u32,
+    pub years: Vec<ProgrammeYear>,
+    pub progress: Progress,
+    /// Present for bachelor programmes at this institution.
+    pub tolerance: Option<Tolerance>,
+    pub passed: bool,
+    /// `None` until passed, or when grades are missing (then a warning).
+    pub merit: Option<Merit>,
+    /// How progress and passing came about.
+    pub lines: Vec<Line>,
+}
+
+/// What became of one course unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitStatus {
+    /// Vrijgesteld.
+    Exempt,
+    /// No (final) result yet.
+    Pending,
+    /// A creditbewijs.
+    Credit,
+    /// A fail that was not tolerated.
+    Failed,
+    /// A fail the student validly tolerated.
+    Tolerated,
+    /// Withdrawn before any exam; `in_time` when on or before the
+    /// grensdatum, `refunded` when the leerkrediet came back.
+    Withdrawn { in_time: bool, refunded: bool },
+}
+
+impl UnitStatus {
+    /// The Dutch word shown in a table.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            UnitStatus::Exempt => "vrijgesteld",
+            UnitStatus::Pending => "geen resultaat",
+            UnitStatus::Credit => "credit",
+            UnitStatus::Failed => "niet geslaagd",
+            UnitStatus::Tolerated => "getolereerd",
+            UnitStatus::Withdrawn { refunded: true, .. } => "uitgeschreven (terug)",
+            UnitStatus::Withdrawn { in_time: true, .. } => "uitgeschreven",
+            UnitStatus::Withdrawn { .. } => "uitgeschreven (verloren)",
+        }
+    }
+}
+
+/// One unit's outcome, for display and explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitOutcome {
+    pub year: AcademicYear,
+    /// The programme's id.
+    pub programme: String,
+    pub code: String,
+    pub sp: u32,
+    /// The grensdatum that applies (override or calendar).
+    pub grensdatum: Option<Date>,
+    /// Result after the first chance.
+    pub first: Option<Mark>,
+    /// Final result of the year.
+    pub final_mark: Option<Mark>,
+    pub status: UnitStatus,
+    pub lines: Vec<Line>,
+}
+
+/// A generatiestudent's change of programme (OER 8.1 §9), or a change that
+/// would be one for a generatiestudent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Switch {
+    pub year: AcademicYear,
+    /// Programme left (id).
+    pub from: String,
+    /// Programme entered (id).
+    pub to: String,
+    pub withdrawn: Date,
+    /// Enrolment in the new programme: the date that counts.
+    pub enrolled: Date,
+    pub generation_student: bool,
+    /// SP of the programme left still taken and not examined.
+    pub base: i64,
+    /// SP returned.
+    pub refund: i64,
+}
+
+/// Everything the rules core computes for a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub as_of: Option<AcademicYear>,
+    pub ledger: Ledger,
+    pub study_progress: Vec<YearProgress>,
+    pub programmes: Vec<ProgrammeOutcome>,
+    pub units: Vec<UnitOutcome>,
+    pub switches: Vec<Switch>,
+    /// Sorted by year, then code.
+    pub warnings: Vec<Warning>,
+    pub errors: Vec<CaseError>,
+}
+
+impl Outcome {
+    /// The outcome of a unit.
+    pub fn unit(&self, year: AcademicYear, programme: &str, code: &str) -> Option<&UnitOutcome> {
+        self.units
+            .iter()
+            .find(|u| u.year == year && u.programme == programme && u.code == code)
+    }
+
+    /// The figures of a programme.
+    pub fn programme(&self, id: &str) -> Option<&ProgrammeOutcome> {
+        self.programmes.iter().find(|p| p.id == id)
+    }
+
+    /// The ledger row of a year.
+    pub fn ledger_row(&self, year: AcademicYear) -> Option<&LedgerRow> {
+        self.ledger.rows.iter().find(|r| r.year == year)
+    }
+}

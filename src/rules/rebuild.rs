@@ -1,0 +1,239 @@
+//! Rebuilding and topping up leerkrediet (OER 8.1 §11–§13).
+
+use crate::model::{AcademicYear, Case, Event, RebuildKind};
+use crate::params::Thresholds;
+
+use super::trace::{Line, sp};
+
+/// Where one rebuild stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Unused,
+    /// Adds at the start of every year from this one on.
+    Running(AcademicYear),
+    Done,
+}
+
+/// The three rebuilds of a student; each happens at most once
+/// (Interpretation, RULES.md §2.6).
+#[derive(Clone, Debug)]
+pub struct Rebuilds {
+    master: State,
+    left: State,
+    hbo5: State,
+    /// A rebuild or top-up has added leerkrediet: no bonus any more.
+    pub any_applied: bool,
+}
+
+impl Rebuilds {
+    /// The state at the start of the ledger, from the opening balance.
+    pub fn from_case(case: &Case, first: AcademicYear) -> Rebuilds {
+        let mut r = Rebuilds {
+            master: State::Unused,
+            left: State::Unused,
+            hbo5: State::Unused,
+            any_applied: false,
+        };
+        if let Some(o) = &case.opening {
+            for u in &o.rebuilds {
+                let s = if u.in_progress {
+                    State::Running(first)
+                } else {
+                    State::Done
+                };
+                match u.kind {
+                    RebuildKind::Master => r.master = s,
+                    RebuildKind::LeftHigherEducation => r.left = s,
+                    RebuildKind::Hbo5 => r.hbo5 = s,
+                }
+                r.any_applied = true;
+            }
+        }
+        r
+    }
+
+    /// The running rebuilds at the start of a year (8.1 §11, §12).
+    ///
+    /// OER 8.1 §11: "Als het saldo van het resterende leerkrediet minder dan
+    /// 60 studiepunten bedraagt, kan de student zijn leerkrediet eenmalig
+    /// opnieuw opbouwen tot maximaal 60 studiepunten. Vanaf het academiejaar
+    /// dat volgt op het academiejaar waarin hij zijn masterdiploma behaald
+    /// heeft, worden elk academiejaar 10 studiepunten toegevoegd."
+    /// OER 8.1 §12: "Als een student, die nog geen masterdiploma behaald
+    /// heeft, het hoger onderwijs verlaat met een individueel leerkrediet van
+    /// minder dan 60 studiepunten, kan hij … zijn leerkrediet eenmalig opnieuw
+    /// opbouwen tot maximaal 60 studiepunten. Vanaf het academiejaar dat volgt
+    /// op het academiejaar waarin hij het hoger onderwijs verlaten heeft,
+    /// worden daartoe elk academiejaar 10 studiepunten toegevoegd."
+    fn step(
+        &mut self,
+        t: &Thresholds,
+        year: AcademicYear,
+        balance: i64,
+        lines: &mut Vec<Line>,
+    ) -> i64 {
+        let mut added = 0;
+        for kind in [RebuildKind::Master, RebuildKind::LeftHigherEducation] {
+            let state = match kind {
+                RebuildKind::Master => &mut self.master,
+                _ => &mut self.left,
+            };
+            let State::Running(from) = *state else {
+                continue;
+            };
+            if year < from {
+                continue;
+            }
+            let now = balance + added;
+            let target = i64::from(t.rebuild_target);
+            if now >= target {
+                *state = State::Done;
+                lines.push(Line::amount(
+                    kind.article(),
+                    0,
+                    format!("Het leerkrediet ({now}) is al minstens {target}: de heropbouw is afgelopen."),
+                ));
+                continue;
+            }
+            let step = i64::from(t.rebuild_step).min(target - now);
+            added += step;
+            self.any_applied = true;
+            let why = match kind {
+                RebuildKind::Master => "na het masterdiploma",
+                _ => "na het verlaten van het hoger onderwijs",
+            };
+            let done = now + step >= target;
+            if done {
+                *state = State::Done;
+            }
+            lines.push(
+                Line::amount(
+                    kind.article(),
+                    step,
+                    format!(
+                        "Heropbouw {why}: +{} bij de start van het academiejaar (tot hoogstens {target}){}.",
+                        sp(step),
+                        if done { "; daarmee is de heropbouw voltooid" } else { "" }
+                    ),
+                )
+                .interpreted_if(done),
+            );
+        }
+        added
+    }
+
+    /// The HBO5 top-up at the start of a year with an enrolment (8.1 §13).
+    ///
+    /// OER 8.1 §13: "Als een student, die een diploma behaald heeft in het
+    /// hoger beroepsonderwijs, op het moment van herinschrijving in het hoger
+    /// onderwijs, een leerkrediet heeft dat minder dan 60 studiepunten
+    /// bedraagt, dan wordt het leerkrediet … aangevuld tot 60 studiepunten. In
+    /// het kader van een opnieuw opgebouwd leerkrediet worden de eerste 60
+    /// verworven studiepunten niet dubbel aangerekend."
+    fn hbo5(
+        &mut self,
+        case: &Case,
+        t: &Thresholds,
+        year: AcademicYear,
+        enrolled: bool,
+        balance: i64,
+        lines: &mut Vec<Line>,
+    ) -> i64 {
+        if self.hbo5 != State::Unused || !enrolled {
+            return 0;
+        }
+        let diploma = case.events.iter().find_map(|e| match e {
+            Event::Hbo5Diploma(y) if *y < year => Some(*y),
+            _ => None,
+        });
+        let Some(d) = diploma else { return 0 };
+        self.hbo5 = State::Done;
+        let target = i64::from(t.rebuild_target);
+        if balance >= target {
+            lines.push(Line::amount(
+                "Art. 8.1 §13",
+                0,
+                format!("HBO5-diploma in {d}: het leerkrediet ({balance}) is bij de herinschrijving niet lager dan {target}, dus er wordt niet aangevuld."),
+            ));
+            return 0;
+        }
+        self.any_applied = true;
+        let add = target - balance;
+        lines.push(Line::amount(
+            "Art. 8.1 §13",
+            add,
+            format!("HBO5-diploma in {d}: bij de herinschrijving wordt het leerkrediet in één keer aangevuld tot {target} (+{}).", sp(add)),
+        ));
+        add
+    }
+
+    /// Everything rebuilt at the start of a year.
+    pub fn at_start(
+        &mut self,
+        case: &Case,
+        t: &Thresholds,
+        year: AcademicYear,
+        enrolled: bool,
+        balance: i64,
+        lines: &mut Vec<Line>,
+    ) -> i64 {
+        let steps = self.step(t, year, balance, lines);
+        steps + self.hbo5(case, t, year, enrolled, balance + steps, lines)
+    }
+
+    /// After a master diploma: start the §11 rebuild from the next year when
+    /// the balance is below 60.
+    pub fn after_master(
+        &mut self,
+        t: &Thresholds,
+        year: AcademicYear,
+        balance: i64,
+        lines: &mut Vec<Line>,
+    ) {
+        if balance < i64::from(t.rebuild_target) && self.master == State::Unused {
+            self.master = State::Running(year.next());
+            lines.push(Line::amount(
+                "Art. 8.1 §11",
+                0,
+                format!(
+                    "Het leerkrediet na het masterdiploma ({balance}) is lager dan {}: vanaf {} komt er elk jaar {} bij, tot {}.",
+                    t.rebuild_target,
+                    year.next(),
+                    sp(i64::from(t.rebuild_step)),
+                    t.rebuild_target
+                ),
+            ));
+        }
+    }
+
+    /// A year without any enrolment: with a balance below 60 and no master
+    /// diploma, the student has left higher education (§12).
+    pub fn after_gap_year(
+        &mut self,
+        case: &Case,
+        t: &Thresholds,
+        year: AcademicYear,
+        balance: i64,
+        lines: &mut Vec<Line>,
+    ) {
+        let master_before = case
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::MasterDiploma(y) if *y <= year));
+        if master_before || self.left != State::Unused || balance >= i64::from(t.rebuild_target) {
+            return;
+        }
+        self.left = State::Running(year.next());
+        lines.push(Line::amount(
+            "Art. 8.1 §12",
+            0,
+            format!(
+                "Geen inschrijving in {year} met een leerkrediet van {balance} (lager dan {}): de student heeft het hoger onderwijs verlaten; vanaf {} komt er elk jaar {} bij, tot {}.",
+                t.rebuild_target,
+                year.next(),
+                sp(i64::from(t.rebuild_step)),
+                t.rebuild_target
+            ),
+        ));
+    }
+}

@@ -1,0 +1,478 @@
+//! Tolerance credit of a bachelor programme (OER 18.2) and the conditions
+//! for tolerating a failed unit (OER 18.3).
+
+use crate::model::{AcademicYear, Case, Mark, UnitKind};
+use crate::params::Params;
+
+use super::efficiency::History;
+use super::facts::{Findings, UnitFacts, YearFacts};
+use super::outcome::{Condition, Place, Tolerance, ToleranceVerdict};
+use super::ratio::{Ratio, hundredths_dutch};
+use super::trace::{Line, sp};
+
+/// A failed unit, located.
+struct Failed<'f> {
+    year: AcademicYear,
+    /// Position of the enrolment in its year and of the unit in it.
+    at: (usize, usize),
+    unit: &'f UnitFacts,
+    source: &'f crate::model::Unit,
+}
+
+/// The units validly tolerated, by place (year, enrolment, unit index).
+pub type Accepted = Vec<(AcademicYear, usize, usize)>;
+
+/// The tolerance base at the end of a year.
+///
+/// OER 18.2 §1: "De student in een bacheloropleiding beschikt over een
+/// tolerantiekrediet van max. 10 % van het aantal studiepunten dat de
+/// student effectief opneemt binnen de opleiding, voor zover dat niet meer
+/// is dan het aantal studiepunten dat een student minimaal moet opnemen om
+/// het diploma te behalen. Behaalde vrijstellingen worden bij deze
+/// berekening niet meegerekend."
+/// OER 18.2 §2 (case option `tolerance_from_2013`): the base counts from
+/// 2013-2014 on.
+pub fn base(
+    case: &Case,
+    params: &Params,
+    programme: usize,
+    h: &History,
+    year: AcademicYear,
+) -> (u64, Line) {
+    let p = &case.programmes[programme];
+    let legacy_from = params.thresholds.tolerance_legacy_from;
+    let taken = if p.tolerance_from_2013 {
+        let earlier_counts = case.opening.as_ref().is_some_and(|o| o.year >= legacy_from);
+        (if earlier_counts { h.earlier.taken } else { 0 })
+            + h.years
+                .iter()
+                .filter(|y| y.year.is_some_and(|v| v >= legacy_from && v <= year))
+                .map(|y| y.taken)
+                .sum::<u64>()
+    } else {
+        h.cumulative(year, |f| f.taken)
+    };
+    let cap = u64::from(p.size).saturating_sub(h.cumulative(year, |f| f.exempted));
+    let base = taken.min(cap);
+    let pct = params.thresholds.tolerance_percent;
+    let available = base as i64 * i64::from(pct);
+    let from = if p.tolerance_from_2013 {
+        format!(" vanaf {legacy_from} (Art. 18.2 §2)")
+    } else {
+        String::new()
+    };
+    let text = if taken > cap {
+        format!(
+            "Tolerantiekrediet: {pct} % van de opgenomen studiepunten{from} ({taken}), begrensd tot wat nog nodig is voor het diploma ({} min vrijstellingen = {cap}): {} SP.",
+            p.size,
+            hundredths_dutch(available)
+        )
+    } else {
+        format!(
+            "Tolerantiekrediet: {pct} % van de {} die de student tot en met {year} effectief opnam{from} (zonder vrijstellingen): {} SP.",
+            sp(taken as i64),
+            hundredths_dutch(available)
+        )
+    };
+    (base, Line::note("Art. 18.2 §1", text))
+}
+
+/// What a verdict needs to know about the rest of the programme.
+struct Context {
+    base: u64,
+    cumulative: Option<Ratio>,
+    /// Tolerated SP of other units (earlier or up to this year).
+    others: u64,
+    /// Programme size − credits − exemptions − tolerances of other units.
+    distance: i64,
+    /// Tolerated units of each group, other than this one.
+    group_counts: Vec<(String, u32, u32)>,
+    enrolled_again: Option<AcademicYear>,
+}
+
+/// Judges one failed unit against 18.3 §1 a–g and 18.2 §3.
+///
+/// OER 18.3 §1: "a) … een cumulatieve studie-efficiëntie van ten minste
+/// 50%; b) … enkel voor de tekorten van 8/20 en 9/20 …; c) een score
+/// 'niet-geslaagd' bij een pass-fail beoordeling is niet tolereerbaar; d) de
+/// student die nog ten minste 120 studiepunten verwijderd is van het behalen
+/// van zijn diploma, kan ten hoogste 12 studiepunten aan tolereerbare
+/// tekorten inzetten en behouden; e) voor de opleidingsonderdelen
+/// Bachelorproef en Stage kan de student geen tolerantie inzetten; f) …
+/// bepaalde opleidingsonderdelen geen tolerantie …; g) … slechts een beperkt
+/// aantal toleranties … in een bepaalde groep opleidingsonderdelen."
+/// OER 18.2 §3: "… enkel mogelijk binnen de grenzen van het
+/// tolerantiekrediet …"
+fn judge(
+    params: &Params,
+    case: &Case,
+    programme: usize,
+    f: &Failed,
+    cx: &Context,
+) -> (Vec<Condition>, Vec<Line>) {
+    let t = &params.thresholds;
+    let p = &case.programmes[programme];
+    let u = f.unit;
+    let mark = u.result.final_mark.expect("failed units have a result");
+    let mut fails = Vec::new();
+    let mut lines = Vec::new();
+    let mut check = |c: Condition, ok: bool, text: String| {
+        if !ok {
+            fails.push(c);
+        }
+        lines.push(Line::note(
+            c.article(),
+            format!("{} {text}", if ok { "✓" } else { "✗" }),
+        ));
+    };
+
+    let se_ok = cx
+        .cumulative
+        .is_some_and(|r| r.at_least_percent(t.tolerance_min_cumulative_percent));
+    check(
+        Condition::A,
+        se_ok,
+        format!(
+            "cumulatieve studie-efficiëntie tot en met {} is {} (minstens {} % nodig)",
+            f.year,
+            cx.cumulative
+                .map(|r| r.percent_1_dutch())
+                .unwrap_or_else(|| "—".into()),
+            t.tolerance_min_cumulative_percent
+        ),
+    );
+    let grade_ok = mark
+        .whole_grade()
+        .is_some_and(|g| t.tolerable_grades.contains(&g));
+    check(
+        Condition::B,
+        grade_ok,
+        format!(
+            "eindresultaat {mark}: alleen {} kan getolereerd worden",
+            t.tolerable_grades
+                .iter()
+                .map(|g| format!("{g}/20"))
+                .collect::<Vec<_>>()
+                .join(" of ")
+        ),
+    );
+    let pf_ok = !f.source.pass_fail && !matches!(mark, Mark::NotPassed | Mark::Passed);
+    check(
+        Condition::C,
+        pf_ok,
+        if pf_ok {
+            "geen opleidingsonderdeel met geslaagd/niet geslaagd".to_string()
+        } else {
+            "\"niet geslaagd\" bij een pass-fail-beoordeling is niet tolereerbaar".to_string()
+        },
+    );
+    let total = cx.others + u64::from(u.sp);
+    let far = cx.distance >= i64::from(t.tolerance_far_sp);
+    let d_ok = !far || total <= u64::from(t.tolerance_far_cap);
+    check(
+        Condition::D,
+        d_ok,
+        if far {
+            format!(
+                "nog {} SP van het diploma (minstens {}): samen {} getolereerd, hoogstens {} toegelaten",
+                cx.distance,
+                t.tolerance_far_sp,
+                sp(total as i64),
+                t.tolerance_far_cap
+            )
+        } else {
+            format!(
+                "nog {} SP van het diploma, minder dan {}: geen grens van {} SP",
+                cx.distance, t.tolerance_far_sp, t.tolerance_far_cap
+            )
+        },
+    );
+    let e_ok = u_kind_ok(f.source.kind);
+    check(
+        Condition::E,
+        e_ok,
+        if e_ok {
+            "geen Bachelorproef of Stage".to_string()
+        } else {
+            format!(
+                "voor de {} kan geen tolerantie worden ingezet",
+                f.source.kind.dutch()
+            )
+        },
+    );
+    let listing = params.no_tolerance_listing(p, &u.name);
+    check(
+        Condition::F,
+        listing.is_none(),
+        match listing {
+            None => format!(
+                "niet op de lijst van departement {} zonder tolerantie",
+                p.department
+            ),
+            Some(l) => format!(
+                "\"{}\" staat op de lijst van departement {} zonder tolerantie{}",
+                l.name,
+                p.department,
+                l.note
+                    .as_ref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ),
+        },
+    );
+    let over: Vec<&(String, u32, u32)> = cx
+        .group_counts
+        .iter()
+        .filter(|(_, n, max)| n + 1 > *max)
+        .collect();
+    check(
+        Condition::G,
+        over.is_empty(),
+        if cx.group_counts.is_empty() {
+            "geen groep met een beperkt aantal toleranties".to_string()
+        } else {
+            cx.group_counts
+                .iter()
+                .map(|(g, n, max)| format!("groep {g}: {n} andere getolereerd, hoogstens {max}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        },
+    );
+    let pct = i64::from(t.tolerance_percent);
+    let k_ok = (total as i64) * 100 <= cx.base as i64 * pct;
+    check(
+        Condition::Krediet,
+        k_ok,
+        format!(
+            "samen {} getolereerd tegenover een tolerantiekrediet van {} SP",
+            sp(total as i64),
+            hundredths_dutch(cx.base as i64 * pct)
+        ),
+    );
+    if let Some(again) = cx.enrolled_again {
+        fails.push(Condition::Verlopen);
+        lines.push(Line::note(
+            Condition::Verlopen.article(),
+            format!("✗ in {again} opnieuw opgenomen: de keuze om te tolereren kan niet meer"),
+        ));
+    }
+    (fails, lines)
+}
+
+fn u_kind_ok(kind: UnitKind) -> bool {
+    kind == UnitKind::Regular
+}
+
+/// The tolerance credit and every failed unit's verdict for a bachelor
+/// programme; returns the validly tolerated units.
+pub fn tolerance(
+    case: &Case,
+    params: &Params,
+    years: &[YearFacts],
+    programme: usize,
+    h: &History,
+    found: &mut Findings,
+) -> (Tolerance, Accepted) {
+    let p = &case.programmes[programme];
+    // Every failed unit in year order.
+    let mut failed: Vec<Failed> = Vec::new();
+    for yf in years {
+        for (ei, e) in yf
+            .enrolments
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.programme == programme)
+        {
+            for (ui, u) in e.units.iter().enumerate() {
+                let Some(src) = yf
+                    .source
+                    .enrolments
+                    .get(e.source)
+                    .and_then(|se| se.units.get(u.index))
+                else {
+                    continue;
+                };
+                if u.failed {
+                    failed.push(Failed {
+                        year: yf.year,
+                        at: (ei, ui),
+                        unit: u,
+                        source: src,
+                    });
+                } else if u.tolerance_chosen {
+                    found.error(
+                        "tolerance-not-allowed",
+                        Place {
+                            year: Some(yf.year),
+                            programme: Some(p.name.clone()),
+                            unit: Some(u.code.clone()),
+                        },
+                        "tolerantie op een opleidingsonderdeel zonder tekort (geen eindresultaat onder 10, of vrijgesteld of uitgeschreven); alleen een tekort kan getolereerd worden (Art. 18.3)",
+                    );
+                }
+            }
+        }
+    }
+    let enrolled_again = |f: &Failed| {
+        years
+            .iter()
+            .filter(|y| y.year > f.year)
+            .find(|y| {
+                y.enrolments
+                    .iter()
+                    .filter(|e| e.programme == programme)
+                    .any(|e| e.units.iter().any(|u| u.code == f.unit.code && !u.exempt))
+            })
+            .map(|y| y.year)
+    };
+    let summary_tolerated = |year: AcademicYear| h.cumulative(year, |f| f.summary_tolerated);
+    let context = |f: &Failed,
+                   accepted: &[(AcademicYear, usize, usize, u32, String)],
+                   check_again: bool| {
+        let others_detail: u64 = accepted
+            .iter()
+            .filter(|(y, ei, ui, _, _)| *y <= f.year && (*y, *ei, *ui) != (f.year, f.at.0, f.at.1))
+            .map(|(_, _, _, sp, _)| u64::from(*sp))
+            .sum();
+        let others = others_detail + summary_tolerated(f.year);
+        let credited = h.cumulative(f.year, |x| x.acquired);
+        let exempted = h.cumulative(f.year, |x| x.exempted);
+        let distance = i64::from(p.size) - (credited + exempted + others) as i64;
+        let group_counts = params
+            .tolerance_groups(p, &f.unit.name)
+            .map(|g| {
+                let n = accepted
+                    .iter()
+                    .filter(|(y, ei, ui, _, name)| {
+                        *y <= f.year
+                            && (*y, *ei, *ui) != (f.year, f.at.0, f.at.1)
+                            && g.units
+                                .iter()
+                                .any(|gu| gu.trim().eq_ignore_ascii_case(name.trim()))
+                    })
+                    .count() as u32;
+                (g.name.clone(), n, g.max_units)
+            })
+            .collect();
+        Context {
+            base: base(case, params, programme, h, f.year).0,
+            cumulative: Ratio::new(
+                h.cumulative(f.year, |x| x.acquired),
+                h.cumulative(f.year, |x| x.taken),
+            ),
+            others,
+            distance,
+            group_counts,
+            enrolled_again: if check_again { enrolled_again(f) } else { None },
+        }
+    };
+
+    // Pass 1: the tolerances the student chose, in order; each judged
+    // against the ones accepted before it.
+    let mut accepted: Vec<(AcademicYear, usize, usize, u32, String)> = Vec::new();
+    let mut verdicts: Vec<Option<ToleranceVerdict>> = failed.iter().map(|_| None).collect();
+    for (i, f) in failed
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.unit.tolerance_chosen)
+    {
+        let cx = context(f, &accepted, false);
+        let (fails, mut lines) = judge(params, case, programme, f, &cx);
+        let ok = fails.is_empty();
+        if ok {
+            accepted.push((f.year, f.at.0, f.at.1, f.unit.sp, f.unit.name.clone()));
+            lines.insert(0, Line::note("Art. 18.3 §4", "De student koos ervoor dit tekort te tolereren; die keuze is onherroepelijk en het leerkrediet ervan blijft verloren."));
+        } else {
+            let keys: Vec<&str> = fails.iter().map(|c| c.key()).collect();
+            found.error(
+                "tolerance-not-allowed",
+                Place {
+                    year: Some(f.year),
+                    programme: Some(p.name.clone()),
+                    unit: Some(f.unit.code.clone()),
+                },
+                format!(
+                    "tolerantie geregistreerd, maar dit tekort kan niet getolereerd worden (niet voldaan: {}); de tolerantie telt niet mee",
+                    keys.join(", ")
+                ),
+            );
+        }
+        verdicts[i] = Some(verdict(f, ok, fails, lines));
+    }
+    // Pass 2: every other failed unit, against all accepted tolerances up
+    // to its year.
+    for (i, f) in failed.iter().enumerate() {
+        if verdicts[i].is_some() {
+            continue;
+        }
+        let cx = context(f, &accepted, true);
+        let (fails, lines) = judge(params, case, programme, f, &cx);
+        verdicts[i] = Some(verdict(f, false, fails, lines));
+    }
+
+    let last = h.last_year();
+    let (base_now, base_line) = match last {
+        Some(y) => base(case, params, programme, h, y),
+        None => (
+            0,
+            Line::note(
+                "Art. 18.2 §1",
+                "Nog geen opgenomen studiepunten: geen tolerantiekrediet.",
+            ),
+        ),
+    };
+    let used = accepted.iter().map(|a| u64::from(a.3)).sum::<u64>()
+        + last
+            .map(summary_tolerated)
+            .unwrap_or(h.earlier.summary_tolerated);
+    let pct = i64::from(params.thresholds.tolerance_percent);
+    let available = base_now as i64 * pct;
+    let lines = vec![
+        base_line,
+        Line::note(
+            "Art. 18.3",
+            format!(
+                "Ingezet: {}; nog beschikbaar: {} SP.",
+                sp(used as i64),
+                hundredths_dutch(available - 100 * used as i64)
+            ),
+        ),
+    ];
+    let accepted_places = accepted
+        .iter()
+        .map(|(y, e, u, _, _)| (*y, *e, *u))
+        .collect();
+    (
+        Tolerance {
+            base: base_now,
+            available_hundredths: available,
+            used,
+            units: verdicts.into_iter().flatten().collect(),
+            lines,
+        },
+        accepted_places,
+    )
+}
+
+fn verdict(
+    f: &Failed,
+    tolerated: bool,
+    fails: Vec<Condition>,
+    lines: Vec<Line>,
+) -> ToleranceVerdict {
+    ToleranceVerdict {
+        year: f.year,
+        code: f.unit.code.clone(),
+        unit: f.unit.name.clone(),
+        sp: f.unit.sp,
+        grade: f
+            .unit
+            .result
+            .final_mark
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+        tolerated,
+        fails,
+        lines,
+    }
+}

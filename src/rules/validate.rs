@@ -1,0 +1,105 @@
+//! Checks on the case as a whole: identities, the opening balance, and
+//! enrolling again for a unit already passed or tolerated (OER 10.1).
+
+use crate::model::Case;
+use crate::params::Params;
+
+use super::facts::{Findings, YearFacts};
+use super::outcome::{Place, UnitOutcome, UnitStatus};
+
+/// Identities and the opening balance.
+pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
+    for (i, p) in case.programmes.iter().enumerate() {
+        if case.programmes[..i].iter().any(|q| q.id == p.id) {
+            found.error(
+                "duplicate-programme",
+                Place {
+                    programme: Some(p.name.clone()),
+                    ..Place::default()
+                },
+                format!("de opleidingscode \"{}\" staat twee keer bij programmes; elke opleiding heeft een eigen id", p.id),
+            );
+        }
+        if p.size == 0 {
+            found.error(
+                "programme-size-invalid",
+                Place {
+                    programme: Some(p.name.clone()),
+                    ..Place::default()
+                },
+                "studieomvang 0: geef het aantal studiepunten van de opleiding (bv. 180)",
+            );
+        }
+    }
+    if let Some(o) = &case.opening {
+        let at = Place {
+            year: Some(o.year),
+            ..Place::default()
+        };
+        if o.bonus_granted > params.thresholds.bonus_sp {
+            found.error(
+                "opening-bonus-invalid",
+                at.clone(),
+                format!(
+                    "bonus_granted {}: de bonus telt hoogstens {} studiepunten (Art. 8.1 §3)",
+                    o.bonus_granted, params.thresholds.bonus_sp
+                ),
+            );
+        }
+        for p in &o.progress {
+            if case.programme(&p.programme).is_none() {
+                found.error(
+                    "unknown-programme",
+                    Place {
+                        programme: Some(p.programme.clone()),
+                        ..at.clone()
+                    },
+                    format!("de eerdere voortgang verwijst naar opleiding \"{}\", die niet bij programmes staat", p.programme),
+                );
+            }
+        }
+    }
+}
+
+/// A unit credited or tolerated cannot be enrolled for again.
+///
+/// OER 10.1 (RULES.md §3): "A unit passed or tolerated cannot be enrolled
+/// for again"; OER 18.3 §4: "Hij kan zich voor deze opleidingsonderdelen
+/// bijgevolg niet meer herinschrijven in een volgend academiejaar."
+pub fn re_enrolment(case: &Case, years: &[YearFacts], units: &[UnitOutcome], found: &mut Findings) {
+    for u in units {
+        if !matches!(u.status, UnitStatus::Credit | UnitStatus::Tolerated) {
+            continue;
+        }
+        for later in years.iter().filter(|y| y.year > u.year) {
+            let again = later.enrolments.iter().any(|e| {
+                case.programmes[e.programme].id == u.programme
+                    && e.units.iter().any(|x| x.code == u.code && !x.exempt)
+            });
+            if again {
+                let name = case.programme(&u.programme).map(|p| p.name.clone());
+                let (code, what) = if u.status == UnitStatus::Credit {
+                    (
+                        "enrolled-again-after-credit",
+                        format!("een credit in {}", u.year),
+                    )
+                } else {
+                    (
+                        "enrolled-again-after-tolerance",
+                        format!("een tolerantie in {} (Art. 18.3 §4)", u.year),
+                    )
+                };
+                found.error(
+                    code,
+                    Place {
+                        year: Some(later.year),
+                        programme: name,
+                        unit: Some(u.code.clone()),
+                    },
+                    format!("opnieuw ingeschreven voor een opleidingsonderdeel na {what}; dat kan niet (Art. 10.1)"),
+                );
+                break;
+            }
+        }
+    }
+}
