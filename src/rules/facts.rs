@@ -41,6 +41,15 @@ impl Findings {
     }
 }
 
+/// The case, the parameters and the evaluated years, for rules that need
+/// all three.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub case: &'a Case,
+    pub params: &'a Params,
+    pub years: &'a [YearFacts<'a>],
+}
+
 /// Whether leerkrediet is deployed for an enrolment (OER 8.1 §1).
 ///
 /// "Het leerkrediet wordt ingezet in: de initiële bachelor- en

@@ -3,7 +3,7 @@
 use crate::model::{AcademicYear, Case, Contract, Event};
 use crate::params::Params;
 
-use super::facts::{EnrolmentFacts, Findings, YearFacts};
+use super::facts::{EnrolmentFacts, Findings, Scope, YearFacts};
 use super::limits::enrolment_limits;
 use super::outcome::{Ledger, LedgerRow, Switch};
 use super::rebuild::Rebuilds;
@@ -27,6 +27,31 @@ pub fn first_year(case: &Case, params: &Params, years: &[YearFacts]) -> Option<A
 
 fn codes(units: &[&super::facts::UnitFacts]) -> Vec<String> {
     units.iter().map(|u| u.code.clone()).collect()
+}
+
+/// How a withdrawn unit ends in the ledger.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Withdrawn {
+    /// Removed under 11.6 in time: refunded.
+    Removal,
+    /// Withdrawn on or before the grensdatum: refunded.
+    InTime,
+    /// Withdrawn in time under creditcontract: not refunded (8.1 §7).
+    CreditContract,
+    /// Withdrawn after the grensdatum: lost.
+    Late,
+}
+
+impl Withdrawn {
+    fn of(u: &super::facts::UnitFacts) -> Option<Withdrawn> {
+        let w = u.withdrawal?;
+        Some(match (u.refunded, w.removal, w.in_time) {
+            (true, true, _) => Withdrawn::Removal,
+            (true, false, _) => Withdrawn::InTime,
+            (false, _, true) => Withdrawn::CreditContract,
+            (false, _, false) => Withdrawn::Late,
+        })
+    }
 }
 
 /// SP taken and returned by withdrawals for one enrolment.
@@ -88,26 +113,17 @@ fn taken_and_refunds(case: &Case, e: &EnrolmentFacts, lines: &mut Vec<Line>) -> 
         .filter(|u| u.ledger_taken && u.withdrawal.is_some())
         .collect();
     // Group by outcome so each line reads as one sentence.
-    let groups: [(&str, Box<dyn Fn(&super::facts::UnitFacts) -> bool>); 4] = [
-        (
-            "removal",
-            Box::new(|u| u.refunded && u.withdrawal.is_some_and(|w| w.removal)),
-        ),
-        (
-            "in-time",
-            Box::new(|u| u.refunded && u.withdrawal.is_some_and(|w| !w.removal)),
-        ),
-        (
-            "credit",
-            Box::new(|u| !u.refunded && u.withdrawal.is_some_and(|w| w.in_time)),
-        ),
-        (
-            "late",
-            Box::new(|u| !u.refunded && u.withdrawal.is_some_and(|w| !w.in_time)),
-        ),
-    ];
-    for (kind, test) in groups.iter() {
-        let us: Vec<&_> = withdrawn.iter().copied().filter(|u| test(u)).collect();
+    for group in [
+        Withdrawn::Removal,
+        Withdrawn::InTime,
+        Withdrawn::CreditContract,
+        Withdrawn::Late,
+    ] {
+        let us: Vec<&_> = withdrawn
+            .iter()
+            .copied()
+            .filter(|u| Withdrawn::of(u) == Some(group))
+            .collect();
         if us.is_empty() {
             continue;
         }
@@ -117,43 +133,34 @@ fn taken_and_refunds(case: &Case, e: &EnrolmentFacts, lines: &mut Vec<Line>) -> 
             .iter()
             .any(|u| u.withdrawal.map(|w| w.date) == u.grensdatum);
         let names = listing(&codes(&us));
-        let line = match *kind {
-            "removal" => Line::amount(
+        lines.push(match group {
+            Withdrawn::Removal => Line::amount(
                 "Art. 11.6",
                 n,
                 format!("Geschrapt na een goedgekeurde wijziging van het contract, gevraagd uiterlijk op de grensdatum ({names}): {} terug.", sp(n)),
             )
             .interpreted_if(on_the_day),
-            "in-time" => Line::amount(
+            Withdrawn::InTime => Line::amount(
                 if e.withdrawn.is_some() { "Art. 8.1 §6" } else { "Art. 8.1 §5" },
                 n,
-                format!(
-                    "Uitgeschreven op {} uiterlijk op de grensdatum van {names}: {} terug.",
-                    date.dutch(),
-                    sp(n)
-                ),
+                format!("Uitgeschreven op {} uiterlijk op de grensdatum van {names}: {} terug.", date.dutch(), sp(n)),
             )
             .interpreted_if(on_the_day),
-            "credit" => Line::amount(
+            Withdrawn::CreditContract => Line::amount(
                 "Art. 8.1 §7",
                 0,
                 format!("Uitgeschreven uit {names} onder creditcontract: dat verandert niets aan de opgenomen studiepunten, ook vóór de grensdatum ({} blijven ingezet).", sp(n)),
             )
             .interpreted(),
-            _ => Line::amount(
+            Withdrawn::Late => Line::amount(
                 "Art. 8.1 §6",
                 0,
-                format!(
-                    "Uitgeschreven op {} na de grensdatum van {names}: die {} leerkrediet zijn verloren.",
-                    date.dutch(),
-                    sp(n)
-                ),
+                format!("Uitgeschreven op {} na de grensdatum van {names}: die {} leerkrediet zijn verloren.", date.dutch(), sp(n)),
             ),
-        };
-        if *kind == "removal" || *kind == "in-time" {
+        });
+        if matches!(group, Withdrawn::Removal | Withdrawn::InTime) {
             refunded += n;
         }
-        lines.push(line);
     }
     (taken, refunded)
 }
@@ -253,7 +260,16 @@ pub fn ledger(
                 all_switches.push(sw);
             }
             enrolment_limits(
-                case, params, years, yf, balance, taken, remaining, found, &mut lines,
+                &Scope {
+                    case,
+                    params,
+                    years,
+                },
+                yf,
+                (balance, taken),
+                remaining,
+                found,
+                &mut lines,
             );
 
             // 3. acquired

@@ -1,9 +1,8 @@
 //! Enrolment limits (OER 8.1 §10).
 
-use crate::model::{AcademicYear, Case};
-use crate::params::Params;
+use crate::model::AcademicYear;
 
-use super::facts::{Findings, YearFacts};
+use super::facts::{Findings, Scope, YearFacts};
 use super::trace::Line;
 
 /// Checks a year's enrolment against the balance after the year's rebuild.
@@ -24,16 +23,18 @@ use super::trace::Line;
 /// at the start of `year`. These are warnings; the ledger keeps what was
 /// entered.
 pub fn enrolment_limits(
-    case: &Case,
-    params: &Params,
-    years: &[YearFacts],
+    scope: &Scope,
     yf: &YearFacts,
-    available: i64,
-    taken: i64,
+    (available, taken): (i64, i64),
     remaining: &dyn Fn(usize, AcademicYear) -> i64,
     found: &mut Findings,
     lines: &mut Vec<Line>,
 ) {
+    let Scope {
+        case,
+        params,
+        years,
+    } = *scope;
     if taken == 0 {
         return;
     }

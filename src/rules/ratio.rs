@@ -55,7 +55,7 @@ impl fmt::Display for Ratio {
 pub fn hundredths_dutch(h: i64) -> String {
     let sign = if h < 0 { "-" } else { "" };
     let a = h.unsigned_abs();
-    if a % 10 == 0 {
+    if a.is_multiple_of(10) {
         format!("{sign}{},{}", a / 100, (a % 100) / 10)
     } else {
         format!("{sign}{},{:02}", a / 100, a % 100)
