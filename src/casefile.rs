@@ -104,11 +104,26 @@ fn dutch_message(e: &ron::Error) -> String {
             expected,
             found,
             outer,
-        } => format!(
-            "onbekende waarde `{found}`{}; toegelaten: {}",
-            within(outer),
-            one_of(expected)
-        ),
+        } => {
+            let outer = outer.as_deref().unwrap_or_default();
+            match enum_dutch(outer, expected.first().copied().unwrap_or_default()) {
+                Some((label, _)) => format!(
+                    "onbekende waarde `{found}` {label}; toegelaten: {}",
+                    expected
+                        .iter()
+                        .map(|v| match enum_dutch(outer, v) {
+                            Some((_, d)) => format!("`{v}` ({d})"),
+                            None => format!("`{v}`"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => format!(
+                    "onbekende waarde `{found}` in `{outer}`; toegelaten: {}",
+                    one_of(expected)
+                ),
+            }
+        }
         E::ExpectedInteger | E::InvalidIntegerDigit { .. } => {
             "verwacht een geheel getal (zonder decimalen)".to_string()
         }
@@ -135,18 +150,210 @@ fn dutch_message(e: &ron::Error) -> String {
             format!("ongeldige waarde {found}: verwacht {expected}")
         }
         E::UnexpectedChar(c) => format!("onverwacht teken `{c}`"),
+        E::ExpectedIdentifier => {
+            "verwacht een veldnaam of `)`; ontbreekt er een sluithaakje `)` vóór deze plaats?"
+                .to_string()
+        }
         other => format!("ongeldige RON: {other}"),
     }
+}
+
+/// The Dutch label of an enum type and the Dutch name of one of its values.
+fn enum_dutch(outer: &str, variant: &str) -> Option<(&'static str, &'static str)> {
+    use crate::model::{Contract, Period, PeriodSystem, ProgrammeKind, UnitKind};
+    let find = |names: Vec<(String, &'static str)>| {
+        names
+            .into_iter()
+            .find(|(n, _)| n == variant)
+            .map(|(_, d)| d)
+    };
+    match outer {
+        "Contract" => Some((
+            "voor het contracttype",
+            find(
+                Contract::ALL
+                    .iter()
+                    .map(|c| (format!("{c:?}"), c.dutch()))
+                    .collect(),
+            )?,
+        )),
+        "Period" => Some((
+            "voor de onderwijsperiode",
+            find(
+                Period::ALL
+                    .iter()
+                    .map(|c| (format!("{c:?}"), c.dutch()))
+                    .collect(),
+            )?,
+        )),
+        "ProgrammeKind" => Some((
+            "voor de soort opleiding",
+            find(
+                ProgrammeKind::ALL
+                    .iter()
+                    .map(|c| (format!("{c:?}"), c.dutch()))
+                    .collect(),
+            )?,
+        )),
+        "UnitKind" => Some((
+            "voor de soort opleidingsonderdeel",
+            find(
+                [UnitKind::Regular, UnitKind::Bachelorproef, UnitKind::Stage]
+                    .iter()
+                    .map(|c| (format!("{c:?}"), c.dutch()))
+                    .collect(),
+            )?,
+        )),
+        "PeriodSystem" => Some((
+            "voor het onderwijsperiodesysteem",
+            find(
+                [
+                    PeriodSystem::Year,
+                    PeriodSystem::Semester,
+                    PeriodSystem::ModulesWT,
+                    PeriodSystem::ModulesMC,
+                ]
+                .iter()
+                .map(|c| (format!("{c:?}"), c.dutch()))
+                .collect(),
+            )?,
+        )),
+        "RebuildKind" => Some((
+            "voor de soort heropbouw",
+            match variant {
+                "Master" => "na een masterdiploma",
+                "LeftHigherEducation" => "na het verlaten van het hoger onderwijs",
+                "Hbo5" => "na een HBO5-diploma",
+                _ => return None,
+            },
+        )),
+        _ => None,
+    }
+}
+
+/// Byte offset of a 1-based line and (character) column.
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// 1-based line and character column of a byte offset.
+fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Skips white space and `//` comments from an offset.
+fn skip_blank(text: &str, mut at: usize) -> usize {
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if trimmed.starts_with("//") {
+            at += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            return at;
+        }
+    }
+}
+
+/// Start of the number that ends just before `at` (digits, '.', ',', '-').
+fn number_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i > 0 && (bytes[i - 1].is_ascii_digit() || matches!(bytes[i - 1], b'.' | b',' | b'-')) {
+        i -= 1;
+    }
+    i
+}
+
+/// A ron error in plain Dutch at the place a person would look, using the
+/// text around it.
+fn refine(text: &str, code: &ron::Error, line: usize, col: usize) -> (usize, usize, String) {
+    use ron::Error as E;
+    let at = offset_of(text, line, col);
+    let here = |o: usize, m: String| {
+        let (l, c) = position_of(text, o);
+        (l, c, m)
+    };
+    if text.trim().is_empty() {
+        return (
+            1,
+            1,
+            "het bestand is leeg; een dossier begint met `(` en `format: 1,`".to_string(),
+        );
+    }
+    match code {
+        E::TrailingCharacters => {
+            return here(skip_blank(text, at), dutch_message(code));
+        }
+        E::SuggestRawIdentifier(id) | E::InvalidIdentifier(id)
+            if id.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            let start = text[..at].rfind(id.as_str()).unwrap_or(at);
+            if text[..start].ends_with(',') {
+                return here(
+                    number_start(text, start.saturating_sub(1)),
+                    "schrijf een cijfer met een decimale punt, bv. 9.5 (niet 9,5)".to_string(),
+                );
+            }
+        }
+        E::ExpectedComma
+            if text[at..].starts_with('.')
+                && text[..at].ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            return here(
+                number_start(text, at),
+                "verwacht een geheel getal (zonder decimalen)".to_string(),
+            );
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            let token_at = skip_blank(text, at);
+            let token: String = text[token_at..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
+            if token.contains('-') && token.starts_with(|c: char| c.is_ascii_digit()) {
+                return here(
+                    token_at,
+                    "zet een academiejaar of datum tussen aanhalingstekens, bv. \"2017-2018\" of \"2017-10-23\"".to_string(),
+                );
+            }
+        }
+        _ => {}
+    }
+    if text[at..].trim().is_empty() || matches!(code, E::Eof) {
+        return (
+            line,
+            col,
+            "het bestand houdt onverwacht op (ontbreekt er een sluithaakje?)".to_string(),
+        );
+    }
+    (line, col, dutch_message(code))
 }
 
 /// Parses RON text of any parameter or case type, naming FILE:LINE:COL on
 /// failure.
 pub fn parse_ron<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, ParseError> {
-    options().from_str(text).map_err(|e| ParseError {
-        file: file.to_path_buf(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: dutch_message(&e.code),
+    options().from_str(text).map_err(|e| {
+        let (line, col, message) = refine(text, &e.code, e.span.start.line, e.span.start.col);
+        ParseError {
+            file: file.to_path_buf(),
+            line,
+            col,
+            message,
+        }
     })
 }
 
@@ -189,9 +396,9 @@ pub fn load_case(path: &Path) -> Result<Case, ParseError> {
         message: format!("kan het bestand niet lezen: {e}"),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let valid = e.utf8_error().valid_up_to();
+        let upto = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+        let (line, col) = position_of(upto, upto.len());
         ParseError {
             file: path.to_path_buf(),
             line,

@@ -268,6 +268,27 @@ fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
     }
 }
 
+/// The unit with every result that `check_marks` refuses left out, so an
+/// impossible grade (21, or a number on a pass/fail unit) gives no credit.
+fn without_invalid_marks(unit: &Unit) -> Unit {
+    use crate::model::Mark;
+    let ok = |m: Option<Mark>, whole: bool| {
+        m.filter(|m| match *m {
+            Mark::Tenths(t) => (0..=200).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
+            Mark::Passed | Mark::NotPassed => unit.pass_fail,
+            _ => true,
+        })
+    };
+    let mut u = unit.clone();
+    u.first = ok(unit.first, true);
+    u.second = ok(unit.second, true);
+    for p in &mut u.parts {
+        p.first = ok(p.first, false);
+        p.second = ok(p.second, false);
+    }
+    u
+}
+
 /// Evaluates one unit of an enrolment.
 ///
 /// OER 8.1 §4: "In de Artesis Plantijn Hogeschool Antwerpen wordt hiervoor
@@ -328,7 +349,7 @@ fn unit_facts(
             lines: Vec::new(),
         }
     } else {
-        unit_result(unit, pass)
+        unit_result(&without_invalid_marks(unit), pass)
     };
     if result.second_after_credit {
         found.error(
@@ -389,7 +410,8 @@ fn unit_facts(
                     "missing-grensdatum",
                     at.clone(),
                     format!(
-                        "geen grensdatum voor {} in {year}: er is geen kalender voor dat jaar; geef de grensdatum van de ECTS-fiche op bij het opleidingsonderdeel (grensdatum: \"JJJJ-MM-DD\")",
+                        "geen grensdatum voor {} (onderwijsperiode {}) in {year}: er is geen kalender voor dat jaar; geef de grensdatum van de ECTS-fiche op bij het opleidingsonderdeel (grensdatum: \"JJJJ-MM-DD\")",
+                        unit.code,
                         unit.period.dutch()
                     ),
                 ),
@@ -564,11 +586,18 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
                         programme: Some(e.programme.clone()),
                         unit: None,
                     },
-                    format!(
-                        "de inschrijving verwijst naar opleiding \"{}\", die niet bij programmes staat; toegelaten: {}",
-                        e.programme,
-                        case.programmes.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
+                    if case.programmes.is_empty() {
+                        format!(
+                            "de inschrijving verwijst naar opleiding \"{}\", maar er staan nog geen opleidingen bij programmes",
+                            e.programme
+                        )
+                    } else {
+                        format!(
+                            "de inschrijving verwijst naar opleiding \"{}\", die niet bij programmes staat; toegelaten: {}",
+                            e.programme,
+                            case.programmes.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                        )
+                    },
                 );
                 continue;
             };
