@@ -6,7 +6,9 @@
 //! - [`params`]: rule parameters as data;
 //! - [`rules`]: the pure rules core;
 //! - [`casefile`]: reading and writing case files;
-//! - [`report`]: the `check` output, text and JSON.
+//! - [`report`]: the `check` output, text and JSON;
+//! - [`store`]: saving atomically, locks, the case list;
+//! - [`tui`]: the terminal UI.
 
 pub mod casefile;
 pub mod cli;
@@ -14,3 +16,5 @@ pub mod model;
 pub mod params;
 pub mod report;
 pub mod rules;
+pub mod store;
+pub mod tui;

@@ -13,15 +13,32 @@ use crate::rules::{compute, resolve_as_of};
 
 /// traject: leerkrediet, tolerantiekrediet en studie-efficiëntie, artikel per artikel uitgelegd.
 #[derive(Parser, Debug)]
-#[command(name = "traject", version, about)]
+#[command(
+    name = "traject",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    /// Een dossier (RON) om meteen te openen; zonder: de dossierlijst.
+    #[arg(value_name = "DOSSIER")]
+    pub file: Option<PathBuf>,
+
+    /// Map met de dossiers (standaard de gegevensmap van traject).
+    #[arg(long, value_name = "MAP")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Schrijf een logboek naar traject.log in de statusmap (nooit naar de terminal).
+    #[arg(long)]
+    pub log: bool,
+
     /// Map met eigen regelparameters (thresholds.ron, institution.ron, calendars/*.ron)
     /// die de ingebouwde vervangen of aanvullen.
     #[arg(long, global = true, value_name = "MAP")]
     pub rules_dir: Option<PathBuf>,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -95,6 +112,21 @@ pub fn check(
     }
 }
 
+/// Logs to `traject.log` in the state directory; the guard flushes it.
+fn start_log() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    let dir = crate::store::state_dir()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    let (writer, guard) =
+        tracing_appender::non_blocking(tracing_appender::rolling::never(&dir, "traject.log"));
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .try_init()
+        .ok()?;
+    tracing::info!("traject {} gestart", env!("CARGO_PKG_VERSION"));
+    Some(guard)
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -113,11 +145,25 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check {
+        Some(Command::Check {
             case,
             json,
             as_of,
             explain,
-        } => check(&params, &case, json, as_of, explain),
+        }) => check(&params, &case, json, as_of, explain),
+        None => {
+            let _guard = if cli.log { start_log() } else { None };
+            let options = crate::tui::Options {
+                file: cli.file,
+                data_dir: cli.data_dir,
+            };
+            match crate::tui::run(params, options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("traject: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }

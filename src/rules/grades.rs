@@ -256,10 +256,10 @@ mod tests {
 
     #[test]
     fn rounding_follows_the_first_decimal() {
-        assert_eq!(round_composite(945, 100), 9); // 9.45 → 9
+        assert_eq!(round_composite(945, 10), 9); // 9.45 → 9
         assert_eq!(round_composite(95, 1), 10); // 9.5 → 10
-        assert_eq!(round_composite(995, 100), 10); // 9.95 → 10
-        assert_eq!(round_composite(949, 100), 9); // 9.49 → 9
+        assert_eq!(round_composite(995, 10), 10); // 9.95 → 10
+        assert_eq!(round_composite(949, 10), 9); // 9.49 → 9
         assert_eq!(round_composite(0, 1), 0);
         assert_eq!(round_composite(200, 1), 20);
     }

@@ -1,0 +1,298 @@
+//! The one App state. Rendering reads it; only `update` changes it.
+
+use std::path::PathBuf;
+
+use crate::model::{AcademicYear, Case};
+use crate::params::Params;
+use crate::rules::{Line, Outcome, compute, resolve_as_of};
+
+use super::form::Form;
+use super::keymap::{Context, Keymap};
+
+/// The panes of the editor, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Navigator,
+    Units,
+    Results,
+    Withdrawals,
+    Student,
+    Figures,
+}
+
+impl Pane {
+    /// Tab order.
+    pub const ORDER: [Pane; 6] = [
+        Pane::Navigator,
+        Pane::Units,
+        Pane::Results,
+        Pane::Withdrawals,
+        Pane::Student,
+        Pane::Figures,
+    ];
+
+    /// The Dutch title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Navigator => "Jaren",
+            Pane::Units => "Onderdelen",
+            Pane::Results => "Resultaten",
+            Pane::Withdrawals => "Uitschrijvingen",
+            Pane::Student => "Student",
+            Pane::Figures => "Cijfers",
+        }
+    }
+
+    /// The keymap context.
+    pub fn context(self) -> Context {
+        match self {
+            Pane::Navigator => Context::Navigator,
+            Pane::Units => Context::Units,
+            Pane::Results => Context::Results,
+            Pane::Withdrawals => Context::Withdrawals,
+            Pane::Student => Context::Student,
+            Pane::Figures => Context::Figures,
+        }
+    }
+
+    /// Whether it is one of the detail panes shown in the middle.
+    pub fn is_detail(self) -> bool {
+        matches!(
+            self,
+            Pane::Units | Pane::Results | Pane::Withdrawals | Pane::Student
+        )
+    }
+}
+
+/// An entry of the case list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListEntry {
+    /// Start an empty case.
+    New,
+    /// A bundled demo case (index into `demo::DEMOS`).
+    Demo(usize),
+    /// A case file in the data directory.
+    File {
+        path: PathBuf,
+        label: String,
+        problem: Option<String>,
+    },
+}
+
+/// The open case with its history.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub case: Case,
+    /// Where it is saved; `None` for a new case or a demo.
+    pub path: Option<PathBuf>,
+    /// The case as it is on disk (to know whether there are changes).
+    pub saved: Option<Case>,
+    /// Figures of `case`, recomputed on every change.
+    pub outcome: Outcome,
+    pub undo: Vec<Case>,
+    pub redo: Vec<Case>,
+    /// Shown as the name in the title.
+    pub origin: String,
+}
+
+impl Document {
+    /// Opens a case and computes it.
+    pub fn new(
+        case: Case,
+        path: Option<PathBuf>,
+        saved: bool,
+        origin: String,
+        params: &Params,
+    ) -> Document {
+        let outcome = outcome_of(&case, params);
+        Document {
+            saved: saved.then(|| case.clone()),
+            case,
+            path,
+            outcome,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            origin,
+        }
+    }
+
+    /// Whether the case differs from what is on disk.
+    pub fn dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.case)
+    }
+}
+
+/// The figures of a case (an `as_of` before the last year is ignored).
+pub fn outcome_of(case: &Case, params: &Params) -> Outcome {
+    let as_of = resolve_as_of(case, None)
+        .unwrap_or_else(|_| resolve_as_of(case, case.last_year()).ok().flatten());
+    compute(case, params, as_of)
+}
+
+/// What fills the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    CaseList,
+    Editor,
+    /// A file that could not be opened: FILE:LINE:COL and the message.
+    LoadError {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+/// A question waiting for yes or no.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    Delete(Target),
+    QuitUnsaved,
+    LeaveUnsaved,
+}
+
+/// The explanation of one figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Why {
+    pub title: String,
+    pub lines: Vec<Line>,
+    pub scroll: u16,
+}
+
+/// What is on top of the screen.
+#[derive(Clone, Debug)]
+pub enum Overlay {
+    None,
+    Help,
+    Why(Why),
+    Form(Box<Form>),
+    Confirm(Question),
+}
+
+/// Something selected in a pane, by stable position in the case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `case.years[y]`.
+    Year(usize),
+    /// `case.years[y].enrolments[e]`.
+    Enrolment(usize, usize),
+    /// `case.years[y].enrolments[e].units[u]`.
+    Unit(usize, usize, usize),
+    /// The unit's own withdrawal.
+    UnitWithdrawal(usize, usize, usize),
+    /// `case.events[i]`.
+    Event(usize),
+    /// `case.programmes[i]`.
+    Programme(usize),
+}
+
+/// A message in the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Selected row per pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub list: usize,
+    pub nav: usize,
+    pub units: usize,
+    pub results: usize,
+    pub withdrawals: usize,
+    pub student: usize,
+    pub figures: usize,
+}
+
+/// The whole state of the program.
+pub struct App {
+    pub params: Params,
+    pub keymap: Keymap,
+    pub data_dir: PathBuf,
+    pub screen: Screen,
+    pub list: Vec<ListEntry>,
+    /// Show only the demo cases in the list.
+    pub demos_only: bool,
+    pub doc: Option<Document>,
+    pub focus: Pane,
+    /// The detail pane shown in the middle.
+    pub detail: Pane,
+    pub sel: Selection,
+    pub overlay: Overlay,
+    pub status: Option<Status>,
+    /// Another traject has this case open.
+    pub lock_warning: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A new app on the case list.
+    pub fn new(params: Params, keymap: Keymap, data_dir: PathBuf, list: Vec<ListEntry>) -> App {
+        App {
+            params,
+            keymap,
+            data_dir,
+            screen: Screen::CaseList,
+            list,
+            demos_only: false,
+            doc: None,
+            focus: Pane::Navigator,
+            detail: Pane::Units,
+            sel: Selection::default(),
+            overlay: Overlay::None,
+            status: None,
+            lock_warning: None,
+            quit: false,
+        }
+    }
+
+    /// The case list as shown (all entries, or only the demos).
+    pub fn visible_list(&self) -> Vec<&ListEntry> {
+        self.list
+            .iter()
+            .filter(|e| !self.demos_only || matches!(e, ListEntry::Demo(_)))
+            .collect()
+    }
+
+    /// The keymap context of what has the keys now.
+    pub fn context(&self) -> Context {
+        match self.screen {
+            Screen::CaseList | Screen::LoadError { .. } => Context::CaseList,
+            Screen::Editor => self.focus.context(),
+        }
+    }
+
+    /// The navigator's rows: each year, then its enrolments, in year order.
+    pub fn nav_rows(&self) -> Vec<Target> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        let mut order: Vec<usize> = (0..doc.case.years.len()).collect();
+        order.sort_by_key(|&i| doc.case.years[i].year);
+        let mut rows = Vec::new();
+        for y in order {
+            rows.push(Target::Year(y));
+            for e in 0..doc.case.years[y].enrolments.len() {
+                rows.push(Target::Enrolment(y, e));
+            }
+        }
+        rows
+    }
+
+    /// The year and enrolment the detail panes show: the selected enrolment,
+    /// or the first enrolment of the selected year.
+    pub fn context_enrolment(&self) -> Option<(usize, Option<usize>)> {
+        let doc = self.doc.as_ref()?;
+        let rows = self.nav_rows();
+        match rows.get(self.sel.nav.min(rows.len().saturating_sub(1)))? {
+            Target::Enrolment(y, e) => Some((*y, Some(*e))),
+            Target::Year(y) => Some((*y, (!doc.case.years[*y].enrolments.is_empty()).then_some(0))),
+            _ => None,
+        }
+    }
+
+    /// The selected academic year.
+    pub fn context_year(&self) -> Option<AcademicYear> {
+        let (y, _) = self.context_enrolment()?;
+        Some(self.doc.as_ref()?.case.years[y].year)
+    }
+}

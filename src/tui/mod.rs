@@ -1,0 +1,18 @@
+//! The counsellor's terminal UI: one App state, one Action enum, a pure
+//! `update`, rendering from `&App`; keys are data (`keymap`).
+
+pub mod action;
+pub mod app;
+pub mod demo;
+pub mod editing;
+pub mod form;
+pub mod keymap;
+pub mod rows;
+pub mod run;
+pub mod ui;
+pub mod update;
+
+pub use action::{Action, Command, Effect};
+pub use app::App;
+pub use run::{Options, Runtime, new_app, perform, run};
+pub use update::{key_action, update};

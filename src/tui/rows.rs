@@ -1,0 +1,269 @@
+//! The rows each pane shows, derived from the case (never stored).
+
+use crate::rules::{Line, Outcome, UnitStatus, hundredths_dutch};
+
+use super::app::App;
+
+/// A row of the withdrawals pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WithdrawalRow {
+    /// A programme enrolment of the year: `(year, enrolment)`.
+    Enrolment(usize, usize),
+    /// A unit of the context enrolment: `(year, enrolment, unit)`.
+    Unit(usize, usize, usize),
+}
+
+/// A row of the student pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StudentRow {
+    Student,
+    Opening,
+    Event(usize),
+    NewEvent,
+    Programme(usize),
+    NewProgramme,
+}
+
+/// The units of the context enrolment, as `(year, enrolment, unit)`.
+pub fn unit_rows(app: &App) -> Vec<(usize, usize, usize)> {
+    let (Some(doc), Some((y, Some(e)))) = (&app.doc, app.context_enrolment()) else {
+        return Vec::new();
+    };
+    (0..doc.case.years[y].enrolments[e].units.len())
+        .map(|u| (y, e, u))
+        .collect()
+}
+
+/// The rows of the withdrawals pane.
+pub fn withdrawal_rows(app: &App) -> Vec<WithdrawalRow> {
+    let (Some(doc), Some((y, context))) = (&app.doc, app.context_enrolment()) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<WithdrawalRow> = (0..doc.case.years[y].enrolments.len())
+        .map(|e| WithdrawalRow::Enrolment(y, e))
+        .collect();
+    if let Some(e) = context {
+        rows.extend(
+            (0..doc.case.years[y].enrolments[e].units.len()).map(|u| WithdrawalRow::Unit(y, e, u)),
+        );
+    }
+    rows
+}
+
+/// The rows of the student pane.
+pub fn student_rows(app: &App) -> Vec<StudentRow> {
+    let Some(doc) = &app.doc else {
+        return Vec::new();
+    };
+    let mut rows = vec![StudentRow::Student, StudentRow::Opening];
+    rows.extend((0..doc.case.events.len()).map(StudentRow::Event));
+    rows.push(StudentRow::NewEvent);
+    rows.extend((0..doc.case.programmes.len()).map(StudentRow::Programme));
+    rows.push(StudentRow::NewProgramme);
+    rows
+}
+
+/// How a figure is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    Heading,
+    Figure,
+    Warning,
+    Error,
+}
+
+/// One selectable line of the figures pane, with its explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureItem {
+    pub kind: FigureKind,
+    pub text: String,
+    /// Title of the "Waarom?" view.
+    pub title: String,
+    pub lines: Vec<Line>,
+}
+
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn item(kind: FigureKind, text: String, title: String, lines: Vec<Line>) -> FigureItem {
+    FigureItem {
+        kind,
+        text,
+        title,
+        lines,
+    }
+}
+
+/// Every figure of the outcome, in the order the pane shows them.
+pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
+    let mut v = Vec::new();
+    v.push(item(
+        FigureKind::Heading,
+        format!("Leerkrediet: saldo {}", o.ledger.balance),
+        "Leerkrediet".into(),
+        Vec::new(),
+    ));
+    for r in &o.ledger.rows {
+        let mut text = format!(
+            "{} {:>4} {:>4} {:>4} {:>4} {:>4}",
+            r.year,
+            r.start,
+            signed(-r.taken),
+            signed(r.refunded),
+            signed(r.acquired),
+            signed(r.bonus)
+        );
+        if r.rebuild != 0 {
+            text.push_str(&format!(" opb {}", signed(r.rebuild)));
+        }
+        if r.master != 0 {
+            text.push_str(&format!(" ma {}", r.master));
+        }
+        text.push_str(&format!(" = {}", r.end));
+        if !r.enrolled {
+            text.push_str(" (niet ingeschr.)");
+        }
+        v.push(item(
+            FigureKind::Figure,
+            text,
+            format!("Leerkrediet {}", r.year),
+            r.lines.clone(),
+        ));
+    }
+    for p in &o.study_progress {
+        v.push(item(
+            if p.binding_conditions_possible {
+                FigureKind::Warning
+            } else {
+                FigureKind::Figure
+            },
+            format!(
+                "{} SE alle opl. {}/{} {}",
+                p.year,
+                p.acquired,
+                p.taken,
+                p.efficiency
+                    .map(|r| r.percent_1_dutch())
+                    .unwrap_or_else(|| "—".into())
+            ),
+            format!("Studievoortgang {}", p.year),
+            p.lines.clone(),
+        ));
+    }
+    for p in &o.programmes {
+        v.push(item(
+            FigureKind::Heading,
+            format!(
+                "{} ({} SP): {} van {} klaar",
+                p.name,
+                p.size,
+                p.progress.done(),
+                p.size
+            ),
+            format!("Voortgang {}", p.name),
+            p.lines.clone(),
+        ));
+        for y in &p.years {
+            v.push(item(
+                FigureKind::Figure,
+                format!(
+                    "{} SE {} cum. {}{}",
+                    y.year,
+                    y.efficiency
+                        .map(|r| r.percent_1_dutch())
+                        .unwrap_or_else(|| "—".into()),
+                    y.cumulative
+                        .map(|r| r.percent_1_dutch())
+                        .unwrap_or_else(|| "—".into()),
+                    match y.automatic_trajectory {
+                        Some(true) => " traject: ja",
+                        Some(false) => " traject: nee",
+                        None => "",
+                    }
+                ),
+                format!("Studie-efficiëntie {} {}", p.name, y.year),
+                y.lines.clone(),
+            ));
+        }
+        if let Some(t) = &p.tolerance {
+            v.push(item(
+                FigureKind::Figure,
+                format!(
+                    "Tolerantie {} beschikbaar, {} ingezet, {} over",
+                    hundredths_dutch(t.available_hundredths),
+                    t.used,
+                    hundredths_dutch(t.remaining_hundredths())
+                ),
+                format!("Tolerantiekrediet {}", p.name),
+                t.lines.clone(),
+            ));
+            for u in &t.units {
+                let verdict = if u.tolerated {
+                    "getolereerd".to_string()
+                } else if u.tolerable() {
+                    "kan getolereerd".to_string()
+                } else {
+                    format!(
+                        "niet: {}",
+                        u.fails
+                            .iter()
+                            .map(|c| c.key())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    )
+                };
+                v.push(item(
+                    FigureKind::Figure,
+                    format!("  {} {} ({}): {verdict}", u.code, u.sp, u.grade),
+                    format!("Tolerantie {} {} ({})", u.code, u.unit, u.year),
+                    u.lines.clone(),
+                ));
+            }
+        }
+        if let Some(m) = &p.merit {
+            v.push(item(
+                FigureKind::Figure,
+                format!(
+                    "Graad: {} {}",
+                    m.average
+                        .map(|r| r.percent_1_dutch())
+                        .unwrap_or_else(|| "—".into()),
+                    m.degree
+                        .map(|d| d.dutch().to_string())
+                        .or_else(|| m.reason.clone())
+                        .unwrap_or_default()
+                ),
+                format!("Graad van verdienste {}", p.name),
+                m.lines.clone(),
+            ));
+        }
+    }
+    for w in &o.warnings {
+        let year = w.year.map(|y| format!("{y} ")).unwrap_or_default();
+        v.push(item(
+            FigureKind::Warning,
+            format!("⚠ {year}{} ({})", w.code, w.article),
+            format!("Waarschuwing {}", w.code),
+            vec![Line::note(w.article, w.message.clone())],
+        ));
+    }
+    for e in &o.errors {
+        v.push(item(
+            FigureKind::Error,
+            format!("✗ {}: {}", e.place, e.code),
+            format!("Fout in het dossier: {}", e.place),
+            vec![Line::note("dossier", e.message.clone())],
+        ));
+    }
+    v
+}
+
+/// The short status word of a unit in a table.
+pub fn status_word(s: UnitStatus) -> &'static str {
+    s.dutch()
+}

@@ -1,0 +1,257 @@
+//! Overlays: the help, the "Waarom?" view, forms and questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::super::app::{App, Why};
+use super::super::form::Form;
+use super::super::keymap::Context;
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    h
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(title)
+        .border_style(Style::new().fg(Color::Cyan));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// Every key binding, grouped by where it applies (generated from the keymap).
+pub fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    for ctx in [
+        Context::Global,
+        Context::Navigator,
+        Context::Units,
+        Context::Results,
+        Context::Withdrawals,
+        Context::Student,
+        Context::Figures,
+        Context::CaseList,
+    ] {
+        let bindings: Vec<_> = app
+            .keymap
+            .bindings
+            .iter()
+            .filter(|b| b.context == ctx)
+            .collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(
+            ctx.dutch(),
+            Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
+        ));
+        // One line per command, with all its keys.
+        let mut seen: Vec<_> = Vec::new();
+        for b in &bindings {
+            if seen.contains(&b.command) {
+                continue;
+            }
+            seen.push(b.command);
+            let keys: Vec<String> = bindings
+                .iter()
+                .filter(|x| x.command == b.command)
+                .map(|x| x.key.label())
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<16}", keys.join(" / ")),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(b.command.dutch()),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw("In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert."));
+    lines.push(Line::raw(
+        "Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).",
+    ));
+    let outer = centered(area, 96, area.height);
+    let inner = popup(frame, outer, " Hulp: toetsen (Esc sluit) ".into());
+    // Two columns when the list is longer than the popup.
+    if lines.len() as u16 > inner.height && inner.width >= 80 {
+        let half = lines.len().div_ceil(2);
+        let right = lines.split_off(half);
+        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(inner);
+        frame.render_widget(Paragraph::new(lines), l);
+        frame.render_widget(Paragraph::new(right), r);
+    } else {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    }
+}
+
+/// The trace lines of a figure, each with its article.
+pub fn why(w: &Why, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    for l in &w.lines {
+        let amount = l
+            .amount
+            .map(|a| {
+                if a > 0 {
+                    format!("+{a}")
+                } else {
+                    a.to_string()
+                }
+            })
+            .unwrap_or_default();
+        let mut spans = vec![
+            Span::styled(
+                format!("{:<15}", l.article),
+                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                format!("{amount:>5}  "),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(l.text.clone()),
+        ];
+        if l.interpretation {
+            spans.push(Span::styled(
+                " (interpretatie, zie RULES.md)",
+                Style::new().fg(Color::Yellow),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    let total: i64 = w.lines.iter().filter_map(|l| l.amount).sum();
+    if w.lines.iter().any(|l| l.amount.is_some_and(|a| a != 0)) {
+        lines.push(Line::styled(
+            format!("{:<15}{:>5}  samen", "", total),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    let outer = centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2),
+    );
+    let inner = popup(frame, outer, format!(" Waarom? {} ", w.title));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((w.scroll, 0)),
+        inner,
+    );
+}
+
+/// A form: label, value with cursor, format hint, and inline messages.
+pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
+    let label_w = f
+        .fields
+        .iter()
+        .map(|x| x.label.chars().count())
+        .max()
+        .unwrap_or(10) as u16
+        + 2;
+    let height = (f.fields.len() as u16) * 2 + 3;
+    let outer = centered(area, 90.min(area.width), height.min(area.height));
+    let inner = popup(frame, outer, format!(" {} ", f.title));
+    let value_w = inner.width.saturating_sub(label_w + 1).min(40);
+    let mut y = inner.y;
+    for (i, field) in f.fields.iter().enumerate() {
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        let focused = i == f.focus;
+        let label_style = if focused {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(field.label.clone(), label_style)),
+            Rect::new(inner.x, y, label_w, 1),
+        );
+        let scroll = field.input.visual_scroll(value_w as usize);
+        let shown: String = if field.is_typed() {
+            field.input.value().chars().skip(scroll).collect()
+        } else {
+            format!("‹ {} ›", field.input.value())
+        };
+        let value_style = if focused {
+            Style::new().bg(Color::DarkGray).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        };
+        let value_area = Rect::new(inner.x + label_w, y, value_w, 1);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!("{shown:<width$}", width = value_w as usize),
+                value_style,
+            )),
+            value_area,
+        );
+        let hint_x = inner.x + label_w + value_w + 1;
+        if hint_x < inner.right() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    field.hint.clone(),
+                    Style::new().fg(Color::DarkGray),
+                )),
+                Rect::new(hint_x, y, inner.right() - hint_x, 1),
+            );
+        }
+        if let Err(e) = field.check()
+            && !field.input.value().is_empty()
+        {
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!("↳ {e}"), Style::new().fg(Color::Red))),
+                Rect::new(
+                    inner.x + label_w,
+                    y + 1,
+                    inner.width.saturating_sub(label_w),
+                    1,
+                ),
+            );
+        }
+        if focused && field.is_typed() {
+            let x = value_area.x + (field.input.visual_cursor().saturating_sub(scroll)) as u16;
+            frame.set_cursor_position(Position::new(
+                x.min(value_area.right().saturating_sub(1)),
+                y,
+            ));
+        }
+        y += 2;
+    }
+    if let Some(m) = &f.message {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                m.clone(),
+                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            )),
+            Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
+        );
+    }
+}
+
+/// A yes/no question.
+pub fn confirm(question: &str, frame: &mut Frame, area: Rect) {
+    let outer = centered(area, 64, 5);
+    let inner = popup(frame, outer, " Bevestigen ".into());
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(question.to_string()),
+            Line::raw(""),
+            Line::styled("j = ja    n of Esc = nee", Style::new().fg(Color::DarkGray)),
+        ])
+        .wrap(Wrap { trim: false }),
+        inner,
+    );
+}

@@ -1,0 +1,526 @@
+//! The navigator and the four detail panes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::model::{Event, Mark};
+use crate::rules::UnitStatus;
+
+use super::super::app::{App, Pane, Target};
+use super::super::rows::{StudentRow, WithdrawalRow, student_rows, unit_rows, withdrawal_rows};
+use super::{highlight, pane_block};
+
+fn status_style(s: UnitStatus) -> Style {
+    match s {
+        UnitStatus::Credit | UnitStatus::Exempt => Style::new().fg(Color::Green),
+        UnitStatus::Failed => Style::new().fg(Color::Red),
+        UnitStatus::Tolerated => Style::new().fg(Color::Yellow),
+        UnitStatus::Withdrawn { .. } => Style::new().fg(Color::DarkGray),
+        UnitStatus::Pending => Style::new(),
+    }
+}
+
+fn short_period(p: crate::model::Period) -> &'static str {
+    use crate::model::Period;
+    match p {
+        Period::Year => "jaar",
+        Period::S1 => "sem1",
+        Period::S2 => "sem2",
+        Period::M1 => "mod1",
+        Period::M2 => "mod2",
+        Period::M3 => "mod3",
+        Period::M4 => "mod4",
+    }
+}
+
+fn mark(m: Option<Mark>) -> String {
+    m.map(|m| m.to_string()).unwrap_or_else(|| "—".into())
+}
+
+pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let focused = app.focus == Pane::Navigator;
+    let items: Vec<ListItem> = app
+        .nav_rows()
+        .iter()
+        .map(|t| match *t {
+            Target::Year(y) => {
+                let year = &doc.case.years[y];
+                let end = doc
+                    .outcome
+                    .ledger_row(year.year)
+                    .map(|r| format!(" → {}", r.end))
+                    .unwrap_or_default();
+                ListItem::new(Line::styled(
+                    format!("{}{end}", year.year),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ))
+            }
+            Target::Enrolment(y, e) => {
+                let en = &doc.case.years[y].enrolments[e];
+                let name = doc
+                    .case
+                    .programme(&en.programme)
+                    .map_or(en.programme.as_str(), |p| p.name.as_str());
+                let w = if en.withdrawn.is_some() {
+                    " (uitgeschr.)"
+                } else {
+                    ""
+                };
+                ListItem::new(format!("  {name}{w}"))
+            }
+            _ => ListItem::new(""),
+        })
+        .collect();
+    let empty = items.is_empty();
+    let list = List::new(items)
+        .block(pane_block(" Jaren ".into(), focused))
+        .highlight_style(highlight(focused));
+    let mut state = ListState::default().with_selected((!empty).then_some(app.sel.nav));
+    frame.render_stateful_widget(list, area, &mut state);
+    if empty {
+        let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+        frame.render_widget(
+            Paragraph::new("Nog geen jaren.\na: jaar toevoegen").wrap(Wrap { trim: false }),
+            inner,
+        );
+    }
+}
+
+/// The tabs of the detail panes, the shown one in brackets.
+fn detail_title(_app: &App, pane: Pane) -> String {
+    let tabs: Vec<String> = [Pane::Units, Pane::Results, Pane::Withdrawals, Pane::Student]
+        .iter()
+        .map(|p| {
+            if *p == pane {
+                format!("[{}]", p.title())
+            } else {
+                p.title().to_string()
+            }
+        })
+        .collect();
+    format!(" {} ", tabs.join(" │ "))
+}
+
+/// A detail pane's block: tabs on top, the year and programme shown below.
+fn detail_block(app: &App, pane: Pane, focused: bool) -> ratatui::widgets::Block<'static> {
+    pane_block(detail_title(app, pane), focused).title_bottom(detail_context(app, pane))
+}
+
+/// The year and programme the detail panes show.
+fn detail_context(app: &App, pane: Pane) -> String {
+    let Some(doc) = &app.doc else {
+        return String::new();
+    };
+    match app.context_enrolment() {
+        Some((y, Some(e))) if pane != Pane::Student => {
+            let en = &doc.case.years[y].enrolments[e];
+            let name = doc
+                .case
+                .programme(&en.programme)
+                .map_or(en.programme.clone(), |p| p.name.clone());
+            format!(
+                " {} · {} · {} ",
+                doc.case.years[y].year,
+                name,
+                en.contract.dutch()
+            )
+        }
+        Some((y, None)) if pane != Pane::Student => format!(" {} ", doc.case.years[y].year),
+        _ => String::new(),
+    }
+}
+
+fn empty_hint(frame: &mut Frame, area: Rect, text: &str) {
+    let inner = area.inner(ratatui::layout::Margin::new(2, 2));
+    frame.render_widget(
+        Paragraph::new(text.to_string()).wrap(Wrap { trim: false }),
+        inner,
+    );
+}
+
+pub fn units(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let focused = app.focus == Pane::Units;
+    let rows: Vec<Row> = unit_rows(app)
+        .iter()
+        .map(|&(y, e, u)| {
+            let year = &doc.case.years[y];
+            let en = &year.enrolments[e];
+            let unit = &en.units[u];
+            let out = doc.outcome.unit(year.year, &en.programme, &unit.code);
+            let g = out
+                .and_then(|o| o.grensdatum)
+                .map(|d| d.dutch())
+                .unwrap_or_else(|| "—".into());
+            let g = if unit.grensdatum.is_some() {
+                format!("{g}*")
+            } else {
+                g
+            };
+            let status = out.map(|o| o.status).unwrap_or(UnitStatus::Pending);
+            let mut name = unit.name.clone();
+            if unit.kind != crate::model::UnitKind::Regular {
+                name = format!("{name} [{}]", unit.kind.dutch());
+            }
+            if unit.pass_fail {
+                name.push_str(" [g/ng]");
+            }
+            if unit.is_composite() {
+                name.push_str(&format!(" [{} delen]", unit.parts.len()));
+            }
+            Row::new(vec![
+                unit.code.clone(),
+                name,
+                unit.sp.to_string(),
+                short_period(unit.period).to_string(),
+                g,
+                status.dutch().to_string(),
+            ])
+            .style(status_style(status))
+        })
+        .collect();
+    let empty = rows.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Min(14),
+            Constraint::Length(3),
+            Constraint::Length(5),
+            Constraint::Length(11),
+            Constraint::Length(13),
+        ],
+    )
+    .header(
+        Row::new(vec!["code", "naam", "SP", "per.", "grensdatum", "status"])
+            .style(Style::new().add_modifier(Modifier::BOLD)),
+    )
+    .block(detail_block(app, Pane::Units, focused))
+    .row_highlight_style(highlight(focused));
+    let mut state = TableState::default().with_selected((!empty).then_some(app.sel.units));
+    frame.render_stateful_widget(table, area, &mut state);
+    if empty {
+        empty_hint(
+            frame,
+            area,
+            "Geen opleidingsonderdelen. a: toevoegen (kies eerst een inschrijving in Jaren).",
+        );
+    }
+}
+
+pub fn results(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let focused = app.focus == Pane::Results;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut selected_row = 0;
+    for (i, &(y, e, u)) in unit_rows(app).iter().enumerate() {
+        let year = &doc.case.years[y];
+        let en = &year.enrolments[e];
+        let unit = &en.units[u];
+        let out = doc.outcome.unit(year.year, &en.programme, &unit.code);
+        let status = out.map(|o| o.status).unwrap_or(UnitStatus::Pending);
+        let verdict = doc
+            .outcome
+            .programme(&en.programme)
+            .and_then(|p| p.tolerance.as_ref())
+            .and_then(|t| {
+                t.units
+                    .iter()
+                    .find(|v| v.year == year.year && v.code == unit.code)
+            })
+            .map(|v| {
+                if v.tolerated {
+                    "getolereerd".to_string()
+                } else if v.tolerable() {
+                    "tolereerbaar".to_string()
+                } else {
+                    format!(
+                        "niet ({})",
+                        v.fails
+                            .iter()
+                            .map(|c| c.key())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    )
+                }
+            })
+            .unwrap_or_else(|| {
+                if unit.tolerated {
+                    "tolerantie!".into()
+                } else {
+                    String::new()
+                }
+            });
+        if i == app.sel.results {
+            selected_row = rows.len();
+        }
+        rows.push(
+            Row::new(vec![
+                unit.code.clone(),
+                unit.name.clone(),
+                if unit.is_composite() {
+                    mark(out.and_then(|o| o.first))
+                } else {
+                    mark(unit.first)
+                },
+                if unit.is_composite() {
+                    String::new()
+                } else {
+                    mark(unit.second)
+                },
+                mark(out.and_then(|o| o.final_mark)),
+                status.dutch().to_string(),
+                verdict,
+            ])
+            .style(status_style(status)),
+        );
+        for p in &unit.parts {
+            rows.push(
+                Row::new(vec![
+                    String::new(),
+                    format!("  └ {} (×{})", p.name, p.weight),
+                    mark(p.first),
+                    mark(p.second),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ])
+                .style(Style::new().fg(Color::DarkGray)),
+            );
+        }
+    }
+    let empty = rows.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Min(12),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(13),
+            Constraint::Length(14),
+        ],
+    )
+    .header(
+        Row::new(vec![
+            "code",
+            "naam",
+            "1e",
+            "2e",
+            "eind",
+            "status",
+            "tolerantie",
+        ])
+        .style(Style::new().add_modifier(Modifier::BOLD)),
+    )
+    .block(detail_block(app, Pane::Results, focused))
+    .row_highlight_style(highlight(focused));
+    let mut state = TableState::default().with_selected((!empty).then_some(selected_row));
+    frame.render_stateful_widget(table, area, &mut state);
+    if empty {
+        empty_hint(
+            frame,
+            area,
+            "Geen opleidingsonderdelen in deze inschrijving.",
+        );
+    }
+}
+
+pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let focused = app.focus == Pane::Withdrawals;
+    let year = app.context_year();
+    let switches: Vec<Line> = doc
+        .outcome
+        .switches
+        .iter()
+        .filter(|s| Some(s.year) == year)
+        .map(|s| {
+            Line::styled(
+                format!(
+                    "Overstap {} → {}: uitgeschreven {}, ingeschreven {}; {}: {} van {} SP terug (Art. 8.1 §9)",
+                    s.from,
+                    s.to,
+                    s.withdrawn.dutch(),
+                    s.enrolled.dutch(),
+                    if s.generation_student { "generatiestudent" } else { "geen generatiestudent" },
+                    s.refund,
+                    s.base
+                ),
+                Style::new().fg(Color::Yellow),
+            )
+        })
+        .collect();
+    let [table_area, switch_area] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(switches.len() as u16 + u16::from(!switches.is_empty())),
+    ])
+    .areas(area);
+    let rows: Vec<Row> = withdrawal_rows(app)
+        .iter()
+        .map(|r| match *r {
+            WithdrawalRow::Enrolment(y, e) => {
+                let en = &doc.case.years[y].enrolments[e];
+                let name = doc
+                    .case
+                    .programme(&en.programme)
+                    .map_or(en.programme.clone(), |p| p.name.clone());
+                Row::new(vec![
+                    format!("▸ {name}"),
+                    en.contract.dutch().trim_end_matches("contract").to_string(),
+                    en.enrolled
+                        .map(|d| d.dutch())
+                        .unwrap_or_else(|| "begin jaar".into()),
+                    en.withdrawn
+                        .map(|d| d.dutch())
+                        .unwrap_or_else(|| "—".into()),
+                    "Enter: data wijzigen".to_string(),
+                ])
+                .style(Style::new().add_modifier(Modifier::BOLD))
+            }
+            WithdrawalRow::Unit(y, e, u) => {
+                let year = &doc.case.years[y];
+                let en = &year.enrolments[e];
+                let unit = &en.units[u];
+                let out = doc.outcome.unit(year.year, &en.programme, &unit.code);
+                let g = out.and_then(|o| o.grensdatum);
+                let w = unit.withdrawal.as_ref().map(|w| w.date).or(en.withdrawn);
+                let removal = unit.withdrawal.as_ref().is_some_and(|w| w.removal);
+                let verdict = match (out.map(|o| o.status), w, g) {
+                    (Some(UnitStatus::Withdrawn { refunded: true, .. }), ..) if removal => {
+                        "geschrapt (11.6): terug".to_string()
+                    }
+                    (Some(UnitStatus::Withdrawn { refunded: true, .. }), ..) => {
+                        "op tijd: leerkrediet terug".to_string()
+                    }
+                    (Some(UnitStatus::Withdrawn { in_time: true, .. }), ..) => {
+                        "op tijd, creditcontract: niets terug".to_string()
+                    }
+                    (Some(UnitStatus::Withdrawn { .. }), ..) => {
+                        "na de grensdatum: verloren".to_string()
+                    }
+                    (_, Some(_), _) if unit.has_result() => {
+                        "al geëxamineerd: resultaat blijft".to_string()
+                    }
+                    (_, None, _) if unit.has_result() || unit.exempt => String::new(),
+                    (_, None, Some(g)) => format!("met teruggave tot {}", g.dutch()),
+                    (_, None, None) => "geen grensdatum bekend".to_string(),
+                    _ => String::new(),
+                };
+                Row::new(vec![
+                    format!("  {} {}", unit.code, unit.name),
+                    format!("{} SP", unit.sp),
+                    g.map(|d| d.dutch()).unwrap_or_else(|| "—".into()),
+                    w.map(|d| d.dutch()).unwrap_or_else(|| "—".into()),
+                    verdict,
+                ])
+            }
+        })
+        .collect();
+    let empty = rows.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(16),
+            Constraint::Length(7),
+            Constraint::Length(10),
+            Constraint::Length(10),
+            Constraint::Min(16),
+        ],
+    )
+    .header(
+        Row::new(vec![
+            "opleiding / onderdeel",
+            "",
+            "grens",
+            "uitgeschr.",
+            "gevolg",
+        ])
+        .style(Style::new().add_modifier(Modifier::BOLD)),
+    )
+    .block(detail_block(app, Pane::Withdrawals, focused))
+    .row_highlight_style(highlight(focused));
+    let mut state = TableState::default().with_selected((!empty).then_some(app.sel.withdrawals));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if !switches.is_empty() {
+        frame.render_widget(
+            Paragraph::new(switches).wrap(Wrap { trim: false }),
+            switch_area,
+        );
+    }
+    if empty {
+        empty_hint(frame, table_area, "Geen inschrijvingen in dit jaar.");
+    }
+}
+
+pub fn student(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(doc) = &app.doc else { return };
+    let focused = app.focus == Pane::Student;
+    let c = &doc.case;
+    let items: Vec<ListItem> = student_rows(app)
+        .iter()
+        .map(|r| match *r {
+            StudentRow::Student => ListItem::new(vec![
+                Line::styled(
+                    format!("{}  {}", c.student.name, c.student.number),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Line::raw(format!(
+                    "  stand tot en met: {}{}",
+                    doc.outcome
+                        .as_of
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                    if c.student.notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!("   notities: {}", c.student.notes)
+                    }
+                )),
+            ]),
+            StudentRow::Opening => ListItem::new(match &c.opening {
+                None => "Beginsaldo: geen (volledige geschiedenis vanaf de eerste inschrijving)"
+                    .to_string(),
+                Some(o) => format!(
+                    "Beginsaldo {} bij de start van {}, bonus al toegekend {}",
+                    o.balance, o.year, o.bonus_granted
+                ),
+            }),
+            StudentRow::Event(i) => ListItem::new(match c.events[i] {
+                Event::MasterDiploma(y) => format!("  Masterdiploma in {y} (Art. 8.1 §11)"),
+                Event::Hbo5Diploma(y) => format!("  HBO5-diploma in {y} (Art. 8.1 §13)"),
+            }),
+            StudentRow::NewEvent => ListItem::new(Line::styled(
+                "  + gebeurtenis (diploma)",
+                Style::new().fg(Color::DarkGray),
+            )),
+            StudentRow::Programme(i) => {
+                let p = &c.programmes[i];
+                ListItem::new(format!(
+                    "  {} — {} ({}, {} SP, {}, {}, {})",
+                    p.id,
+                    p.name,
+                    p.kind.dutch(),
+                    p.size,
+                    p.institution,
+                    p.department,
+                    p.system.dutch()
+                ))
+            }
+            StudentRow::NewProgramme => ListItem::new(Line::styled(
+                "  + opleiding",
+                Style::new().fg(Color::DarkGray),
+            )),
+        })
+        .collect();
+    let list = List::new(items)
+        .block(detail_block(app, Pane::Student, focused))
+        .highlight_style(highlight(focused));
+    let mut state = ListState::default().with_selected(Some(app.sel.student));
+    frame.render_stateful_widget(list, area, &mut state);
+}
