@@ -21,6 +21,11 @@ impl Date {
         self.0.format("%d-%m-%Y").to_string()
     }
 
+    /// The short form for narrow tables: `23-10-17`.
+    pub fn short(self) -> String {
+        self.0.format("%d-%m-%y").to_string()
+    }
+
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Date) -> i64 {
         (other.0 - self.0).num_days()

@@ -144,8 +144,12 @@ pub struct Params {
     pub calendars: Vec<Calendar>,
 }
 
+/// Equal names, ignoring surrounding space and case (without allocating).
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    a.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.trim().chars().flat_map(char::to_lowercase))
 }
 
 impl Params {

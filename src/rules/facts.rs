@@ -270,8 +270,26 @@ fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
 
 /// The unit with every result that `check_marks` refuses left out, so an
 /// impossible grade (21, or a number on a pass/fail unit) gives no credit.
-fn without_invalid_marks(unit: &Unit) -> Unit {
+fn without_invalid_marks(unit: &Unit) -> std::borrow::Cow<'_, Unit> {
     use crate::model::Mark;
+    let valid = |m: Mark, whole: bool| match m {
+        Mark::Tenths(t) => (0..=200).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
+        Mark::Passed | Mark::NotPassed => unit.pass_fail,
+        _ => true,
+    };
+    let all_valid = [unit.first, unit.second]
+        .into_iter()
+        .flatten()
+        .all(|m| valid(m, true))
+        && unit
+            .parts
+            .iter()
+            .flat_map(|p| [p.first, p.second])
+            .flatten()
+            .all(|m| valid(m, false));
+    if all_valid {
+        return std::borrow::Cow::Borrowed(unit);
+    }
     let ok = |m: Option<Mark>, whole: bool| {
         m.filter(|m| match *m {
             Mark::Tenths(t) => (0..=200).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
@@ -286,7 +304,7 @@ fn without_invalid_marks(unit: &Unit) -> Unit {
         p.first = ok(p.first, false);
         p.second = ok(p.second, false);
     }
-    u
+    std::borrow::Cow::Owned(u)
 }
 
 /// Evaluates one unit of an enrolment.

@@ -127,8 +127,8 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
         });
     }
 
-    let units = unit_outcomes(case, &years, &programmes);
-    validate::re_enrolment(case, &years, &units, &mut found);
+    let units = unit_outcomes(case, years, &programmes);
+    validate::re_enrolment(case, &units, &mut found);
 
     let mut warnings = found.warnings;
     warnings.sort_by(|a, b| (a.year, a.code).cmp(&(b.year, b.code)));
@@ -147,12 +147,12 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
 /// Every unit's outcome, with the tolerated ones marked.
 fn unit_outcomes(
     case: &Case,
-    years: &[facts::YearFacts],
+    years: Vec<facts::YearFacts>,
     programmes: &[ProgrammeOutcome],
 ) -> Vec<UnitOutcome> {
     let mut out = Vec::new();
     for yf in years {
-        for e in &yf.enrolments {
+        for e in yf.enrolments {
             let p = &case.programmes[e.programme];
             let verdicts = programmes
                 .iter()
@@ -160,11 +160,11 @@ fn unit_outcomes(
                 .and_then(|o| o.tolerance.as_ref())
                 .map(|t| t.units.as_slice())
                 .unwrap_or(&[]);
-            for u in &e.units {
+            for u in e.units {
                 let verdict = verdicts
                     .iter()
                     .find(|v| v.year == yf.year && v.code == u.code);
-                let mut lines = u.lines.clone();
+                let mut lines = u.lines;
                 let mut status = u.status;
                 if let Some(v) = verdict {
                     if v.tolerated {
@@ -175,7 +175,7 @@ fn unit_outcomes(
                 out.push(UnitOutcome {
                     year: yf.year,
                     programme: p.id.clone(),
-                    code: u.code.clone(),
+                    code: u.code,
                     sp: u.sp,
                     grensdatum: u.grensdatum,
                     first: u.result.first,

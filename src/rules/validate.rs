@@ -1,10 +1,12 @@
 //! Checks on the case as a whole: identities, the opening balance, and
 //! enrolling again for a unit already passed or tolerated (OER 10.1).
 
+use std::collections::HashMap;
+
 use crate::model::Case;
 use crate::params::Params;
 
-use super::facts::{Findings, YearFacts};
+use super::facts::Findings;
 use super::outcome::{Place, UnitOutcome, UnitStatus};
 
 /// Identities and the opening balance.
@@ -66,40 +68,44 @@ pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
 /// OER 10.1 (RULES.md §3): "A unit passed or tolerated cannot be enrolled
 /// for again"; OER 18.3 §4: "Hij kan zich voor deze opleidingsonderdelen
 /// bijgevolg niet meer herinschrijven in een volgend academiejaar."
-pub fn re_enrolment(case: &Case, years: &[YearFacts], units: &[UnitOutcome], found: &mut Findings) {
+pub fn re_enrolment(case: &Case, units: &[UnitOutcome], found: &mut Findings) {
+    // Every (programme id, unit code) with the years it was enrolled for.
+    let mut enrolled: HashMap<(&str, &str), Vec<crate::model::AcademicYear>> = HashMap::new();
+    for x in units.iter().filter(|x| x.status != UnitStatus::Exempt) {
+        enrolled
+            .entry((x.programme.as_str(), x.code.as_str()))
+            .or_default()
+            .push(x.year);
+    }
     for u in units {
         if !matches!(u.status, UnitStatus::Credit | UnitStatus::Tolerated) {
             continue;
         }
-        for later in years.iter().filter(|y| y.year > u.year) {
-            let again = later.enrolments.iter().any(|e| {
-                case.programmes[e.programme].id == u.programme
-                    && e.units.iter().any(|x| x.code == u.code && !x.exempt)
-            });
-            if again {
-                let name = case.programme(&u.programme).map(|p| p.name.clone());
-                let (code, what) = if u.status == UnitStatus::Credit {
-                    (
-                        "enrolled-again-after-credit",
-                        format!("een credit in {}", u.year),
-                    )
-                } else {
-                    (
-                        "enrolled-again-after-tolerance",
-                        format!("een tolerantie in {} (Art. 18.3 §4)", u.year),
-                    )
-                };
-                found.error(
-                    code,
-                    Place {
-                        year: Some(later.year),
-                        programme: name,
-                        unit: Some(u.code.clone()),
-                    },
-                    format!("opnieuw ingeschreven voor een opleidingsonderdeel na {what}; dat kan niet (Art. 10.1)"),
-                );
-                break;
-            }
+        let later = enrolled
+            .get(&(u.programme.as_str(), u.code.as_str()))
+            .and_then(|ys| ys.iter().copied().filter(|y| *y > u.year).min());
+        if let Some(later) = later {
+            let name = case.programme(&u.programme).map(|p| p.name.clone());
+            let (code, what) = if u.status == UnitStatus::Credit {
+                (
+                    "enrolled-again-after-credit",
+                    format!("een credit in {}", u.year),
+                )
+            } else {
+                (
+                    "enrolled-again-after-tolerance",
+                    format!("een tolerantie in {} (Art. 18.3 §4)", u.year),
+                )
+            };
+            found.error(
+                code,
+                Place {
+                    year: Some(later),
+                    programme: name,
+                    unit: Some(u.code.clone()),
+                },
+                format!("opnieuw ingeschreven voor een opleidingsonderdeel na {what}; dat kan niet (Art. 10.1)"),
+            );
         }
     }
 }

@@ -82,6 +82,15 @@ pub struct FigureItem {
     pub lines: Vec<Line>,
 }
 
+/// `17-18` for 2017-2018, where a pane is narrow.
+fn short_year(y: crate::model::AcademicYear) -> String {
+    format!(
+        "{:02}-{:02}",
+        y.0.rem_euclid(100),
+        (y.0 + 1).rem_euclid(100)
+    )
+}
+
 fn signed(n: i64) -> String {
     if n > 0 {
         format!("+{n}")
@@ -111,7 +120,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
     for r in &o.ledger.rows {
         let mut text = format!(
             "{} {:>4} {:>4} {:>4} {:>4} {:>4}",
-            r.year,
+            short_year(r.year),
             r.start,
             signed(-r.taken),
             signed(r.refunded),
@@ -144,7 +153,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             },
             format!(
                 "{} SE alle opl. {}/{} {}",
-                p.year,
+                short_year(p.year),
                 p.acquired,
                 p.taken,
                 p.efficiency
@@ -173,7 +182,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 FigureKind::Figure,
                 format!(
                     "{} SE {} cum. {}{}",
-                    y.year,
+                    short_year(y.year),
                     y.efficiency
                         .map(|r| r.percent_1_dutch())
                         .unwrap_or_else(|| "—".into()),
@@ -194,9 +203,9 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             v.push(item(
                 FigureKind::Figure,
                 format!(
-                    "Tolerantie {} beschikbaar, {} ingezet, {} over",
-                    hundredths_dutch(t.available_hundredths),
+                    "Tolerantie {}/{} SP, {} over",
                     t.used,
+                    hundredths_dutch(t.available_hundredths),
                     hundredths_dutch(t.remaining_hundredths())
                 ),
                 format!("Tolerantiekrediet {}", p.name),

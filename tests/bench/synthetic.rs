@@ -24,7 +24,7 @@ pub fn synthetic_case() -> Case {
                 continue;
             }
             let mut units = Vec::new();
-            for i in 0..12 {
+            for i in 0..13 {
                 if n >= 300 {
                     break;
                 }

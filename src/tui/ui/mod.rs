@@ -160,9 +160,9 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
 fn render_editor(app: &App, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 110;
     let (nav, center, figures) = if wide {
-        let side = if area.width >= 150 { 50 } else { 42 };
+        let side = if area.width >= 150 { 50 } else { 38 };
         let [a, b, c] = Layout::horizontal([
-            Constraint::Length(22),
+            Constraint::Length(20),
             Constraint::Min(40),
             Constraint::Length(side),
         ])

@@ -163,7 +163,11 @@ pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
     let height = (f.fields.len() as u16) * 2 + 3;
     let outer = centered(area, 90.min(area.width), height.min(area.height));
     let inner = popup(frame, outer, format!(" {} ", f.title));
-    let value_w = inner.width.saturating_sub(label_w + 1).min(40);
+    let value_w = inner
+        .width
+        .saturating_sub(label_w + 1)
+        .min(40)
+        .min(inner.width.saturating_sub(label_w + 22).max(12));
     let mut y = inner.y;
     for (i, field) in f.fields.iter().enumerate() {
         if y + 1 >= inner.bottom() {

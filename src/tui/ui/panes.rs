@@ -298,12 +298,12 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
         rows,
         [
             Constraint::Length(8),
-            Constraint::Min(12),
-            Constraint::Length(6),
-            Constraint::Length(6),
-            Constraint::Length(6),
+            Constraint::Min(10),
+            Constraint::Length(4),
+            Constraint::Length(4),
+            Constraint::Length(4),
             Constraint::Length(13),
-            Constraint::Length(14),
+            Constraint::Length(12),
         ],
     )
     .header(
@@ -408,15 +408,15 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                         "al geëxamineerd: resultaat blijft".to_string()
                     }
                     (_, None, _) if unit.has_result() || unit.exempt => String::new(),
-                    (_, None, Some(g)) => format!("met teruggave tot {}", g.dutch()),
+                    (_, None, Some(g)) => format!("terug tot {}", g.dutch()),
                     (_, None, None) => "geen grensdatum bekend".to_string(),
                     _ => String::new(),
                 };
                 Row::new(vec![
                     format!("  {} {}", unit.code, unit.name),
-                    format!("{} SP", unit.sp),
-                    g.map(|d| d.dutch()).unwrap_or_else(|| "—".into()),
-                    w.map(|d| d.dutch()).unwrap_or_else(|| "—".into()),
+                    unit.sp.to_string(),
+                    g.map(|d| d.short()).unwrap_or_else(|| "—".into()),
+                    w.map(|d| d.short()).unwrap_or_else(|| "—".into()),
                     verdict,
                 ])
             }

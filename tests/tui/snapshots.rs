@@ -1,0 +1,103 @@
+//! TestBackend + insta snapshots of every screen, at 120×40 and 80×24.
+
+use crossterm::event::KeyCode::{BackTab, Down, Enter, Tab};
+
+use crate::support::Driver;
+
+/// A driver on an empty, fixed data directory (so the title is stable).
+fn driver() -> Driver {
+    Driver::new(std::path::Path::new("/dossiers"))
+}
+
+fn both(name: &str, d: &Driver) {
+    insta::assert_snapshot!(format!("{name}_120x40"), d.screen(120, 40));
+    insta::assert_snapshot!(format!("{name}_80x24"), d.screen(80, 24));
+}
+
+#[test]
+fn case_list() {
+    both("case_list", &driver());
+}
+
+#[test]
+fn units_pane() {
+    let mut d = driver();
+    d.open_demo("S13.ron").key(Tab);
+    both("units", &d);
+}
+
+#[test]
+fn results_pane_with_composite_units() {
+    let mut d = driver();
+    d.open_demo("S14.ron").key(Tab).key(Tab);
+    both("results", &d);
+}
+
+#[test]
+fn withdrawals_pane_with_a_switch() {
+    let mut d = driver();
+    d.open_demo("S04.ron").key(Tab).key(Tab).key(Tab);
+    both("withdrawals", &d);
+}
+
+#[test]
+fn student_pane_with_opening_and_events() {
+    let mut d = driver();
+    d.open_demo("S16.ron").key(BackTab).key(BackTab);
+    both("student", &d);
+}
+
+#[test]
+fn figures_pane_and_why_view() {
+    let mut d = driver();
+    d.open_demo("S02.ron").key(BackTab).key(Down).key(Down);
+    both("figures", &d);
+    d.key(Enter);
+    both("why", &d);
+}
+
+#[test]
+fn help_overlay() {
+    let mut d = driver();
+    d.open_demo("S01.ron").keys("?");
+    both("help", &d);
+}
+
+#[test]
+fn unit_form_with_an_inline_error() {
+    let mut d = driver();
+    d.open_demo("S01.ron")
+        .key(Tab)
+        .keys("a")
+        .keys("CH-11")
+        .key(Tab)
+        .keys("Statistiek")
+        .key(Tab)
+        .ctrl('u')
+        .keys("2");
+    both("form", &d);
+}
+
+#[test]
+fn delete_confirmation() {
+    let mut d = driver();
+    d.open_demo("S01.ron").key(Tab).keys("d");
+    both("confirm", &d);
+}
+
+#[test]
+fn load_error_screen() {
+    let mut d = driver();
+    d.app.screen = traject::tui::app::Screen::LoadError {
+        path: "/dossiers/kapot.ron".into(),
+        message: "/dossiers/kapot.ron:3:29: onbekend veld `kleur` in student; toegelaten velden: `name`, `number`, `notes`".into(),
+    };
+    both("load_error", &d);
+}
+
+#[test]
+fn too_small_terminal() {
+    let mut d = driver();
+    d.open_demo("S01.ron");
+    insta::assert_snapshot!("too_small_60x20", d.screen(60, 20));
+}

@@ -1,0 +1,90 @@
+//! Driving the App with keys, as the runner does, without a terminal.
+
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use traject::params::Params;
+use traject::tui::app::App;
+use traject::tui::keymap::Keymap;
+use traject::tui::run::list_entries;
+use traject::tui::{Runtime, key_action, perform, update};
+
+pub struct Driver {
+    pub app: App,
+    pub rt: Runtime,
+}
+
+impl Driver {
+    /// An app on the case list of `dir`, with the default keys.
+    pub fn new(dir: &Path) -> Driver {
+        let app = App::new(
+            Params::default(),
+            Keymap::default(),
+            dir.to_path_buf(),
+            list_entries(dir),
+        );
+        Driver {
+            app,
+            rt: Runtime::default(),
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.press(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+
+    pub fn press(&mut self, key: KeyEvent) -> &mut Self {
+        if let Some(action) = key_action(&self.app, key) {
+            for effect in update(&mut self.app, action) {
+                perform(&mut self.app, &mut self.rt, effect);
+            }
+        }
+        self
+    }
+
+    /// Types text, one key per character.
+    pub fn keys(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    /// Opens the demo case with this file name from the case list.
+    pub fn open_demo(&mut self, name: &str) -> &mut Self {
+        let i = traject::tui::demo::DEMOS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .expect("demo exists");
+        // Row 0 is "new case"; the demos follow.
+        for _ in 0..=i {
+            self.key(KeyCode::Down);
+        }
+        self.key(KeyCode::Enter)
+    }
+
+    pub fn balance(&self) -> i64 {
+        self.app
+            .doc
+            .as_ref()
+            .expect("a case is open")
+            .outcome
+            .ledger
+            .balance
+    }
+
+    /// The screen as text, at a size.
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| traject::tui::ui::render(&self.app, f))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+}
