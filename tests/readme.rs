@@ -34,3 +34,16 @@ fn the_readme_names_the_test_command_of_ci() {
     assert!(readme().contains("    cargo test --all-targets\n"));
     assert!(ci.contains("cargo test --all-targets"));
 }
+
+#[test]
+fn the_key_table_of_the_readme_is_the_keymap() {
+    let text = readme();
+    let start = text.find("<!-- keys -->\n").expect("key table markers") + "<!-- keys -->\n".len();
+    let end = text.find("<!-- /keys -->").unwrap();
+    let expected = traject::tui::keymap::Keymap::default().markdown_table();
+    assert_eq!(
+        &text[start..end],
+        expected,
+        "README.md's key table differs; it should read:\n{expected}"
+    );
+}

@@ -17,7 +17,7 @@ use crate::rules::{compute, resolve_as_of};
     name = "traject",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// Een dossier (RON) om meteen te openen; zonder: de dossierlijst.

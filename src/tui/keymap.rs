@@ -154,6 +154,10 @@ struct UserBinding {
 const DEFAULTS: &[(Context, &str, Command, bool)] = &[
     (Context::Global, "tab", Command::NextPane, true),
     (Context::Global, "shift-tab", Command::PrevPane, false),
+    (Context::Global, "l", Command::NextPane, false),
+    (Context::Global, "right", Command::NextPane, false),
+    (Context::Global, "h", Command::PrevPane, false),
+    (Context::Global, "left", Command::PrevPane, false),
     (Context::Global, "up", Command::Up, false),
     (Context::Global, "k", Command::Up, false),
     (Context::Global, "down", Command::Down, false),
@@ -287,6 +291,45 @@ impl Keymap {
             );
         }
         Ok(self)
+    }
+}
+
+impl Keymap {
+    /// The bindings as a Markdown table (README.md holds this very table).
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| waar | toets | wat |\n|---|---|---|\n");
+        let contexts = [
+            Context::Global,
+            Context::CaseList,
+            Context::Navigator,
+            Context::Units,
+            Context::Results,
+            Context::Withdrawals,
+            Context::Student,
+            Context::Figures,
+        ];
+        for c in contexts {
+            let mut seen = Vec::new();
+            for b in self.bindings.iter().filter(|b| b.context == c) {
+                if seen.contains(&b.command) {
+                    continue;
+                }
+                seen.push(b.command);
+                let keys: Vec<String> = self
+                    .bindings
+                    .iter()
+                    .filter(|x| x.context == c && x.command == b.command)
+                    .map(|x| format!("`{}`", x.key.label()))
+                    .collect();
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    c.dutch(),
+                    keys.join(" "),
+                    b.command.dutch()
+                ));
+            }
+        }
+        out
     }
 }
 

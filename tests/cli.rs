@@ -1,0 +1,103 @@
+//! The command line as scripts use it: exit statuses, stdout and stderr.
+
+use std::process::{Command, Output};
+
+fn traject(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_traject"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn check_json_exits_0_without_errors_and_1_with_errors() {
+    let ok = traject(&["check", "tests/cases/S01.ron", "--json"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(json(&ok)["leerkrediet"]["balance"], 188);
+    let bad = traject(&["check", "tests/cases/S15.ron", "--json"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(
+        json(&bad)["errors"][0]["code"],
+        "second-chance-after-credit"
+    );
+}
+
+#[test]
+fn as_of_extends_the_ledger_and_refuses_an_earlier_year() {
+    let out = traject(&[
+        "check",
+        "tests/cases/S16.ron",
+        "--json",
+        "--as-of",
+        "2022-2023",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["as_of"], "2022-2023");
+    assert_eq!(v["leerkrediet"]["years"].as_array().unwrap().len(), 6);
+    assert_eq!(v["leerkrediet"]["balance"], 40);
+    let early = traject(&[
+        "check",
+        "tests/cases/S16.ron",
+        "--json",
+        "--as-of",
+        "2016-2017",
+    ]);
+    assert_eq!(early.status.code(), Some(2));
+    assert!(early.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&early.stderr).contains("vóór het laatste academiejaar"));
+    let malformed = traject(&["check", "tests/cases/S16.ron", "--as-of", "2021"]);
+    assert_eq!(malformed.status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_file_is_exit_2_with_its_name() {
+    let out = traject(&["check", "tests/cases/bestaat-niet.ron", "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("tests/cases/bestaat-niet.ron: "));
+}
+
+#[test]
+fn a_rules_directory_replaces_the_thresholds_wherever_the_option_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/rules/thresholds.ron"
+    ))
+    .unwrap();
+    std::fs::write(
+        dir.path().join("thresholds.ron"),
+        text.replace("initial_balance: 140", "initial_balance: 100"),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    for args in [
+        vec!["--rules-dir", d, "check", "tests/cases/S01.ron", "--json"],
+        vec!["check", "--rules-dir", d, "tests/cases/S01.ron", "--json"],
+    ] {
+        let out = traject(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(json(&out)["leerkrediet"]["balance"], 148);
+    }
+}
+
+#[test]
+fn the_text_summary_is_dutch_and_names_articles() {
+    let out = traject(&["check", "tests/cases/S02.ron", "--explain"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("LEERKREDIET (Art. 8.1)"));
+    assert!(text.contains("Art. 8.1 §6"));
+    assert!(text.contains("[Art. 13.1] 2017-2018"));
+}
