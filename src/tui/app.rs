@@ -174,6 +174,8 @@ pub enum Target {
     Year(usize),
     /// `case.years[y].enrolments[e]`.
     Enrolment(usize, usize),
+    /// `case.years[y].summaries[s]`.
+    Summary(usize, usize),
     /// `case.years[y].enrolments[e].units[u]`.
     Unit(usize, usize, usize),
     /// The unit's own withdrawal.
@@ -274,6 +276,9 @@ impl App {
             for e in 0..doc.case.years[y].enrolments.len() {
                 rows.push(Target::Enrolment(y, e));
             }
+            for s in 0..doc.case.years[y].summaries.len() {
+                rows.push(Target::Summary(y, s));
+            }
         }
         rows
     }
@@ -286,6 +291,7 @@ impl App {
         match rows.get(self.sel.nav.min(rows.len().saturating_sub(1)))? {
             Target::Enrolment(y, e) => Some((*y, Some(*e))),
             Target::Year(y) => Some((*y, (!doc.case.years[*y].enrolments.is_empty()).then_some(0))),
+            Target::Summary(y, _) => Some((*y, None)),
             _ => None,
         }
     }

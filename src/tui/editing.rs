@@ -176,6 +176,29 @@ pub fn build(target: FormTarget, case: &Case, params: &Params) -> Form {
             let title = format!("Inschrijving {}", y.year);
             Form::new(title, target, fields)
         }
+        FormTarget::Summary { year, summary } => {
+            let y = &case.years[year];
+            let s = summary.map(|i| &y.summaries[i]);
+            let labels: Vec<String> = case.programmes.iter().map(programme_label).collect();
+            let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let selected = s
+                .and_then(|s| case.programmes.iter().position(|p| p.id == s.programme))
+                .unwrap_or(0);
+            let n = |v: Option<u32>| v.map(i64::from).or(Some(0));
+            let fields = vec![
+                Field::choice("Opleiding", &label_refs, selected),
+                Field::choice(
+                    "Contract",
+                    &names(&Contract::ALL, Contract::dutch),
+                    index_of(&Contract::ALL, &s.map(|s| s.contract).unwrap_or_default()),
+                ),
+                Field::int("Opgenomen SP", n(s.map(|s| s.taken)), 0, 600, false, "na teruggaven"),
+                Field::int("Verworven SP", n(s.map(|s| s.acquired)), 0, 600, false, "credits"),
+                Field::int("Vrijgesteld SP", n(s.map(|s| s.exempted)), 0, 600, false, ""),
+                Field::int("Getolereerd SP", n(s.map(|s| s.tolerated)), 0, 600, false, ""),
+            ];
+            Form::new(format!("Samenvatting {} (bewegingen)", y.year), target, fields)
+        }
         FormTarget::UnitWithdrawal {
             year,
             enrolment,
@@ -465,6 +488,27 @@ pub fn apply(target: &FormTarget, v: &[Value], case: &mut Case) -> Result<(), St
             match enrolment {
                 Some(i) => y.enrolments[i] = e,
                 None => y.enrolments.push(e),
+            }
+        }
+        FormTarget::Summary { year, summary } => {
+            let Some(p) = case.programmes.get(v[0].choice()) else {
+                return Err("voeg eerst een opleiding toe (paneel Student)".into());
+            };
+            let s = crate::model::Summary {
+                programme: p.id.clone(),
+                contract: Contract::ALL[v[1].choice()],
+                taken: sp(&v[2]),
+                acquired: sp(&v[3]),
+                exempted: sp(&v[4]),
+                tolerated: sp(&v[5]),
+            };
+            if s.acquired + s.tolerated > s.taken {
+                return Err("verworven plus getolereerd is meer dan opgenomen".into());
+            }
+            let y = &mut case.years[year];
+            match summary {
+                Some(i) => y.summaries[i] = s,
+                None => y.summaries.push(s),
             }
         }
         FormTarget::UnitWithdrawal {

@@ -322,6 +322,8 @@ pub enum FormTarget {
         year: usize,
         enrolment: Option<usize>,
     },
+    /// A summary line of a year; `None` adds one.
+    Summary { year: usize, summary: Option<usize> },
     /// A unit's own withdrawal.
     UnitWithdrawal {
         year: usize,

@@ -185,6 +185,8 @@ const DEFAULTS: &[(Context, &str, Command, bool)] = &[
     (Context::Navigator, "enter", Command::Edit, true),
     (Context::Navigator, "a", Command::Add, true),
     (Context::Navigator, "d", Command::Delete, true),
+    (Context::Navigator, "n", Command::AddYear, true),
+    (Context::Navigator, "s", Command::AddSummary, false),
     (Context::Units, "enter", Command::Edit, true),
     (Context::Units, "a", Command::Add, true),
     (Context::Units, "d", Command::Delete, true),

@@ -265,6 +265,13 @@ fn edit_selected(app: &mut App) {
                     enrolment: Some(*e),
                 },
             ),
+            Some(Target::Summary(y, s)) => open_form(
+                app,
+                FormTarget::Summary {
+                    year: *y,
+                    summary: Some(*s),
+                },
+            ),
             _ => open_form(app, FormTarget::Year { year: None }),
         },
         Pane::Units => match selected_unit(app) {
@@ -348,6 +355,9 @@ fn delete(case: &mut Case, target: &Target) -> Result<(), String> {
         Target::Enrolment(y, e) => {
             case.years[y].enrolments.remove(e);
         }
+        Target::Summary(y, s) => {
+            case.years[y].summaries.remove(s);
+        }
         Target::Unit(y, e, u) => {
             case.years[y].enrolments[e].units.remove(u);
         }
@@ -388,6 +398,10 @@ fn describe(app: &App, target: &Target) -> String {
         Target::Enrolment(y, e) => format!(
             "de inschrijving in {} in {}",
             c.years[y].enrolments[e].programme, c.years[y].year
+        ),
+        Target::Summary(y, s) => format!(
+            "de samenvattingslijn {} in {}",
+            c.years[y].summaries[s].programme, c.years[y].year
         ),
         Target::Unit(y, e, u) => {
             let u = &c.years[y].enrolments[e].units[u];
@@ -644,6 +658,13 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 });
             }
         }
+        Command::AddYear => open_form(app, FormTarget::Year { year: None }),
+        Command::AddSummary => match app.context_enrolment() {
+            Some((y, _)) if app.doc.as_ref().is_some_and(|d| !d.case.programmes.is_empty()) => {
+                open_form(app, FormTarget::Summary { year: y, summary: None })
+            }
+            _ => error(app, "Voeg eerst een academiejaar en een opleiding toe."),
+        },
         Command::AddPart => {
             if let Some((y, e, u)) = selected_unit(app) {
                 open_form(

@@ -72,6 +72,14 @@ pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
                 };
                 ListItem::new(format!("  {name}{w}"))
             }
+            Target::Summary(y, s) => {
+                let su = &doc.case.years[y].summaries[s];
+                let name = doc.case.programme(&su.programme).map_or(su.programme.as_str(), |p| p.name.as_str());
+                ListItem::new(Line::styled(
+                    format!("  {name} Σ {}/{}", su.acquired, su.taken),
+                    Style::new().fg(Color::Blue),
+                ))
+            }
             _ => ListItem::new(""),
         })
         .collect();
