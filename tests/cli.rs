@@ -101,3 +101,78 @@ fn the_text_summary_is_dutch_and_names_articles() {
     assert!(text.contains("Art. 8.1 §6"));
     assert!(text.contains("[Art. 13.1] 2017-2018"));
 }
+
+#[test]
+fn check_of_a_directory_reports_every_file_and_goes_on_after_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::copy(
+        format!("{root}/tests/cases/S01.ron"),
+        dir.path().join("a.ron"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(
+        format!("{root}/tests/cases/S15.ron"),
+        dir.path().join("sub/b.ron"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{root}/tests/malformed/truncated.ron"),
+        dir.path().join("c.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.ron.bak"), "not a case").unwrap();
+    let d = dir.path().to_str().unwrap();
+
+    let out = traject(&["check", d]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("3 dossiers: 1 zonder fouten, 1 met fouten, 1 onleesbaar"),
+        "{text}"
+    );
+    assert!(
+        text.contains("c.ron:14:75: het bestand houdt onverwacht op"),
+        "{text}"
+    );
+    // Piped: no progress bar on stderr.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = traject(&["check", d, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let status: Vec<(String, u64)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                l["status"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            ("a.ron".into(), 0),
+            ("c.ron".into(), 2),
+            ("b.ron".into(), 1)
+        ]
+    );
+    assert_eq!(lines[0]["check"]["leerkrediet"]["balance"], 188);
+    assert!(lines[1]["check"].is_null());
+}

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod batch;
+
 use crate::casefile::load_case;
 use crate::model::AcademicYear;
 use crate::params::{Params, load_dir};
@@ -46,7 +48,7 @@ pub enum Command {
     /// Rekent een dossier door en toont leerkrediet, tolerantie, studie-efficiëntie,
     /// waarschuwingen en fouten.
     Check {
-        /// Het dossier (RON).
+        /// Het dossier (RON), of een map: dan elk dossier eronder.
         case: PathBuf,
         /// Eén JSON-object op stdout (zie README.md); exit 0 zonder fouten, 1 met fouten, 2 als het bestand onleesbaar is.
         #[arg(long)]
@@ -73,6 +75,14 @@ pub fn params(rules_dir: Option<&Path>) -> Result<Params, String> {
     }
 }
 
+/// Writes to stdout; an error (a closed pipe) is returned, never a panic.
+fn out(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
 /// `traject check`.
 pub fn check(
     params: &Params,
@@ -96,15 +106,17 @@ pub fn check(
         }
     };
     let outcome = compute(&case_data, params, as_of);
-    if json {
+    let text = if json {
         let value = check_json(&outcome);
-        println!(
-            "{}",
+        format!(
+            "{}\n",
             serde_json::to_string_pretty(&value).expect("JSON of an outcome")
-        );
+        )
     } else {
-        print!("{}", check_text(&case_data, &outcome, explain));
-    }
+        check_text(&case_data, &outcome, explain)
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = out(&text);
     if outcome.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -145,6 +157,12 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Some(Command::Check {
+            case,
+            json,
+            as_of,
+            explain,
+        }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),
         Some(Command::Check {
             case,
             json,

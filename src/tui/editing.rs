@@ -192,12 +192,44 @@ pub fn build(target: FormTarget, case: &Case, params: &Params) -> Form {
                     &names(&Contract::ALL, Contract::dutch),
                     index_of(&Contract::ALL, &s.map(|s| s.contract).unwrap_or_default()),
                 ),
-                Field::int("Opgenomen SP", n(s.map(|s| s.taken)), 0, 600, false, "na teruggaven"),
-                Field::int("Verworven SP", n(s.map(|s| s.acquired)), 0, 600, false, "credits"),
-                Field::int("Vrijgesteld SP", n(s.map(|s| s.exempted)), 0, 600, false, ""),
-                Field::int("Getolereerd SP", n(s.map(|s| s.tolerated)), 0, 600, false, ""),
+                Field::int(
+                    "Opgenomen SP",
+                    n(s.map(|s| s.taken)),
+                    0,
+                    600,
+                    false,
+                    "na teruggaven",
+                ),
+                Field::int(
+                    "Verworven SP",
+                    n(s.map(|s| s.acquired)),
+                    0,
+                    600,
+                    false,
+                    "credits",
+                ),
+                Field::int(
+                    "Vrijgesteld SP",
+                    n(s.map(|s| s.exempted)),
+                    0,
+                    600,
+                    false,
+                    "",
+                ),
+                Field::int(
+                    "Getolereerd SP",
+                    n(s.map(|s| s.tolerated)),
+                    0,
+                    600,
+                    false,
+                    "",
+                ),
             ];
-            Form::new(format!("Samenvatting {} (bewegingen)", y.year), target, fields)
+            Form::new(
+                format!("Samenvatting {} (bewegingen)", y.year),
+                target,
+                fields,
+            )
         }
         FormTarget::UnitWithdrawal {
             year,

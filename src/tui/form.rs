@@ -323,7 +323,10 @@ pub enum FormTarget {
         enrolment: Option<usize>,
     },
     /// A summary line of a year; `None` adds one.
-    Summary { year: usize, summary: Option<usize> },
+    Summary {
+        year: usize,
+        summary: Option<usize>,
+    },
     /// A unit's own withdrawal.
     UnitWithdrawal {
         year: usize,

@@ -660,8 +660,19 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
         }
         Command::AddYear => open_form(app, FormTarget::Year { year: None }),
         Command::AddSummary => match app.context_enrolment() {
-            Some((y, _)) if app.doc.as_ref().is_some_and(|d| !d.case.programmes.is_empty()) => {
-                open_form(app, FormTarget::Summary { year: y, summary: None })
+            Some((y, _))
+                if app
+                    .doc
+                    .as_ref()
+                    .is_some_and(|d| !d.case.programmes.is_empty()) =>
+            {
+                open_form(
+                    app,
+                    FormTarget::Summary {
+                        year: y,
+                        summary: None,
+                    },
+                )
             }
             _ => error(app, "Voeg eerst een academiejaar en een opleiding toe."),
         },

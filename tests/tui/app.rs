@@ -290,21 +290,59 @@ fn summary_lines_are_shown_edited_and_deleted() {
     let before = d.balance();
     // Navigator rows: 2015-2016, its summary line, 2016-2017, ...
     d.key(Down).key(Enter);
-    let Overlay::Form(f) = &d.app.overlay else { panic!("{:?}", d.app.overlay) };
+    let Overlay::Form(f) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
     assert!(f.title.starts_with("Samenvatting 2015-2016"), "{}", f.title);
     d.key(Esc);
     // A new year with a summary line: 60 taken, 60 acquired.
     d.keys("n").ctrl('u').keys("2018-2019").key(Enter);
     let rows = d.app.nav_rows();
-    let last_year = rows.iter().rposition(|t| matches!(t, traject::tui::app::Target::Year(_))).unwrap();
+    let last_year = rows
+        .iter()
+        .rposition(|t| matches!(t, traject::tui::app::Target::Year(_)))
+        .unwrap();
     while d.app.sel.nav < last_year {
         d.key(Down);
     }
-    d.keys("s").key(Tab).key(Tab).ctrl('u').keys("24").key(Tab).ctrl('u').keys("24").key(Enter);
-    assert!(matches!(d.app.overlay, Overlay::None), "{:?}", d.app.overlay);
+    d.keys("s")
+        .key(Tab)
+        .key(Tab)
+        .ctrl('u')
+        .keys("24")
+        .key(Tab)
+        .ctrl('u')
+        .keys("24")
+        .key(Enter);
+    assert!(
+        matches!(d.app.overlay, Overlay::None),
+        "{:?}",
+        d.app.overlay
+    );
     // 24 taken, 24 acquired, no bonus (granted before): the balance stays.
     assert_eq!(d.balance(), before);
-    assert_eq!(d.app.doc.as_ref().unwrap().outcome.ledger.rows.last().unwrap().taken, 24);
+    assert_eq!(
+        d.app
+            .doc
+            .as_ref()
+            .unwrap()
+            .outcome
+            .ledger
+            .rows
+            .last()
+            .unwrap()
+            .taken,
+        24
+    );
     d.key(Down).keys("d").keys("j");
-    assert!(d.app.doc.as_ref().unwrap().case.years.iter().all(|y| y.year.0 != 2018 || y.summaries.is_empty()));
+    assert!(
+        d.app
+            .doc
+            .as_ref()
+            .unwrap()
+            .case
+            .years
+            .iter()
+            .all(|y| y.year.0 != 2018 || y.summaries.is_empty())
+    );
 }

@@ -74,7 +74,10 @@ pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
             }
             Target::Summary(y, s) => {
                 let su = &doc.case.years[y].summaries[s];
-                let name = doc.case.programme(&su.programme).map_or(su.programme.as_str(), |p| p.name.as_str());
+                let name = doc
+                    .case
+                    .programme(&su.programme)
+                    .map_or(su.programme.as_str(), |p| p.name.as_str());
                 ListItem::new(Line::styled(
                     format!("  {name} Σ {}/{}", su.acquired, su.taken),
                     Style::new().fg(Color::Blue),
