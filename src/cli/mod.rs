@@ -161,7 +161,7 @@ pub fn main() -> ExitCode {
             case,
             json,
             as_of,
-            explain,
+            ..
         }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),
         Some(Command::Check {
             case,
