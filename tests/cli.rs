@@ -176,3 +176,28 @@ fn check_of_a_directory_reports_every_file_and_goes_on_after_a_broken_one() {
     assert_eq!(lines[0]["check"]["leerkrediet"]["balance"], 188);
     assert!(lines[1]["check"].is_null());
 }
+
+#[test]
+fn the_countdown_compares_today_with_the_coming_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut case =
+        traject::casefile::load_case(std::path::Path::new(&format!("{root}/tests/cases/S01.ron")))
+            .unwrap();
+    for u in &mut case.years[0].enrolments[0].units {
+        u.first = None;
+        u.second = None;
+    }
+    let path = dir.path().join("lopend.ron");
+    std::fs::write(&path, traject::casefile::case_to_string(&case)).unwrap();
+    let p = path.to_str().unwrap();
+    let text =
+        |today: &str| String::from_utf8(traject(&["check", p, "--today", today]).stdout).unwrap();
+    let before = text("2017-10-23");
+    assert!(before.contains("AFTELLEN (vandaag 23-10-2017"), "{before}");
+    assert!(before.contains("vandaag                            23-10-2017 (nog   0 d.): verlies   0 SP, bij overstap 0"), "{before}");
+    let after = text("2017-10-24");
+    assert!(after.contains("vandaag                            24-10-2017 (nog   0 d.): verlies  60 SP, bij overstap 0"), "{after}");
+    // Outside the case's years there is nothing to count down.
+    assert!(!text("2019-10-01").contains("AFTELLEN"));
+}

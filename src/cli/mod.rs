@@ -34,6 +34,10 @@ pub struct Cli {
     #[arg(long)]
     pub log: bool,
 
+    /// De datum van vandaag voor het aftellen naar de grensdata (standaard de systeemdatum), bv. 2017-11-20.
+    #[arg(long, global = true, value_name = "DATUM", value_parser = parse_date)]
+    pub today: Option<crate::model::Date>,
+
     /// Map met eigen regelparameters (thresholds.ron, institution.ron, calendars/*.ron)
     /// die de ingebouwde vervangen of aanvullen.
     #[arg(long, global = true, value_name = "MAP")]
@@ -60,6 +64,15 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+}
+
+fn parse_date(s: &str) -> Result<crate::model::Date, String> {
+    s.parse()
+}
+
+/// Today: the `--today` override or the system date.
+fn today(over: Option<crate::model::Date>) -> crate::model::Date {
+    over.unwrap_or_else(|| crate::model::Date(chrono::Local::now().date_naive()))
 }
 
 fn parse_year(s: &str) -> Result<AcademicYear, String> {
@@ -90,6 +103,7 @@ pub fn check(
     json: bool,
     as_of: Option<AcademicYear>,
     explain: bool,
+    today: crate::model::Date,
 ) -> ExitCode {
     let case_data = match load_case(case) {
         Ok(c) => c,
@@ -113,7 +127,11 @@ pub fn check(
             serde_json::to_string_pretty(&value).expect("JSON of an outcome")
         )
     } else {
-        check_text(&case_data, &outcome, explain)
+        let mut text = check_text(&case_data, &outcome, explain);
+        text.push_str(&crate::report::countdown_text(
+            &case_data, params, &outcome, today,
+        ));
+        text
     };
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = out(&text);
@@ -158,22 +176,20 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check {
-            case,
-            json,
-            as_of,
-            ..
+            case, json, as_of, ..
         }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),
         Some(Command::Check {
             case,
             json,
             as_of,
             explain,
-        }) => check(&params, &case, json, as_of, explain),
+        }) => check(&params, &case, json, as_of, explain, today(cli.today)),
         None => {
             let _guard = if cli.log { start_log() } else { None };
             let options = crate::tui::Options {
                 file: cli.file,
                 data_dir: cli.data_dir,
+                today: today(cli.today),
             };
             match crate::tui::run(params, options) {
                 Ok(()) => ExitCode::SUCCESS,

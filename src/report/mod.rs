@@ -5,4 +5,4 @@ mod json;
 mod text;
 
 pub use json::{CheckJson, check_json};
-pub use text::check_text;
+pub use text::{check_text, countdown_text};

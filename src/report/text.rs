@@ -2,8 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::model::Case;
-use crate::rules::{Line, Outcome, Ratio, hundredths_dutch};
+use crate::model::{Case, Date};
+use crate::params::Params;
+use crate::rules::{Line, Outcome, Ratio, countdown, hundredths_dutch};
 
 fn pct(r: Option<Ratio>) -> String {
     r.map(|r| r.percent_1_dutch())
@@ -208,6 +209,48 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
         let _ = writeln!(s, "FOUTEN IN HET DOSSIER");
         for e in &o.errors {
             let _ = writeln!(s, "  {}: {} ({})", e.place, e.message, e.code);
+        }
+    }
+    s
+}
+
+/// The deadline countdown for the enrolments running today (empty when
+/// today falls in no year of the case).
+pub fn countdown_text(case: &Case, params: &Params, o: &Outcome, today: Date) -> String {
+    let running = countdown(case, params, o, today);
+    if running.is_empty() {
+        return String::new();
+    }
+    let mut s = String::new();
+    let _ = writeln!(s);
+    let _ = writeln!(s, "AFTELLEN (vandaag {}; Art. 8.1 §4–§9)", today.dutch());
+    for e in &running {
+        let _ = writeln!(s, "  {} ({})", e.name, e.contract.dutch());
+        for m in &e.moments {
+            let switching = m
+                .lost_switching
+                .map(|v| format!(", bij overstap {v}"))
+                .unwrap_or_default();
+            let units = if m.lost_units.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "  [{}]",
+                    m.lost_units
+                        .iter()
+                        .map(|(c, sp)| format!("{c} {sp}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            let _ = writeln!(
+                s,
+                "    {:<34} {} (nog {:>3} d.): verlies {:>3} SP{switching}{units}",
+                m.label,
+                m.date.dutch(),
+                m.days,
+                m.lost
+            );
         }
     }
     s

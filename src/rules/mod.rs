@@ -4,6 +4,7 @@
 //! Every provision has its own function whose doc comment quotes the
 //! article; every figure carries the lines that explain it.
 
+mod countdown;
 mod efficiency;
 mod facts;
 mod grades;
@@ -18,6 +19,7 @@ mod tolerance;
 mod trace;
 mod validate;
 
+pub use countdown::{EnrolmentCountdown, Moment, countdown, year_of};
 pub use facts::uses_leerkrediet;
 pub use grades::{best_of_chances, is_credit, round_composite, unit_result};
 pub use outcome::*;

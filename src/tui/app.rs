@@ -223,6 +223,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Another traject has this case open.
     pub lock_warning: Option<String>,
+    /// Today, for the deadline countdown.
+    pub today: crate::model::Date,
     pub quit: bool,
 }
 
@@ -243,6 +245,7 @@ impl App {
             overlay: Overlay::None,
             status: None,
             lock_warning: None,
+            today: crate::model::Date(chrono::Local::now().date_naive()),
             quit: false,
         }
     }

@@ -16,12 +16,14 @@ use super::ui;
 use super::update::{key_action, update};
 
 /// How the UI was asked to start.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// A case file to open at once.
     pub file: Option<PathBuf>,
     /// The directory of case files (default: the data directory).
     pub data_dir: Option<PathBuf>,
+    /// Today, for the deadline countdown.
+    pub today: crate::model::Date,
 }
 
 /// The state the runner keeps outside the App: the lock of the open case.
@@ -116,6 +118,7 @@ pub fn run(params: Params, options: Options) -> Result<(), String> {
         .clone()
         .unwrap_or_else(store::default_data_dir);
     let mut app = new_app(params, data_dir)?;
+    app.today = options.today;
     let mut rt = Runtime::default();
     if let Some(file) = options.file {
         perform(&mut app, &mut rt, Effect::Open(file));

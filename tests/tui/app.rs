@@ -346,3 +346,25 @@ fn summary_lines_are_shown_edited_and_deleted() {
             .all(|y| y.year.0 != 2018 || y.summaries.is_empty())
     );
 }
+
+#[test]
+fn the_withdrawals_pane_counts_down_to_the_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut case = traject::casefile::load_case(&root.join("tests/cases/S01.ron")).unwrap();
+    for u in &mut case.years[0].enrolments[0].units {
+        u.first = None;
+        u.second = None;
+    }
+    let path = dir.path().join("lopend.ron");
+    std::fs::write(&path, traject::casefile::case_to_string(&case)).unwrap();
+    let mut d = Driver::new(dir.path());
+    d.app.today = "2017-10-20".parse().unwrap();
+    traject::tui::perform(&mut d.app, &mut d.rt, traject::tui::Effect::Open(path));
+    d.key(Tab).key(Tab).key(Tab);
+    let screen = d.screen(160, 40);
+    assert!(
+        screen.contains("⏱ Chemie: vandaag −0/0 · 23-10-17 (3 d.) −0/0 · 30-11-17 (41 d.) −60/0"),
+        "{screen}"
+    );
+}

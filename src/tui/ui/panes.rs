@@ -367,9 +367,35 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
             )
         })
         .collect();
+    let mut switches = switches;
+    // The countdown, when today falls in the year shown.
+    if year == Some(crate::rules::year_of(&app.params, app.today)) {
+        for e in crate::rules::countdown(&doc.case, &app.params, &doc.outcome, app.today) {
+            let moments: Vec<String> = e
+                .moments
+                .iter()
+                .map(|m| {
+                    let switching = m
+                        .lost_switching
+                        .map(|v| format!("/{v}"))
+                        .unwrap_or_default();
+                    if m.days == 0 {
+                        format!("vandaag −{}{switching}", m.lost)
+                    } else {
+                        format!("{} ({} d.) −{}{switching}", m.date.short(), m.days, m.lost)
+                    }
+                })
+                .collect();
+            switches.push(Line::styled(
+                format!("⏱ {}: {}", e.name, moments.join(" · ")),
+                Style::new().fg(Color::Magenta),
+            ));
+        }
+    }
+    let bottom = switches.len() as u16;
     let [table_area, switch_area] = Layout::vertical([
         Constraint::Min(5),
-        Constraint::Length(switches.len() as u16 + u16::from(!switches.is_empty())),
+        Constraint::Length(if bottom > 0 { bottom * 2 } else { 0 }),
     ])
     .areas(area);
     let rows: Vec<Row> = withdrawal_rows(app)
