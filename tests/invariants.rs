@@ -264,3 +264,67 @@ proptest! {
         }
     }
 }
+
+/// Keeps the first enrolment per programme and the first unit per code, so
+/// that every identity scenarios rely on occurs once.
+fn uniquify(mut c: Case) -> Case {
+    for y in &mut c.years {
+        let mut seen: Vec<String> = Vec::new();
+        y.enrolments.retain(|e| {
+            let new = !seen.contains(&e.programme);
+            seen.push(e.programme.clone());
+            new
+        });
+        for e in &mut y.enrolments {
+            let mut codes: Vec<String> = Vec::new();
+            e.units.retain(|u| {
+                let new = !codes.contains(&u.code);
+                codes.push(u.code.clone());
+                new
+            });
+        }
+    }
+    c
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_scenario_is_the_difference_it_records(base in case(), edited in case()) {
+        let base = uniquify(base);
+        let mut edited = uniquify(edited);
+        edited.student = base.student.clone();
+        edited.opening = base.opening.clone();
+        edited.format = base.format;
+        // Programmes can be added or changed by a scenario, not removed.
+        for p in &base.programmes {
+            if edited.programme(&p.id).is_none() {
+                edited.programmes.push(p.clone());
+            }
+        }
+        let scenario = Scenario { name: "x".into(), note: String::new(), changes: diff_scenario(&base, &edited) };
+        let (applied, stale) = apply_scenario(&base, &scenario);
+        prop_assert!(stale.is_empty(), "{:?}", stale);
+        let mut programmes_a = applied.programmes.clone();
+        let mut programmes_e = edited.programmes.clone();
+        programmes_a.sort_by(|a, b| a.id.cmp(&b.id));
+        programmes_e.sort_by(|a, b| a.id.cmp(&b.id));
+        prop_assert_eq!(programmes_a, programmes_e);
+        prop_assert_eq!(&applied.years, &edited.years);
+        prop_assert_eq!(&applied.events, &edited.events);
+        prop_assert_eq!(applied.as_of, edited.as_of);
+        // And nothing at all when nothing changed.
+        prop_assert!(diff_scenario(&base, &base).is_empty());
+    }
+
+    #[test]
+    fn a_case_with_scenarios_saves_and_loads_the_same(base in case(), edited in case()) {
+        let mut c = base.clone();
+        c.scenarios.push(Scenario { name: "Stoppen".into(), note: "vraag van de student".into(), changes: diff_scenario(&base, &edited) });
+        let text = case_to_string(&c);
+        let back = parse_case(std::path::Path::new("x.ron"), &text);
+        prop_assert!(back.is_ok(), "{:?}", back.err());
+        prop_assert_eq!(back.unwrap(), c);
+    }
+}

@@ -7,12 +7,14 @@
 mod date;
 mod mark;
 mod programme;
+mod scenario;
 mod unit;
 mod year;
 
 pub use date::{AcademicYear, Date};
 pub use mark::{Mark, parse_tenths};
 pub use programme::{PeriodSystem, Programme, ProgrammeKind};
+pub use scenario::{Chance, Change, Scenario, apply as apply_scenario, diff as diff_scenario};
 pub use unit::{Part, Period, Unit, UnitKind, UnitWithdrawal};
 pub use year::{Contract, Enrolment, Summary, Year};
 
@@ -145,6 +147,9 @@ pub struct Case {
     /// The academic years, oldest first.
     #[serde(default)]
     pub years: Vec<Year>,
+    /// What-if scenarios on top of these years.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Case {
@@ -161,12 +166,18 @@ impl Case {
             events: Vec::new(),
             programmes: Vec::new(),
             years: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 
     /// The programme with this id.
     pub fn programme(&self, id: &str) -> Option<&Programme> {
         self.programmes.iter().find(|p| p.id == id)
+    }
+
+    /// The scenario with this name.
+    pub fn scenario(&self, name: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.name == name)
     }
 
     /// The last academic year listed.
