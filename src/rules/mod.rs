@@ -4,6 +4,7 @@
 //! Every provision has its own function whose doc comment quotes the
 //! article; every figure carries the lines that explain it.
 
+mod compare;
 mod countdown;
 mod efficiency;
 mod facts;
@@ -19,6 +20,7 @@ mod tolerance;
 mod trace;
 mod validate;
 
+pub use compare::{CompareRow, compare};
 pub use countdown::{EnrolmentCountdown, Moment, countdown, year_of};
 pub use facts::uses_leerkrediet;
 pub use grades::{best_of_chances, is_credit, round_composite, unit_result};

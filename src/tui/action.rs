@@ -28,6 +28,17 @@ pub enum Command {
     ToggleTolerance,
     AddYear,
     AddSummary,
+    PrevScenario,
+    NextScenario,
+    NewScenario,
+    EditScenario,
+    Compare,
+    Export,
+    WhatIfWithdraw,
+    WhatIfGrade,
+    WhatIfTolerate,
+    WhatIfSwitch,
+    WhatIfNextYear,
     AddPart,
     OpenSelected,
     NewCase,
@@ -56,6 +67,17 @@ impl Command {
             Command::Why => "waarom? (uitleg met artikels)",
             Command::ToggleTolerance => "tolereren aan/uit",
             Command::AddYear => "academiejaar toevoegen",
+            Command::PrevScenario => "vorig scenario (of de basis)",
+            Command::NextScenario => "volgend scenario",
+            Command::NewScenario => "nieuw scenario",
+            Command::EditScenario => "scenario hernoemen of verwijderen",
+            Command::Compare => "vergelijken: basis en scenario's",
+            Command::Export => "verslag voor de student maken (HTML en Markdown)",
+            Command::WhatIfWithdraw => "wat als: uitschrijven op een datum",
+            Command::WhatIfGrade => "wat als: cijfer in de tweede kans",
+            Command::WhatIfTolerate => "wat als: dit tekort tolereren",
+            Command::WhatIfSwitch => "wat als: overstappen naar een andere opleiding",
+            Command::WhatIfNextYear => "wat als: volgend jaar opnieuw voor de niet-behaalde",
             Command::AddSummary => "samenvattingslijn toevoegen (bewegingen)",
             Command::AddPart => "deel toevoegen (samengesteld)",
             Command::OpenSelected => "openen",
@@ -85,6 +107,8 @@ pub enum Action {
     Saved(Result<PathBuf, String>),
     /// A case opened by the runner (or the error text of one that failed).
     Opened(Box<Opened>),
+    /// The result of writing a report.
+    Exported(Result<PathBuf, String>),
 }
 
 /// What the runner found when opening a case file.
@@ -105,7 +129,15 @@ pub enum Opened {
 /// Work `update` asks the runner to do (files, leaving).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    Save { path: PathBuf, contents: String },
+    Save {
+        path: PathBuf,
+        contents: String,
+    },
     Open(PathBuf),
+    /// Write a report (not the case: the case's saved state is unchanged).
+    Export {
+        path: PathBuf,
+        contents: String,
+    },
     Quit,
 }

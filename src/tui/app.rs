@@ -82,13 +82,22 @@ pub enum ListEntry {
 /// The open case with its history.
 #[derive(Clone, Debug)]
 pub struct Document {
+    /// The case as saved: the real history (baseline) and its scenarios.
+    pub base: Case,
+    /// The scenario shown (index into `base.scenarios`), or the baseline.
+    pub active: Option<usize>,
+    /// What the panes show and the figures are computed from: the baseline,
+    /// or the active scenario applied to it.
     pub case: Case,
+    /// Changes of the active scenario that no longer apply to the baseline.
+    pub stale: Vec<String>,
     /// Where it is saved; `None` for a new case or a demo.
     pub path: Option<PathBuf>,
     /// The case as it is on disk (to know whether there are changes).
     pub saved: Option<Case>,
     /// Figures of `case`, recomputed on every change.
     pub outcome: Outcome,
+    /// Earlier versions of `base` (undo) and undone ones (redo).
     pub undo: Vec<Case>,
     pub redo: Vec<Case>,
     /// Shown as the name in the title.
@@ -107,7 +116,10 @@ impl Document {
         let outcome = outcome_of(&case, params);
         Document {
             saved: saved.then(|| case.clone()),
+            base: case.clone(),
+            active: None,
             case,
+            stale: Vec::new(),
             path,
             outcome,
             undo: Vec::new(),
@@ -118,7 +130,28 @@ impl Document {
 
     /// Whether the case differs from what is on disk.
     pub fn dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.case)
+        self.saved.as_ref() != Some(&self.base)
+    }
+
+    /// The name of the scenario shown.
+    pub fn scenario_name(&self) -> Option<&str> {
+        self.active
+            .and_then(|i| self.base.scenarios.get(i))
+            .map(|s| s.name.as_str())
+    }
+
+    /// Recomputes what is shown from `base` and `active`.
+    pub fn refresh(&mut self, params: &Params) {
+        if self.active.is_some_and(|i| i >= self.base.scenarios.len()) {
+            self.active = None;
+        }
+        let (case, stale) = match self.active {
+            Some(i) => crate::model::apply_scenario(&self.base, &self.base.scenarios[i]),
+            None => (self.base.clone(), Vec::new()),
+        };
+        self.case = case;
+        self.stale = stale;
+        self.outcome = outcome_of(&self.case, params);
     }
 }
 
@@ -157,12 +190,22 @@ pub struct Why {
     pub scroll: u16,
 }
 
+/// The baseline and one or two scenarios side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareView {
+    /// Column titles: "basis", then the scenario names.
+    pub titles: Vec<String>,
+    pub rows: Vec<crate::rules::CompareRow>,
+    pub selected: usize,
+}
+
 /// What is on top of the screen.
 #[derive(Clone, Debug)]
 pub enum Overlay {
     None,
     Help,
     Why(Why),
+    Compare(CompareView),
     Form(Box<Form>),
     Confirm(Question),
 }

@@ -29,7 +29,13 @@ fn programme_label(p: &Programme) -> String {
 }
 
 /// The form for a target, filled from the case.
-pub fn build(target: FormTarget, case: &Case, params: &Params) -> Form {
+pub fn build(
+    target: FormTarget,
+    doc: &super::app::Document,
+    params: &Params,
+    today: crate::model::Date,
+) -> Form {
+    let case = &doc.case;
     match target {
         FormTarget::Unit {
             year,
@@ -385,6 +391,19 @@ pub fn build(target: FormTarget, case: &Case, params: &Params) -> Form {
                 vec![Field::text("Bestandsnaam (in de gegevensmap)", &name, true)],
             )
         }
+        FormTarget::WhatIf(w) => super::whatif::form(w, case, params, today),
+        FormTarget::Scenario { index } => {
+            let s = &doc.base.scenarios[index];
+            Form::new(
+                format!("Scenario «{}»", s.name),
+                target,
+                vec![
+                    Field::text("Naam", &s.name, true),
+                    Field::text("Notitie", &s.note, false),
+                    Field::bool("Scenario verwijderen", false),
+                ],
+            )
+        }
     }
 }
 
@@ -669,7 +688,8 @@ pub fn apply(target: &FormTarget, v: &[Value], case: &mut Case) -> Result<(), St
                 None => case.programmes.push(p),
             }
         }
-        FormTarget::SaveAs => {}
+        // These change the file or the scenarios, not the case: update::submit.
+        FormTarget::SaveAs | FormTarget::WhatIf(_) | FormTarget::Scenario { .. } => {}
     }
     Ok(())
 }

@@ -347,6 +347,12 @@ pub enum FormTarget {
     },
     /// The file name for a first save.
     SaveAs,
+    /// A quick what-if that makes a scenario.
+    WhatIf(super::whatif::WhatIf),
+    /// The name and note of the scenario shown, or deleting it.
+    Scenario {
+        index: usize,
+    },
 }
 
 /// A form on screen.

@@ -199,6 +199,21 @@ const DEFAULTS: &[(Context, &str, Command, bool)] = &[
     (Context::Student, "a", Command::Add, true),
     (Context::Student, "d", Command::Delete, true),
     (Context::Figures, "enter", Command::Why, true),
+    (Context::Global, "[", Command::PrevScenario, false),
+    (Context::Global, "]", Command::NextScenario, false),
+    (Context::Global, "S", Command::NewScenario, false),
+    (Context::Global, "R", Command::EditScenario, false),
+    (Context::Global, "c", Command::Compare, true),
+    (Context::Global, "e", Command::Export, false),
+    (Context::Navigator, "X", Command::WhatIfWithdraw, false),
+    (Context::Navigator, "O", Command::WhatIfSwitch, false),
+    (Context::Navigator, "N", Command::WhatIfNextYear, false),
+    (Context::Units, "X", Command::WhatIfWithdraw, false),
+    (Context::Units, "N", Command::WhatIfNextYear, false),
+    (Context::Withdrawals, "X", Command::WhatIfWithdraw, true),
+    (Context::Withdrawals, "O", Command::WhatIfSwitch, true),
+    (Context::Results, "G", Command::WhatIfGrade, true),
+    (Context::Results, "T", Command::WhatIfTolerate, true),
 ];
 
 impl Default for Keymap {

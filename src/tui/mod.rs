@@ -11,6 +11,7 @@ pub mod rows;
 pub mod run;
 pub mod ui;
 pub mod update;
+pub mod whatif;
 
 pub use action::{Action, Command, Effect};
 pub use app::App;

@@ -61,6 +61,16 @@ pub fn new_app(params: Params, data_dir: PathBuf) -> Result<App, String> {
 pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let follow = match effect {
         Effect::Quit => None,
+        Effect::Export { path, contents } => {
+            let result = path
+                .parent()
+                .map_or(Ok(()), |d| {
+                    std::fs::create_dir_all(d)
+                        .map_err(|e| format!("kan de map {} niet maken: {e}", d.display()))
+                })
+                .and_then(|()| store::save_atomic(&path, &contents).map_err(|e| e.to_string()));
+            Some(Action::Exported(result.map(|()| path)))
+        }
         Effect::Open(path) => Some(Action::Opened(Box::new(open(rt, &path)))),
         Effect::Save { path, contents } => {
             let result = path

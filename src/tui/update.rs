@@ -14,6 +14,7 @@ use super::form::{FieldKind, FormTarget};
 use super::rows::{
     StudentRow, WithdrawalRow, figure_items, student_rows, unit_rows, withdrawal_rows,
 };
+use super::whatif;
 
 /// The action of a key press in the app's present state.
 pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
@@ -37,6 +38,15 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             return match key.code {
                 KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Action::Answer(true)),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
+                _ => None,
+            };
+        }
+        Overlay::Compare(_) => {
+            return match key.code {
+                KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cmd(Command::Cancel)),
+                KeyCode::Down | KeyCode::Char('j') => Some(Action::Cmd(Command::Down)),
+                KeyCode::Up | KeyCode::Char('k') => Some(Action::Cmd(Command::Up)),
+                KeyCode::Enter | KeyCode::Char('w') => Some(Action::Cmd(Command::Why)),
                 _ => None,
             };
         }
@@ -79,22 +89,167 @@ fn error(app: &mut App, text: impl Into<String>) {
     });
 }
 
-/// Applies an edit to the case: on success the old case goes on the undo
-/// stack and every figure is recomputed.
+/// Applies an edit to what is shown. On the baseline the edit changes the
+/// baseline; in a scenario it is recorded as the scenario's changes
+/// (`diff` against the baseline). The old case goes on the undo stack and
+/// every figure is recomputed.
 fn edit(app: &mut App, f: impl FnOnce(&mut Case) -> Result<(), String>) -> Result<(), String> {
     let params = app.params.clone();
     let doc = app.doc.as_mut().ok_or("geen dossier open")?;
-    let mut case = doc.case.clone();
-    f(&mut case)?;
-    if case == doc.case {
+    let mut shown = doc.case.clone();
+    f(&mut shown)?;
+    if shown == doc.case {
         return Ok(());
     }
-    let old = std::mem::replace(&mut doc.case, case);
+    let mut base = doc.base.clone();
+    match doc.active {
+        Some(i) => {
+            if shown.student != doc.case.student || shown.opening != doc.case.opening {
+                return Err("de student en het beginsaldo wijzig je in de basis, niet in een scenario ([ of ] kiest)".into());
+            }
+            if doc
+                .case
+                .programmes
+                .iter()
+                .any(|p| shown.programme(&p.id).is_none())
+            {
+                return Err("in een scenario kan een opleiding niet verdwijnen".into());
+            }
+            base.scenarios[i].changes = crate::model::diff_scenario(&doc.base, &shown);
+        }
+        None => {
+            shown.scenarios = std::mem::take(&mut base.scenarios);
+            base = shown;
+        }
+    }
+    let old = std::mem::replace(&mut doc.base, base);
     doc.undo.push(old);
     doc.redo.clear();
-    doc.outcome = super::app::outcome_of(&doc.case, &params);
+    doc.refresh(&params);
     clamp(app);
     Ok(())
+}
+
+/// Changes the saved case directly (scenarios), with undo.
+fn change_base(app: &mut App, f: impl FnOnce(&mut Case)) {
+    let params = app.params.clone();
+    let Some(doc) = app.doc.as_mut() else { return };
+    let mut base = doc.base.clone();
+    f(&mut base);
+    if base != doc.base {
+        doc.undo.push(std::mem::replace(&mut doc.base, base));
+        doc.redo.clear();
+    }
+    doc.refresh(&params);
+    clamp(app);
+}
+
+fn refresh(app: &mut App) {
+    let params = app.params.clone();
+    if let Some(doc) = app.doc.as_mut() {
+        doc.refresh(&params);
+    }
+    clamp(app);
+}
+
+/// Adds a scenario that turns the baseline into `shown`, and shows it.
+fn new_scenario(app: &mut App, name: String, note: String, shown: &Case) {
+    let Some(doc) = &app.doc else { return };
+    let changes = crate::model::diff_scenario(&doc.base, shown);
+    let mut unique = name.clone();
+    let mut n = 2;
+    while doc.base.scenario(&unique).is_some() {
+        unique = format!("{name} ({n})");
+        n += 1;
+    }
+    let scenario = crate::model::Scenario {
+        name: unique.clone(),
+        note,
+        changes,
+    };
+    change_base(app, |base| base.scenarios.push(scenario));
+    if let Some(doc) = app.doc.as_mut() {
+        doc.active = Some(doc.base.scenarios.len() - 1);
+    }
+    refresh(app);
+    info(
+        app,
+        format!(
+            "Scenario «{unique}»: alle cijfers zijn die van het scenario; [ toont de basis, c vergelijkt."
+        ),
+    );
+}
+
+/// Opens the comparison of the baseline with the scenario shown (and the
+/// next one), or with the first two scenarios.
+fn compare(app: &mut App) {
+    let Some(doc) = &app.doc else { return };
+    let n = doc.base.scenarios.len();
+    if n == 0 {
+        info(
+            app,
+            "Nog geen scenario's: maak er een met S, of met een wat-als-toets (X, G, T, O, N).",
+        );
+        return;
+    }
+    let first = doc.active.unwrap_or(0);
+    let picked: Vec<usize> = [first, (first + 1) % n]
+        .into_iter()
+        .take(n.min(2))
+        .collect();
+    let base_outcome = super::app::outcome_of(&doc.base, &app.params);
+    let outcomes: Vec<crate::rules::Outcome> = picked
+        .iter()
+        .map(|&i| {
+            super::app::outcome_of(
+                &crate::model::apply_scenario(&doc.base, &doc.base.scenarios[i]).0,
+                &app.params,
+            )
+        })
+        .collect();
+    let mut all = vec![&base_outcome];
+    all.extend(outcomes.iter());
+    let mut titles = vec!["basis".to_string()];
+    titles.extend(picked.iter().map(|&i| doc.base.scenarios[i].name.clone()));
+    app.overlay = Overlay::Compare(super::app::CompareView {
+        titles,
+        rows: crate::rules::compare(&all),
+        selected: 0,
+    });
+}
+
+/// Writes the student report next to the case (or in the data directory).
+fn export(app: &mut App) -> Vec<Effect> {
+    let Some(doc) = &app.doc else {
+        return Vec::new();
+    };
+    let scenario = doc.scenario_name().map(str::to_string);
+    let stem = doc
+        .path
+        .as_ref()
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| {
+            crate::store::suggest_file_name(&doc.base.student.name)
+                .trim_end_matches(".ron")
+                .to_string()
+        });
+    let dir = doc
+        .path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_path_buf())
+        .unwrap_or_else(|| app.data_dir.clone());
+    match crate::report::report_html(&doc.base, &app.params, scenario.as_deref(), app.today) {
+        Ok(contents) => vec![Effect::Export {
+            path: dir.join(format!("{stem}-verslag.html")),
+            contents,
+        }],
+        Err(e) => {
+            error(app, e);
+            Vec::new()
+        }
+    }
 }
 
 /// Keeps every selection inside its pane's rows.
@@ -143,7 +298,7 @@ fn selected_mut(app: &mut App, pane: Pane) -> &mut usize {
 
 fn open_form(app: &mut App, target: FormTarget) {
     if let Some(doc) = &app.doc {
-        let form = editing::build(target, &doc.case, &app.params);
+        let form = editing::build(target, doc, &app.params, app.today);
         app.overlay = Overlay::Form(Box::new(form));
     }
 }
@@ -492,6 +647,47 @@ fn submit(app: &mut App) -> Vec<Effect> {
         app.overlay = Overlay::None;
         return save_to(app, path);
     }
+    if let FormTarget::WhatIf(w) = &target {
+        let Some(doc) = &app.doc else {
+            return Vec::new();
+        };
+        match whatif::apply(w, &values, &doc.case) {
+            Ok((name, shown)) => {
+                let note = if *w == whatif::WhatIf::Empty {
+                    values[1].text()
+                } else {
+                    String::new()
+                };
+                app.overlay = Overlay::None;
+                new_scenario(app, name, note, &shown);
+            }
+            Err(e) => {
+                if let Overlay::Form(form) = &mut app.overlay {
+                    form.message = Some(e);
+                }
+            }
+        }
+        return Vec::new();
+    }
+    if let FormTarget::Scenario { index } = target {
+        app.overlay = Overlay::None;
+        change_base(app, |base| {
+            if values[2].bool() {
+                base.scenarios.remove(index);
+            } else {
+                base.scenarios[index].name = values[0].text();
+                base.scenarios[index].note = values[1].text();
+            }
+        });
+        if values[2].bool() {
+            if let Some(doc) = app.doc.as_mut() {
+                doc.active = None;
+            }
+            refresh(app);
+            info(app, "Scenario verwijderd; u maakt het ongedaan.");
+        }
+        return Vec::new();
+    }
     match edit(app, |case| editing::apply(&target, &values, case)) {
         Ok(()) => {
             app.overlay = Overlay::None;
@@ -512,7 +708,7 @@ fn save_to(app: &mut App, path: std::path::PathBuf) -> Vec<Effect> {
     };
     vec![Effect::Save {
         path,
-        contents: crate::casefile::case_to_string(&doc.case),
+        contents: crate::casefile::case_to_string(&doc.base),
     }]
 }
 
@@ -541,6 +737,28 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Confirm(_) => return Vec::new(),
+        Overlay::Compare(v) => {
+            match c {
+                Command::Down => v.selected = (v.selected + 1).min(v.rows.len().saturating_sub(1)),
+                Command::Up => v.selected = v.selected.saturating_sub(1),
+                Command::Why => {
+                    if let Some(row) = v.rows.get(v.selected) {
+                        let mut lines = Vec::new();
+                        for (title, ls) in v.titles.iter().zip(&row.lines) {
+                            lines.push(crate::rules::Line::note("", format!("── {title}:")));
+                            lines.extend(ls.iter().cloned());
+                        }
+                        app.overlay = Overlay::Why(Why {
+                            title: row.label.clone(),
+                            lines,
+                            scroll: 0,
+                        });
+                    }
+                }
+                _ => app.overlay = Overlay::None,
+            }
+            return Vec::new();
+        }
         Overlay::None => {}
     }
     match c {
@@ -615,8 +833,8 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 };
                 match from.pop() {
                     Some(case) => {
-                        to.push(std::mem::replace(&mut doc.case, case));
-                        doc.outcome = super::app::outcome_of(&doc.case, &params);
+                        to.push(std::mem::replace(&mut doc.base, case));
+                        doc.refresh(&params);
                         clamp(app);
                         info(
                             app,
@@ -659,6 +877,135 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
             }
         }
         Command::AddYear => open_form(app, FormTarget::Year { year: None }),
+        Command::PrevScenario | Command::NextScenario => {
+            if let Some(doc) = app.doc.as_mut() {
+                let n = doc.base.scenarios.len();
+                // Positions: 0 = baseline, 1.. = scenarios.
+                let pos = doc.active.map_or(0, |i| i + 1);
+                let next = if c == Command::NextScenario {
+                    (pos + 1) % (n + 1)
+                } else {
+                    (pos + n) % (n + 1)
+                };
+                doc.active = next.checked_sub(1);
+                let label = doc
+                    .scenario_name()
+                    .map_or("de basis (werkelijke geschiedenis)".to_string(), |s| {
+                        format!("scenario «{s}»")
+                    });
+                refresh(app);
+                info(app, format!("Nu: {label}."));
+            }
+        }
+        Command::NewScenario => open_form(app, FormTarget::WhatIf(whatif::WhatIf::Empty)),
+        Command::EditScenario => match app.doc.as_ref().and_then(|d| d.active) {
+            Some(index) => open_form(app, FormTarget::Scenario { index }),
+            None => info(
+                app,
+                "De basis is geen scenario; kies er een met ] of maak er een met S.",
+            ),
+        },
+        Command::Compare => compare(app),
+        Command::Export => return export(app),
+        Command::WhatIfWithdraw => {
+            let target = match app.focus {
+                Pane::Navigator => match app.nav_rows().get(app.sel.nav) {
+                    Some(Target::Enrolment(y, e)) => Some(whatif::WhatIf::WithdrawProgramme {
+                        year: *y,
+                        enrolment: *e,
+                    }),
+                    _ => None,
+                },
+                Pane::Units => selected_unit(app).map(|(y, e, u)| whatif::WhatIf::WithdrawUnit {
+                    year: y,
+                    enrolment: e,
+                    unit: u,
+                }),
+                Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals) {
+                    Some(WithdrawalRow::Enrolment(y, e)) => {
+                        Some(whatif::WhatIf::WithdrawProgramme {
+                            year: *y,
+                            enrolment: *e,
+                        })
+                    }
+                    Some(WithdrawalRow::Unit(y, e, u)) => Some(whatif::WhatIf::WithdrawUnit {
+                        year: *y,
+                        enrolment: *e,
+                        unit: *u,
+                    }),
+                    None => None,
+                },
+                _ => None,
+            };
+            match target {
+                Some(w) => open_form(app, FormTarget::WhatIf(w)),
+                None => info(app, "Kies een inschrijving of een opleidingsonderdeel."),
+            }
+        }
+        Command::WhatIfGrade => match selected_unit(app) {
+            Some((y, e, u)) => open_form(
+                app,
+                FormTarget::WhatIf(whatif::WhatIf::SecondChance {
+                    year: y,
+                    enrolment: e,
+                    unit: u,
+                }),
+            ),
+            None => info(app, "Kies een opleidingsonderdeel."),
+        },
+        Command::WhatIfTolerate => {
+            if let (Some((y, e, u)), Some(doc)) = (selected_unit(app), &app.doc) {
+                let (name, shown) = whatif::tolerate(&doc.case, y, e, u);
+                new_scenario(app, name, String::new(), &shown);
+            }
+        }
+        Command::WhatIfSwitch => {
+            let target = match app.focus {
+                Pane::Navigator => match app.nav_rows().get(app.sel.nav) {
+                    Some(Target::Enrolment(y, e)) => Some((*y, *e)),
+                    _ => None,
+                },
+                Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals) {
+                    Some(WithdrawalRow::Enrolment(y, e)) => Some((*y, *e)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match target {
+                Some((year, enrolment))
+                    if app
+                        .doc
+                        .as_ref()
+                        .is_some_and(|d| d.case.programmes.len() > 1) =>
+                {
+                    open_form(
+                        app,
+                        FormTarget::WhatIf(whatif::WhatIf::Switch { year, enrolment }),
+                    )
+                }
+                Some(_) => error(
+                    app,
+                    "Voeg eerst de andere opleiding toe (paneel Student, in de basis).",
+                ),
+                None => info(app, "Kies een inschrijving in Jaren of Uitschrijvingen."),
+            }
+        }
+        Command::WhatIfNextYear => {
+            let enrolment = match app.focus {
+                Pane::Navigator | Pane::Units => {
+                    app.context_enrolment().and_then(|(y, e)| e.map(|e| (y, e)))
+                }
+                _ => None,
+            };
+            match (enrolment, &app.doc) {
+                (Some((y, e)), Some(doc)) => match whatif::next_year(&doc.case, &doc.outcome, y, e)
+                {
+                    Ok((name, shown)) => new_scenario(app, name, String::new(), &shown),
+                    Err(msg) => error(app, msg),
+                },
+                _ => info(app, "Kies een inschrijving."),
+            }
+        }
         Command::AddSummary => match app.context_enrolment() {
             Some((y, _))
                 if app
@@ -752,7 +1099,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Saved(Ok(path)) => {
             if let Some(doc) = app.doc.as_mut() {
-                doc.saved = Some(doc.case.clone());
+                doc.saved = Some(doc.base.clone());
                 doc.origin = path
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
@@ -761,6 +1108,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             info(app, format!("Bewaard in {}.", path.display()));
         }
+        Action::Exported(Ok(path)) => info(app, format!("Verslag geschreven: {}.", path.display())),
+        Action::Exported(Err(e)) => error(app, format!("Verslag niet geschreven: {e}.")),
         Action::Saved(Err(e)) => error(
             app,
             format!(

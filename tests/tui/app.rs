@@ -368,3 +368,159 @@ fn the_withdrawals_pane_counts_down_to_the_deadlines() {
         "{screen}"
     );
 }
+
+fn doc(d: &Driver) -> &traject::tui::app::Document {
+    d.app.doc.as_ref().unwrap()
+}
+
+#[test]
+fn a_second_chance_what_if_makes_a_scenario_that_can_be_compared_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Tab).key(Tab); // Results, CH-AC1 (7 then 9)
+    d.keys("G").keys("12").key(Enter);
+    assert_eq!(doc(&d).scenario_name(), Some("CH-AC1 in september: 12"));
+    // In the scenario the unit is credited: 188 + 6 + 6.
+    assert_eq!(d.balance(), 200);
+    // The baseline is untouched.
+    assert_eq!(
+        doc(&d).base.years[0].enrolments[0].units[0].second,
+        Some(traject::model::Mark::whole(9))
+    );
+    d.keys("[");
+    assert_eq!(doc(&d).scenario_name(), None);
+    assert_eq!(d.balance(), 188);
+    d.keys("]");
+    assert_eq!(d.balance(), 200);
+    // Compare: the balance differs, and Enter explains it.
+    d.keys("c");
+    let Overlay::Compare(v) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert_eq!(
+        v.titles,
+        vec!["basis".to_string(), "CH-AC1 in september: 12".to_string()]
+    );
+    assert_eq!(v.rows[0].values, vec!["188".to_string(), "200".to_string()]);
+    assert!(v.rows[0].differs);
+    d.key(Enter);
+    assert!(matches!(d.app.overlay, Overlay::Why(_)));
+    d.key(Esc);
+    // Saved with the case, and back after reopening.
+    d.ctrl('s').key(Enter);
+    let path = doc(&d).path.clone().unwrap();
+    let back = traject::casefile::load_case(&path).unwrap();
+    assert_eq!(back.scenarios.len(), 1);
+    assert_eq!(back.scenarios[0].changes.len(), 1);
+}
+
+#[test]
+fn a_correction_of_the_baseline_flows_into_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Tab).key(Tab).keys("T");
+    assert_eq!(doc(&d).scenario_name(), Some("CH-AC1 tolereren"));
+    let used = |d: &Driver| {
+        d.app
+            .doc
+            .as_ref()
+            .unwrap()
+            .outcome
+            .programme("CH")
+            .unwrap()
+            .tolerance
+            .as_ref()
+            .unwrap()
+            .used
+    };
+    assert_eq!(used(&d), 6);
+    // Back to the baseline: correct CH-FYS (the third unit) from 13 to 8.
+    d.keys("[")
+        .key(Down)
+        .key(Down)
+        .key(Enter)
+        .ctrl('u')
+        .keys("8")
+        .key(Enter);
+    assert_eq!(used(&d), 0);
+    // 48 acquired, 48 bonus: 140 − 60 + 48 + 48.
+    assert_eq!(d.balance(), 176);
+    // The scenario sees the correction: CH-FYS failed there too, CH-AC1 still tolerated.
+    d.keys("]");
+    assert_eq!(used(&d), 6);
+    assert_eq!(d.balance(), 176);
+    let fys = doc(&d)
+        .outcome
+        .unit(traject::model::AcademicYear(2017), "CH", "CH-FYS")
+        .unwrap();
+    assert_eq!(fys.final_mark, Some(traject::model::Mark::whole(8)));
+}
+
+#[test]
+fn editing_in_a_scenario_records_changes_and_leaves_the_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron")
+        .keys("S")
+        .keys("Extra vak")
+        .key(Enter);
+    assert_eq!(doc(&d).scenario_name(), Some("Extra vak"));
+    d.key(Tab)
+        .keys("a")
+        .keys("CH-11")
+        .key(Tab)
+        .keys("Statistiek")
+        .key(Enter);
+    assert_eq!(d.balance(), 182);
+    assert_eq!(doc(&d).base.years[0].enrolments[0].units.len(), 10);
+    assert_eq!(doc(&d).base.scenarios[0].changes.len(), 1);
+    // Undo takes the change back out of the scenario.
+    d.keys("u");
+    assert_eq!(d.balance(), 188);
+    assert!(doc(&d).base.scenarios[0].changes.is_empty());
+    // The student's name is edited in the baseline only.
+    d.key(Tab)
+        .key(Tab)
+        .key(Tab)
+        .key(Enter)
+        .keys(" X")
+        .key(Enter);
+    let Overlay::Form(f) = &d.app.overlay else {
+        panic!("the form stays open with a message")
+    };
+    assert!(
+        f.message.as_deref().unwrap().contains("in de basis"),
+        "{:?}",
+        f.message
+    );
+}
+
+#[test]
+fn withdraw_next_year_and_export_what_ifs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Tab).key(Tab).key(Tab); // Withdrawals, Chemie row
+    d.keys("X").ctrl('u').keys("2017-10-20").key(Enter);
+    assert_eq!(
+        doc(&d).scenario_name(),
+        Some("Uitschrijven uit CH op 20-10-2017")
+    );
+    // Withdrawn before the grensdatum, no exam taken yet in the scenario?
+    // S01 has results: the examined units keep them (12.1).
+    assert_eq!(d.balance(), 188);
+    d.keys("[");
+    d.key(Tab).key(Tab).key(Tab); // on to the navigator
+    assert_eq!(d.app.focus, Pane::Navigator);
+    d.key(Down).keys("N");
+    assert_eq!(
+        doc(&d).scenario_name(),
+        Some("2018-2019: CH opnieuw (6 SP)")
+    );
+    assert_eq!(doc(&d).case.years.len(), 2);
+    assert_eq!(d.balance(), 188 - 6);
+    d.keys("e");
+    let report = dir.path().join("s01-faq-voorbeeld-verslag.html");
+    let html =
+        std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}: {:?}", d.app.status));
+    assert!(html.contains("scenario «2018-2019: CH opnieuw (6 SP)»"));
+}

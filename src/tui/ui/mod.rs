@@ -70,6 +70,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::None => {}
         Overlay::Help => overlay::help(app, frame, body),
         Overlay::Why(w) => overlay::why(w, frame, body),
+        Overlay::Compare(v) => overlay::compare(v, frame, body),
         Overlay::Form(f) => overlay::form(f, frame, body),
         Overlay::Confirm(q) => overlay::confirm(&super::update::question_text(app, q), frame, body),
     }
@@ -89,6 +90,23 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
                 " {} · {}",
                 doc.case.student.name, doc.origin
             )));
+            if let Some(name) = doc.scenario_name() {
+                spans.push(Span::styled(
+                    format!(" ◆ scenario «{name}» "),
+                    Style::new()
+                        .bg(Color::Magenta)
+                        .fg(Color::White)
+                        .add_modifier(Modifier::BOLD),
+                ));
+            } else if !doc.base.scenarios.is_empty() {
+                spans.push(Span::styled(
+                    format!(
+                        " basis ({} scenario's: ] toont ze)",
+                        doc.base.scenarios.len()
+                    ),
+                    Style::new().fg(Color::Magenta),
+                ));
+            }
             if doc.dirty() {
                 spans.push(Span::styled(
                     " ● niet bewaard",
@@ -120,6 +138,16 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
             },
         ),
         (None, Some(w)) => Line::styled(format!(" Let op: {w}"), Style::new().fg(Color::Yellow)),
+        (None, None) if app.doc.as_ref().is_some_and(|d| !d.stale.is_empty()) => Line::styled(
+            format!(
+                " Let op: wijzigingen van dit scenario die niet meer passen op de basis: {}",
+                app.doc
+                    .as_ref()
+                    .map(|d| d.stale.join("; "))
+                    .unwrap_or_default()
+            ),
+            Style::new().fg(Color::Yellow),
+        ),
         (None, None) => Line::raw(""),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -135,6 +163,11 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             ("Esc".into(), "annuleren"),
         ],
         Overlay::Confirm(_) => vec![("j".into(), "ja"), ("n/Esc".into(), "nee")],
+        Overlay::Compare(_) => vec![
+            ("↑/↓".into(), "kiezen"),
+            ("Enter".into(), "waarom verschilt het?"),
+            ("Esc".into(), "sluiten"),
+        ],
         Overlay::Help | Overlay::Why(_) => {
             vec![("↑/↓".into(), "scrollen"), ("Esc".into(), "sluiten")]
         }

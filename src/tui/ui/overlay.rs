@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::super::app::{App, Why};
+use super::super::app::{App, CompareView, Why};
 use super::super::form::Form;
 use super::super::keymap::Context;
 
@@ -258,4 +258,41 @@ pub fn confirm(question: &str, frame: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: false }),
         inner,
     );
+}
+
+/// The baseline and scenarios side by side, differences highlighted.
+pub fn compare(v: &CompareView, frame: &mut Frame, area: Rect) {
+    use ratatui::widgets::{Row, Table, TableState};
+    let outer = centered(area, area.width.saturating_sub(2), area.height);
+    let inner = popup(
+        frame,
+        outer,
+        " Vergelijken (Enter: waarom verschilt het?) ".into(),
+    );
+    let mut header = vec!["cijfer".to_string()];
+    header.extend(v.titles.iter().cloned());
+    let rows: Vec<Row> = v
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![r.label.clone()];
+            cells.extend(r.values.iter().cloned());
+            let style = if r.differs {
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new().fg(Color::DarkGray)
+            };
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let mut widths = vec![Constraint::Min(28)];
+    widths.extend(v.titles.iter().map(|_| Constraint::Length(22)));
+    let table = Table::new(rows, widths)
+        .header(
+            Row::new(header)
+                .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
+        )
+        .row_highlight_style(Style::new().bg(Color::Cyan).fg(Color::Black));
+    let mut state = TableState::default().with_selected(Some(v.selected));
+    frame.render_stateful_widget(table, inner, &mut state);
 }
