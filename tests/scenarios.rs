@@ -83,6 +83,26 @@ fn run_case(path: &Path, params: &Params) -> Result<(), String> {
     let actual = serde_json::to_value(check_json(&outcome)).unwrap();
     let mut problems = Vec::new();
     subset(&expected, &actual, "", &mut problems);
+    if let Some(Value::Object(scenarios)) = expected.get("$scenarios") {
+        for (name, part) in scenarios {
+            let Some(sc) = case.scenario(name) else {
+                problems.push(format!(
+                    "$scenarios: no scenario named {name:?} in the case"
+                ));
+                continue;
+            };
+            let (view, stale) = traject::model::apply_scenario(&case, sc);
+            if !stale.is_empty() {
+                problems.push(format!(
+                    "scenario {name:?}: changes that do not apply: {stale:?}"
+                ));
+            }
+            let as_of = resolve_as_of(&view, None)?;
+            let o = compute(&view, params, as_of);
+            let actual = serde_json::to_value(check_json(&o)).unwrap();
+            subset(part, &actual, &format!("$scenarios.{name}"), &mut problems);
+        }
+    }
     if let Some(exit) = expected.get("$exit").and_then(Value::as_u64) {
         let got = u64::from(!outcome.errors.is_empty());
         if exit != got {

@@ -47,8 +47,32 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The format of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file that prints well.
+    Html,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Maakt een verslag voor de student in gewone taal: leerkrediet met de
+    /// betekenis van elke regel, tolerantie, studie-efficiëntie en de scenario's vergeleken.
+    Report {
+        /// Het dossier (RON).
+        case: PathBuf,
+        /// md of html.
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Het verslag van dit scenario in plaats van de werkelijke geschiedenis.
+        #[arg(long, value_name = "NAAM")]
+        scenario: Option<String>,
+        /// Schrijf naar dit bestand in plaats van naar stdout.
+        #[arg(short, long, value_name = "BESTAND")]
+        output: Option<PathBuf>,
+    },
     /// Rekent een dossier door en toont leerkrediet, tolerantie, studie-efficiëntie,
     /// waarschuwingen en fouten.
     Check {
@@ -142,6 +166,46 @@ pub fn check(
     }
 }
 
+/// `traject report`.
+fn report(
+    params: &Params,
+    case: &Path,
+    format: ReportFormat,
+    scenario: Option<&str>,
+    output: Option<&Path>,
+    today: crate::model::Date,
+) -> ExitCode {
+    let case_data = match load_case(case) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        ReportFormat::Md => crate::report::report_markdown(&case_data, params, scenario, today),
+        ReportFormat::Html => crate::report::report_html(&case_data, params, scenario, today),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", case.display());
+            return ExitCode::from(2);
+        }
+    };
+    let written = match output {
+        Some(path) => crate::store::save_atomic(path, &text).map_err(|e| e.to_string()),
+        None => out(&text).map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Logs to `traject.log` in the state directory; the guard flushes it.
 fn start_log() -> Option<tracing_appender::non_blocking::WorkerGuard> {
     let dir = crate::store::state_dir()?;
@@ -175,6 +239,19 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Some(Command::Report {
+            case,
+            format,
+            scenario,
+            output,
+        }) => report(
+            &params,
+            &case,
+            format,
+            scenario.as_deref(),
+            output.as_deref(),
+            today(cli.today),
+        ),
         Some(Command::Check {
             case, json, as_of, ..
         }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),

@@ -30,6 +30,7 @@ pub const DEMOS: &[(&str, &str)] = &[
     ("S19a.ron", include_str!("../../assets/examples/S19a.ron")),
     ("S19b.ron", include_str!("../../assets/examples/S19b.ron")),
     ("S19c.ron", include_str!("../../assets/examples/S19c.ron")),
+    ("W01.ron", include_str!("../../assets/examples/W01.ron")),
 ];
 
 /// The first comment line of a demo, as its description in the list.
