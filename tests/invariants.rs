@@ -106,7 +106,7 @@ fn enrolment(year: i32) -> impl Strategy<Value = Enrolment> {
 fn year(y: i32) -> impl Strategy<Value = Year> {
     (
         proptest::option::of(any::<bool>()),
-        any::<bool>(),
+        (any::<bool>(), proptest::option::of(-50i32..250)),
         proptest::collection::vec(enrolment(y), 0..3),
         proptest::collection::vec(
             (
@@ -120,22 +120,25 @@ fn year(y: i32) -> impl Strategy<Value = Year> {
         ),
     )
         .prop_map(
-            move |(generation_student, binding_conditions, enrolments, s)| Year {
-                year: AcademicYear(y),
-                generation_student,
-                binding_conditions,
-                enrolments,
-                summaries: s
-                    .into_iter()
-                    .map(|(p, taken, acquired, exempted, tolerated)| Summary {
-                        programme: p.to_string(),
-                        contract: Contract::Diploma,
-                        taken,
-                        acquired,
-                        exempted,
-                        tolerated,
-                    })
-                    .collect(),
+            move |(generation_student, (binding_conditions, official_balance), enrolments, s)| {
+                Year {
+                    year: AcademicYear(y),
+                    generation_student,
+                    binding_conditions,
+                    official_balance,
+                    enrolments,
+                    summaries: s
+                        .into_iter()
+                        .map(|(p, taken, acquired, exempted, tolerated)| Summary {
+                            programme: p.to_string(),
+                            contract: Contract::Diploma,
+                            taken,
+                            acquired,
+                            exempted,
+                            tolerated,
+                        })
+                        .collect(),
+                }
             },
         )
 }

@@ -22,14 +22,16 @@ pub enum Chance {
 pub enum Change {
     /// Adds a programme, or replaces the one with the same id.
     PutProgramme(Programme),
-    /// Adds an academic year, or sets its generatiestudent and
-    /// binding-conditions fields.
+    /// Adds an academic year, or sets its generatiestudent,
+    /// binding-conditions and official-balance fields.
     PutYear {
         year: AcademicYear,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         generation_student: Option<bool>,
         #[serde(default)]
         binding_conditions: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        official_balance: Option<i32>,
     },
     /// Removes an academic year.
     RemoveYear(AcademicYear),
@@ -214,6 +216,7 @@ impl Change {
                 year,
                 generation_student,
                 binding_conditions,
+                official_balance,
             } => {
                 if year_mut(case, *year).is_none() {
                     case.years.push(Year::new(*year));
@@ -222,6 +225,7 @@ impl Change {
                 let y = year_mut(case, *year).expect("just added");
                 y.generation_student = *generation_student;
                 y.binding_conditions = *binding_conditions;
+                y.official_balance = *official_balance;
                 true
             }
             Change::RemoveYear(y) => {
@@ -460,14 +464,22 @@ pub fn diff(baseline: &Case, edited: &Case) -> Vec<Change> {
     for y in &edited.years {
         let base = baseline.years.iter().find(|x| x.year == y.year);
         let flags_differ = base.is_none_or(|b| {
-            b.generation_student != y.generation_student
-                || b.binding_conditions != y.binding_conditions
+            (
+                b.generation_student,
+                b.binding_conditions,
+                b.official_balance,
+            ) != (
+                y.generation_student,
+                y.binding_conditions,
+                y.official_balance,
+            )
         });
         if flags_differ {
             out.push(Change::PutYear {
                 year: y.year,
                 generation_student: y.generation_student,
                 binding_conditions: y.binding_conditions,
+                official_balance: y.official_balance,
             });
         }
         let empty = Year::new(y.year);

@@ -96,6 +96,10 @@ pub struct Year {
     /// year's enrolment (OER 13.1; input to 11.3 §3).
     #[serde(default, skip_serializing_if = "is_false")]
     pub binding_conditions: bool,
+    /// The balance Mijn Burgerprofiel gives at the end of this year, to
+    /// reconcile with the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_balance: Option<i32>,
     /// Detailed enrolments, one per programme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enrolments: Vec<Enrolment>,
@@ -111,6 +115,7 @@ impl Year {
             year,
             generation_student: None,
             binding_conditions: false,
+            official_balance: None,
             enrolments: Vec::new(),
             summaries: Vec::new(),
         }

@@ -130,6 +130,15 @@ pub struct JsonError {
     pub message: String,
 }
 
+#[derive(Serialize)]
+pub struct JsonReconciliation {
+    pub year: String,
+    pub official: i64,
+    pub computed: i64,
+    pub difference: i64,
+    pub lines: Vec<JsonNote>,
+}
+
 /// The whole object.
 #[derive(Serialize)]
 pub struct CheckJson {
@@ -140,6 +149,8 @@ pub struct CheckJson {
     pub programmes: Vec<JsonProgramme>,
     pub warnings: Vec<JsonWarning>,
     pub errors: Vec<JsonError>,
+    /// Recorded official balances against the ledger (added to the contract).
+    pub reconciliation: Vec<JsonReconciliation>,
 }
 
 fn pct(r: Option<Ratio>) -> Option<f64> {
@@ -207,6 +218,26 @@ pub fn check_json(o: &Outcome) -> CheckJson {
                 article: w.article,
                 year: w.year.map(|y| y.to_string()),
                 message: w.message.clone(),
+            })
+            .collect(),
+        reconciliation: o
+            .reconciliation
+            .iter()
+            .map(|r| JsonReconciliation {
+                year: r.year.to_string(),
+                official: r.official,
+                computed: r.computed,
+                difference: r.difference(),
+                lines: r
+                    .lines
+                    .iter()
+                    .map(|l| JsonNote {
+                        article: l.article,
+                        amount: l.amount,
+                        interpretation: l.interpretation,
+                        text: l.text.clone(),
+                    })
+                    .collect(),
             })
             .collect(),
         errors: o

@@ -193,6 +193,28 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
         }
     }
 
+    if !o.reconciliation.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "AFSTEMMING MET MIJN BURGERPROFIEL");
+        for r in &o.reconciliation {
+            let _ = writeln!(
+                s,
+                "  {} officieel {} — berekend {}: {}",
+                r.year,
+                r.official,
+                r.computed,
+                if r.difference() == 0 {
+                    "gelijk".to_string()
+                } else {
+                    format!("verschil {:+}", r.difference())
+                }
+            );
+            if explain_lines {
+                explain(&mut s, &r.lines, "      ");
+            }
+        }
+    }
+
     let _ = writeln!(s);
     if o.warnings.is_empty() {
         let _ = writeln!(s, "WAARSCHUWINGEN: geen");

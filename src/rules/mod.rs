@@ -15,6 +15,7 @@ mod merit;
 mod outcome;
 mod ratio;
 mod rebuild;
+mod reconcile;
 mod switch;
 mod tolerance;
 mod trace;
@@ -93,6 +94,7 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
     };
     let (ledger, switches) = ledger::ledger(case, params, &years, as_of, &remaining, &mut found);
     let study_progress = efficiency::study_progress(params, &years, &mut found);
+    let reconciliation = reconcile::reconcile(case, &ledger, &mut found);
 
     let mut programmes = Vec::new();
     for (pi, p) in case.programmes.iter().enumerate() {
@@ -143,6 +145,7 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
         programmes,
         units,
         switches,
+        reconciliation,
         warnings,
         errors: found.errors,
     }

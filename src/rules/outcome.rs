@@ -338,6 +338,23 @@ pub struct Switch {
     pub refund: i64,
 }
 
+/// The official balance of a year against the computed one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reconciliation {
+    pub year: AcademicYear,
+    pub official: i64,
+    pub computed: i64,
+    /// The comparison and the ledger lines that could explain a difference.
+    pub lines: Vec<Line>,
+}
+
+impl Reconciliation {
+    /// Official minus computed.
+    pub fn difference(&self) -> i64 {
+        self.official - self.computed
+    }
+}
+
 /// Everything the rules core computes for a case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
@@ -347,6 +364,8 @@ pub struct Outcome {
     pub programmes: Vec<ProgrammeOutcome>,
     pub units: Vec<UnitOutcome>,
     pub switches: Vec<Switch>,
+    /// Recorded official balances against the ledger.
+    pub reconciliation: Vec<Reconciliation>,
     /// Sorted by year, then code.
     pub warnings: Vec<Warning>,
     pub errors: Vec<CaseError>,

@@ -283,6 +283,14 @@ pub fn build(
                     "Bindende voorwaarden opgelegd",
                     y.is_some_and(|y| y.binding_conditions),
                 ),
+                Field::int(
+                    "Officieel saldo na dit jaar",
+                    y.and_then(|y| y.official_balance).map(i64::from),
+                    -1000,
+                    1000,
+                    true,
+                    "Mijn Burgerprofiel; leeg = niet genoteerd",
+                ),
             ];
             Form::new(
                 if year.is_some() {
@@ -594,11 +602,13 @@ pub fn apply(target: &FormTarget, v: &[Value], case: &mut Case) -> Result<(), St
                     y.year = ay;
                     y.generation_student = generation;
                     y.binding_conditions = v[2].bool();
+                    y.official_balance = v[3].int().map(|b| b as i32);
                 }
                 None => {
                     let mut y = Year::new(ay);
                     y.generation_student = generation;
                     y.binding_conditions = v[2].bool();
+                    y.official_balance = v[3].int().map(|b| b as i32);
                     case.years.push(y);
                     case.years.sort_by_key(|y| y.year);
                 }

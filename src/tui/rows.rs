@@ -252,6 +252,28 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             ));
         }
     }
+    for r in &o.reconciliation {
+        v.push(item(
+            if r.difference() == 0 {
+                FigureKind::Figure
+            } else {
+                FigureKind::Warning
+            },
+            format!(
+                "{} officieel {} / berekend {}{}",
+                short_year(r.year),
+                r.official,
+                r.computed,
+                if r.difference() == 0 {
+                    String::from(" ✓")
+                } else {
+                    format!(" ({:+})", r.difference())
+                }
+            ),
+            format!("Afstemming met Mijn Burgerprofiel {}", r.year),
+            r.lines.clone(),
+        ));
+    }
     for w in &o.warnings {
         let year = w.year.map(|y| format!("{y} ")).unwrap_or_default();
         v.push(item(

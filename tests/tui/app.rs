@@ -524,3 +524,30 @@ fn withdraw_next_year_and_export_what_ifs() {
         std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}: {:?}", d.app.status));
     assert!(html.contains("scenario «2018-2019: CH opnieuw (6 SP)»"));
 }
+
+#[test]
+fn the_official_balance_is_entered_and_reconciled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Enter); // the year form of 2017-2018
+    d.key(Tab).key(Tab).key(Tab).keys("182").key(Enter);
+    let o = &doc(&d).outcome;
+    assert_eq!(o.reconciliation.len(), 1);
+    assert_eq!(o.reconciliation[0].difference(), -6);
+    assert!(
+        o.warnings
+            .iter()
+            .any(|w| w.code == "official-balance-differs")
+    );
+    // The figures list shows it, explained by the lines that could cause it.
+    let items = traject::tui::rows::figure_items(o);
+    let item = items
+        .iter()
+        .find(|f| f.text == "17-18 officieel 182 / berekend 188 (-6)")
+        .expect("listed");
+    assert!(
+        item.lines
+            .iter()
+            .any(|l| l.text.starts_with("Mogelijke verklaring") && l.article == "Art. 8.1 §3")
+    );
+}
