@@ -25,6 +25,11 @@ fn the_example_case_of_the_readme_is_a_valid_case() {
     );
     assert!(o.errors.is_empty(), "{:?}", o.errors);
     assert_eq!(case.years[0].enrolments[0].units.len(), 3);
+    assert_eq!(case.scenarios.len(), 2);
+    for s in &case.scenarios {
+        let (_, stale) = traject::model::apply_scenario(&case, s);
+        assert!(stale.is_empty(), "{}: {stale:?}", s.name);
+    }
 }
 
 #[test]
