@@ -120,6 +120,11 @@ fn out(text: &str) -> std::io::Result<()> {
     stdout.flush()
 }
 
+/// Reads a case file, or says on stderr why it cannot (FILE:LINE:COL).
+fn load_or_report(case: &Path) -> Option<crate::model::Case> {
+    load_case(case).map_err(|e| eprintln!("{e}")).ok()
+}
+
 /// `traject check`.
 pub fn check(
     params: &Params,
@@ -129,12 +134,8 @@ pub fn check(
     explain: bool,
     today: crate::model::Date,
 ) -> ExitCode {
-    let case_data = match load_case(case) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+    let Some(case_data) = load_or_report(case) else {
+        return ExitCode::from(2);
     };
     let as_of = match resolve_as_of(&case_data, as_of) {
         Ok(y) => y,
@@ -175,12 +176,8 @@ fn report(
     output: Option<&Path>,
     today: crate::model::Date,
 ) -> ExitCode {
-    let case_data = match load_case(case) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+    let Some(case_data) = load_or_report(case) else {
+        return ExitCode::from(2);
     };
     let text = match format {
         ReportFormat::Md => crate::report::report_markdown(&case_data, params, scenario, today),

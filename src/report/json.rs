@@ -153,6 +153,15 @@ pub struct CheckJson {
     pub reconciliation: Vec<JsonReconciliation>,
 }
 
+fn note(l: &rules::Line) -> JsonNote {
+    JsonNote {
+        article: l.article,
+        amount: l.amount,
+        interpretation: l.interpretation,
+        text: l.text.clone(),
+    }
+}
+
 fn pct(r: Option<Ratio>) -> Option<f64> {
     r.map(Ratio::percent_2)
 }
@@ -228,16 +237,7 @@ pub fn check_json(o: &Outcome) -> CheckJson {
                 official: r.official,
                 computed: r.computed,
                 difference: r.difference(),
-                lines: r
-                    .lines
-                    .iter()
-                    .map(|l| JsonNote {
-                        article: l.article,
-                        amount: l.amount,
-                        interpretation: l.interpretation,
-                        text: l.text.clone(),
-                    })
-                    .collect(),
+                lines: r.lines.iter().map(note).collect(),
             })
             .collect(),
         errors: o
@@ -292,16 +292,7 @@ fn programme(p: &rules::ProgrammeOutcome) -> JsonProgramme {
                     tolerated: v.tolerated,
                     tolerable: v.tolerable(),
                     fails: v.fails.iter().map(|c| c.key()).collect(),
-                    lines: v
-                        .lines
-                        .iter()
-                        .map(|l| JsonNote {
-                            article: l.article,
-                            amount: l.amount,
-                            interpretation: l.interpretation,
-                            text: l.text.clone(),
-                        })
-                        .collect(),
+                    lines: v.lines.iter().map(note).collect(),
                 })
                 .collect(),
         }),

@@ -74,21 +74,25 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
         );
     }
 
+    // SP of the units validly tolerated, in the years up to `until`.
+    let tolerated_sp = |accepted: &tolerance::Accepted, until: Option<AcademicYear>| -> u64 {
+        accepted
+            .iter()
+            .filter(|(y, _, _)| until.is_none_or(|u| *y <= u))
+            .map(|(y, e, u)| {
+                years
+                    .iter()
+                    .find(|f| f.year == *y)
+                    .map_or(0, |f| u64::from(f.enrolments[*e].units[*u].sp))
+            })
+            .sum()
+    };
     let remaining = |pi: usize, year: AcademicYear| -> i64 {
         let h = &histories[pi];
         let before = year.prev();
         let mut done = h.cumulative(before, |f| f.acquired + f.exempted + f.summary_tolerated);
         if let Some((_, accepted)) = &tolerances[pi] {
-            done += accepted
-                .iter()
-                .filter(|(y, _, _)| *y <= before)
-                .map(|(y, e, u)| {
-                    years
-                        .iter()
-                        .find(|f| f.year == *y)
-                        .map_or(0, |f| u64::from(f.enrolments[*e].units[*u].sp))
-                })
-                .sum::<u64>();
+            done += tolerated_sp(accepted, Some(before));
         }
         i64::from(case.programmes[pi].size) - done as i64
     };
@@ -103,15 +107,7 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
             Some((t, a)) => (Some(t), a),
             None => (None, Vec::new()),
         };
-        let tolerated_detail: u64 = accepted
-            .iter()
-            .map(|(y, e, u)| {
-                years
-                    .iter()
-                    .find(|f| f.year == *y)
-                    .map_or(0, |f| u64::from(f.enrolments[*e].units[*u].sp))
-            })
-            .sum();
+        let tolerated_detail = tolerated_sp(&accepted, None);
         let progress = merit::progress(h, tolerated_detail);
         let passed = progress.done() >= u64::from(p.size) && p.size > 0;
         let merit = if passed {

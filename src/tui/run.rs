@@ -57,29 +57,26 @@ pub fn new_app(params: Params, data_dir: PathBuf) -> Result<App, String> {
     Ok(App::new(params, keymap, data_dir, list))
 }
 
+/// Writes a file atomically, making its directory first.
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d)
+            .map_err(|e| format!("kan de map {} niet maken: {e}", d.display()))?;
+    }
+    store::save_atomic(path, contents).map_err(|e| e.to_string())
+}
+
 /// Does what `update` asked and feeds the result back.
 pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let follow = match effect {
         Effect::Quit => None,
         Effect::Export { path, contents } => {
-            let result = path
-                .parent()
-                .map_or(Ok(()), |d| {
-                    std::fs::create_dir_all(d)
-                        .map_err(|e| format!("kan de map {} niet maken: {e}", d.display()))
-                })
-                .and_then(|()| store::save_atomic(&path, &contents).map_err(|e| e.to_string()));
+            let result = write(&path, &contents);
             Some(Action::Exported(result.map(|()| path)))
         }
         Effect::Open(path) => Some(Action::Opened(Box::new(open(rt, &path)))),
         Effect::Save { path, contents } => {
-            let result = path
-                .parent()
-                .map_or(Ok(()), |d| {
-                    std::fs::create_dir_all(d)
-                        .map_err(|e| format!("kan de map {} niet maken: {e}", d.display()))
-                })
-                .and_then(|()| store::save_atomic(&path, &contents).map_err(|e| e.to_string()));
+            let result = write(&path, &contents);
             if result.is_ok() && rt.lock.as_ref().and_then(|l| l.path()).is_none() {
                 rt.lock = store::lock_case(&path).ok();
             }
