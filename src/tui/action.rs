@@ -58,7 +58,7 @@ impl Command {
             Command::Edit => "wijzigen",
             Command::Add => "toevoegen",
             Command::Delete => "verwijderen",
-            Command::Cancel => "annuleren / terug",
+            Command::Cancel => "annuleren / terug (naar de dossierlijst)",
             Command::Undo => "ongedaan maken",
             Command::Redo => "opnieuw doen",
             Command::Save => "bewaren",
@@ -134,6 +134,8 @@ pub enum Effect {
         contents: String,
     },
     Open(PathBuf),
+    /// Let go of the open case (its lock) and list the cases again.
+    Close,
     /// Write a report (not the case: the case's saved state is unchanged).
     Export {
         path: PathBuf,

@@ -70,6 +70,11 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let follow = match effect {
         Effect::Quit => None,
+        Effect::Close => {
+            rt.lock = None;
+            app.list = list_entries(&app.data_dir);
+            None
+        }
         Effect::Export { path, contents } => {
             let result = write(&path, &contents);
             Some(Action::Exported(result.map(|()| path)))

@@ -772,11 +772,14 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 return vec![Effect::Quit];
             }
         }
-        Command::Cancel => {
-            if let Screen::LoadError { .. } = app.screen {
-                app.screen = Screen::CaseList;
+        Command::Cancel => match app.screen {
+            Screen::LoadError { .. } => app.screen = Screen::CaseList,
+            Screen::Editor if app.doc.as_ref().is_some_and(Document::dirty) => {
+                app.overlay = Overlay::Confirm(Question::LeaveUnsaved);
             }
-        }
+            Screen::Editor => return close(app),
+            Screen::CaseList => {}
+        },
         Command::OpenSelected => {
             let entry = app.visible_list().get(app.sel.list).cloned().cloned();
             match entry {
@@ -1039,6 +1042,14 @@ fn command(app: &mut App, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Back to the case list; the runner lets go of the case's lock.
+fn close(app: &mut App) -> Vec<Effect> {
+    app.doc = None;
+    app.screen = Screen::CaseList;
+    app.lock_warning = None;
+    vec![Effect::Close]
+}
+
 fn new_case(app: &mut App) {
     let case = Case::new("Nieuwe student");
     let doc = Document::new(case, None, false, "nieuw dossier".into(), &app.params);
@@ -1091,10 +1102,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     app.quit = true;
                     return vec![Effect::Quit];
                 }
-                Question::LeaveUnsaved => {
-                    app.doc = None;
-                    app.screen = Screen::CaseList;
-                }
+                Question::LeaveUnsaved => return close(app),
             }
         }
         Action::Saved(Ok(path)) => {

@@ -551,3 +551,18 @@ fn the_official_balance_is_entered_and_reconciled() {
             .any(|l| l.text.starts_with("Mogelijke verklaring") && l.article == "Art. 8.1 §3")
     );
 }
+
+#[test]
+fn esc_goes_back_to_the_case_list_and_asks_when_there_are_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Esc);
+    assert_eq!(d.app.screen, Screen::CaseList);
+    assert!(d.app.doc.is_none());
+    d.open_demo("S01.ron").key(Tab).keys("d").keys("j").key(Esc);
+    assert!(matches!(d.app.overlay, Overlay::Confirm(_)));
+    d.keys("n");
+    assert_eq!(d.app.screen, Screen::Editor);
+    d.key(Esc).keys("j");
+    assert_eq!(d.app.screen, Screen::CaseList);
+}

@@ -63,6 +63,7 @@ impl Driver {
             .position(|(n, _)| *n == name)
             .expect("demo exists");
         // Row 0 is "new case"; the demos follow.
+        self.key(KeyCode::Home);
         for _ in 0..=i {
             self.key(KeyCode::Down);
         }
