@@ -2,7 +2,7 @@
 
 use crate::model::{
     AcademicYear, Case, Contract, Enrolment, Event, Opening, Part, Period, PeriodSystem, Programme,
-    ProgrammeKind, Unit, UnitKind, UnitWithdrawal, Year,
+    ProgrammeKind, RebuildKind, RebuildUse, Unit, UnitKind, UnitWithdrawal, Year,
 };
 use crate::params::Params;
 
@@ -338,8 +338,39 @@ pub fn build(
                     false,
                     "0–60 SP",
                 ),
+                rebuild_field(o, RebuildKind::Master, "Heropbouw na master (§11)"),
+                rebuild_field(
+                    o,
+                    RebuildKind::LeftHigherEducation,
+                    "Heropbouw na verlaten (§12)",
+                ),
+                rebuild_field(o, RebuildKind::Hbo5, "HBO5-aanvulling (§13)"),
             ];
             Form::new("Beginsaldo", target, fields)
+        }
+        FormTarget::EarlierProgress { programme } => {
+            let p = &case.programmes[programme];
+            let e = case
+                .opening
+                .as_ref()
+                .and_then(|o| o.progress.iter().find(|x| x.programme == p.id));
+            let n = |f: fn(&crate::model::EarlierProgress) -> u32| {
+                e.map(|e| i64::from(f(e))).or(Some(0))
+            };
+            let fields = vec![
+                Field::int(
+                    "Opgenomen SP",
+                    n(|e| e.taken),
+                    0,
+                    2000,
+                    false,
+                    "zonder vrijstellingen, na tijdige uitschrijvingen",
+                ),
+                Field::int("Verworven SP", n(|e| e.acquired), 0, 2000, false, "credits"),
+                Field::int("Vrijgesteld SP", n(|e| e.exempted), 0, 2000, false, ""),
+                Field::int("Getolereerd SP", n(|e| e.tolerated), 0, 2000, false, ""),
+            ];
+            Form::new(format!("Eerdere voortgang in {}", p.name), target, fields)
         }
         FormTarget::Event { index } => {
             let e = index.map(|i| &case.events[i]);
@@ -413,6 +444,14 @@ pub fn build(
             )
         }
     }
+}
+
+/// A choice of how far a rebuild of the opening balance had come.
+fn rebuild_field(o: Option<&Opening>, kind: RebuildKind, label: &str) -> Field {
+    let state = o
+        .and_then(|o| o.rebuilds.iter().find(|r| r.kind == kind))
+        .map_or(0, |r| if r.in_progress { 1 } else { 2 });
+    Field::choice(label, &["niet gebruikt", "loopt nog", "al gebruikt"], state)
 }
 
 fn sp(v: &Value) -> u32 {
@@ -645,7 +684,48 @@ pub fn apply(target: &FormTarget, v: &[Value], case: &mut Case) -> Result<(), St
             o.year = year;
             o.balance = balance as i32;
             o.bonus_granted = sp(&v[3]);
+            o.rebuilds.clear();
+            for (i, kind) in [
+                RebuildKind::Master,
+                RebuildKind::LeftHigherEducation,
+                RebuildKind::Hbo5,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                match v[4 + i].choice() {
+                    1 => o.rebuilds.push(RebuildUse {
+                        kind,
+                        in_progress: true,
+                    }),
+                    2 => o.rebuilds.push(RebuildUse {
+                        kind,
+                        in_progress: false,
+                    }),
+                    _ => {}
+                }
+            }
             case.opening = Some(o);
+        }
+        FormTarget::EarlierProgress { programme } => {
+            let id = case.programmes[programme].id.clone();
+            let Some(o) = case.opening.as_mut() else {
+                return Err("zet eerst een beginsaldo".into());
+            };
+            let e = crate::model::EarlierProgress {
+                programme: id.clone(),
+                taken: sp(&v[0]),
+                acquired: sp(&v[1]),
+                exempted: sp(&v[2]),
+                tolerated: sp(&v[3]),
+            };
+            if e.acquired + e.tolerated > e.taken {
+                return Err("verworven plus getolereerd is meer dan opgenomen".into());
+            }
+            o.progress.retain(|x| x.programme != id);
+            if e.taken + e.exempted > 0 {
+                o.progress.push(e);
+            }
         }
         FormTarget::Event { index } => {
             let y = v[1].year().expect("required");

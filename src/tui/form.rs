@@ -339,6 +339,10 @@ pub enum FormTarget {
     },
     Student,
     Opening,
+    /// A programme's progress before the opening year.
+    EarlierProgress {
+        programme: usize,
+    },
     Event {
         index: Option<usize>,
     },

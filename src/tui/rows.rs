@@ -18,6 +18,8 @@ pub enum WithdrawalRow {
 pub enum StudentRow {
     Student,
     Opening,
+    /// A programme's progress before the opening year.
+    EarlierProgress(usize),
     Event(usize),
     NewEvent,
     Programme(usize),
@@ -56,6 +58,9 @@ pub fn student_rows(app: &App) -> Vec<StudentRow> {
         return Vec::new();
     };
     let mut rows = vec![StudentRow::Student, StudentRow::Opening];
+    if doc.case.opening.is_some() {
+        rows.extend((0..doc.case.programmes.len()).map(StudentRow::EarlierProgress));
+    }
     rows.extend((0..doc.case.events.len()).map(StudentRow::Event));
     rows.push(StudentRow::NewEvent);
     rows.extend((0..doc.case.programmes.len()).map(StudentRow::Programme));

@@ -473,6 +473,9 @@ fn edit_selected(app: &mut App) {
         Pane::Student => match student_rows(app).get(app.sel.student) {
             Some(StudentRow::Student) => open_form(app, FormTarget::Student),
             Some(StudentRow::Opening) => open_form(app, FormTarget::Opening),
+            Some(StudentRow::EarlierProgress(p)) => {
+                open_form(app, FormTarget::EarlierProgress { programme: *p })
+            }
             Some(StudentRow::Event(i)) => open_form(app, FormTarget::Event { index: Some(*i) }),
             Some(StudentRow::NewEvent) => open_form(app, FormTarget::Event { index: None }),
             Some(StudentRow::Programme(i)) => {

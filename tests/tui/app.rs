@@ -566,3 +566,37 @@ fn esc_goes_back_to_the_case_list_and_asks_when_there_are_changes() {
     d.key(Esc).keys("j");
     assert_eq!(d.app.screen, Screen::CaseList);
 }
+
+#[test]
+fn the_opening_balance_with_rebuilds_and_earlier_progress_is_edited_in_the_student_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S17.ron").key(BackTab).key(BackTab); // Student pane
+    assert_eq!(d.app.focus, Pane::Student);
+    let end = |d: &Driver| d.balance();
+    assert_eq!(end(&d), 40);
+    // Opening: the §12 rebuild "al gebruikt" → no rebuild in 2019-2020 on.
+    d.key(Down).key(Enter);
+    for _ in 0..5 {
+        d.key(Tab);
+    }
+    d.key(crossterm::event::KeyCode::Right)
+        .key(crossterm::event::KeyCode::Right)
+        .key(Enter);
+    let o = doc(&d).case.opening.clone().unwrap();
+    assert_eq!(o.rebuilds.len(), 1, "{:?}", d.app.overlay);
+    assert!(!o.rebuilds[0].in_progress);
+    // No rebuild: 2023-2024 starts at 15, takes 60 and acquires 40 with no bonus.
+    assert_eq!(end(&d), 15 - 60 + 40);
+    // Earlier progress of the programme.
+    d.key(Down)
+        .key(Enter)
+        .ctrl('u')
+        .keys("120")
+        .key(Tab)
+        .ctrl('u')
+        .keys("100")
+        .key(Enter);
+    let o = doc(&d).case.opening.clone().unwrap();
+    assert_eq!((o.progress[0].taken, o.progress[0].acquired), (120, 100));
+}

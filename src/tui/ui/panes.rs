@@ -524,10 +524,35 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
                 None => "Beginsaldo: geen (volledige geschiedenis vanaf de eerste inschrijving)"
                     .to_string(),
                 Some(o) => format!(
-                    "Beginsaldo {} bij de start van {}, bonus al toegekend {}",
-                    o.balance, o.year, o.bonus_granted
+                    "Beginsaldo {} bij de start van {}, bonus al toegekend {}{}",
+                    o.balance,
+                    o.year,
+                    o.bonus_granted,
+                    if o.rebuilds.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            ", heropbouw: {}",
+                            o.rebuilds
+                                .iter()
+                                .map(|r| format!("{}{}", r.kind.article(), if r.in_progress { " loopt" } else { " gebruikt" }))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
                 ),
             }),
+            StudentRow::EarlierProgress(i) => {
+                let p = &c.programmes[i];
+                let e = c.opening.as_ref().and_then(|o| o.progress.iter().find(|x| x.programme == p.id));
+                ListItem::new(match e {
+                    Some(e) => format!(
+                        "  Eerdere voortgang {}: {} opgenomen, {} verworven, {} vrijgesteld, {} getolereerd",
+                        p.name, e.taken, e.acquired, e.exempted, e.tolerated
+                    ),
+                    None => format!("  Eerdere voortgang {}: geen (of uit de jaren hieronder)", p.name),
+                })
+            }
             StudentRow::Event(i) => ListItem::new(match c.events[i] {
                 Event::MasterDiploma(y) => format!("  Masterdiploma in {y} (Art. 8.1 §11)"),
                 Event::Hbo5Diploma(y) => format!("  HBO5-diploma in {y} (Art. 8.1 §13)"),
