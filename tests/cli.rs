@@ -2,9 +2,11 @@
 
 use std::process::{Command, Output};
 
+/// The binary, without the user configuration of whoever runs the tests.
 fn traject(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_traject"))
         .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/traject-tests")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
@@ -200,4 +202,34 @@ fn the_countdown_compares_today_with_the_coming_deadlines() {
     assert!(after.contains("vandaag                            24-10-2017 (nog   0 d.): verlies  60 SP, bij overstap 0"), "{after}");
     // Outside the case's years there is nothing to count down.
     assert!(!text("2019-10-01").contains("AFTELLEN"));
+}
+
+#[test]
+fn rules_in_the_configuration_directory_are_used_without_the_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("traject/rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/rules/thresholds.ron"
+    ))
+    .unwrap();
+    std::fs::write(
+        rules.join("thresholds.ron"),
+        text.replace("initial_balance: 140", "initial_balance: 100"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+        .args(["check", "tests/cases/S01.ron", "--json"])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["leerkrediet"]["balance"], 148);
 }

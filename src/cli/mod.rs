@@ -39,7 +39,7 @@ pub struct Cli {
     pub today: Option<crate::model::Date>,
 
     /// Map met eigen regelparameters (thresholds.ron, institution.ron, calendars/*.ron)
-    /// die de ingebouwde vervangen of aanvullen.
+    /// die de ingebouwde vervangen of aanvullen; standaard de map rules in de configuratiemap.
     #[arg(long, global = true, value_name = "MAP")]
     pub rules_dir: Option<PathBuf>,
 
@@ -105,9 +105,15 @@ fn parse_year(s: &str) -> Result<AcademicYear, String> {
 
 /// The rule parameters: the embedded ones, or with a user directory laid
 /// over them.
+///
+/// Without `--rules-dir`, a directory `rules` in the configuration
+/// directory (`~/.config/traject/rules` on Linux) is used when it exists.
 pub fn params(rules_dir: Option<&Path>) -> Result<Params, String> {
-    match rules_dir {
-        Some(d) => load_dir(d).map_err(|e| e.to_string()),
+    let user = crate::store::config_dir()
+        .map(|d| d.join("rules"))
+        .filter(|d| d.is_dir());
+    match rules_dir.map(Path::to_path_buf).or(user) {
+        Some(d) => load_dir(&d).map_err(|e| e.to_string()),
         None => Ok(Params::default()),
     }
 }
