@@ -23,6 +23,18 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help shows them.
+    pub const ALL: [Context; 8] = [
+        Context::Global,
+        Context::CaseList,
+        Context::Navigator,
+        Context::Units,
+        Context::Results,
+        Context::Withdrawals,
+        Context::Student,
+        Context::Figures,
+    ];
+
     /// The Dutch heading in the help overlay.
     pub fn dutch(self) -> &'static str {
         match self {
@@ -316,37 +328,37 @@ impl Keymap {
 }
 
 impl Keymap {
+    /// Every binding grouped by context (in [`Context::ALL`] order), one
+    /// entry per command with all its keys: what the help overlay and the
+    /// key table of README.md show.
+    pub fn grouped(&self) -> Vec<(Context, Vec<(Vec<String>, Command)>)> {
+        Context::ALL
+            .iter()
+            .map(|&c| {
+                let mut commands: Vec<(Vec<String>, Command)> = Vec::new();
+                for b in self.bindings.iter().filter(|b| b.context == c) {
+                    match commands.iter_mut().find(|(_, cmd)| *cmd == b.command) {
+                        Some((keys, _)) => keys.push(b.key.label()),
+                        None => commands.push((vec![b.key.label()], b.command)),
+                    }
+                }
+                (c, commands)
+            })
+            .filter(|(_, commands)| !commands.is_empty())
+            .collect()
+    }
+
     /// The bindings as a Markdown table (README.md holds this very table).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| waar | toets | wat |\n|---|---|---|\n");
-        let contexts = [
-            Context::Global,
-            Context::CaseList,
-            Context::Navigator,
-            Context::Units,
-            Context::Results,
-            Context::Withdrawals,
-            Context::Student,
-            Context::Figures,
-        ];
-        for c in contexts {
-            let mut seen = Vec::new();
-            for b in self.bindings.iter().filter(|b| b.context == c) {
-                if seen.contains(&b.command) {
-                    continue;
-                }
-                seen.push(b.command);
-                let keys: Vec<String> = self
-                    .bindings
-                    .iter()
-                    .filter(|x| x.context == c && x.command == b.command)
-                    .map(|x| format!("`{}`", x.key.label()))
-                    .collect();
+        for (c, commands) in self.grouped() {
+            for (keys, command) in commands {
+                let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
                 out.push_str(&format!(
                     "| {} | {} | {} |\n",
                     c.dutch(),
                     keys.join(" "),
-                    b.command.dutch()
+                    command.dutch()
                 ));
             }
         }

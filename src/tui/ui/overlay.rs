@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::super::app::{App, CompareView, Why};
 use super::super::form::Form;
-use super::super::keymap::Context;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -33,47 +32,18 @@ fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
 /// Every key binding, grouped by where it applies (generated from the keymap).
 pub fn help(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
-    for ctx in [
-        Context::Global,
-        Context::Navigator,
-        Context::Units,
-        Context::Results,
-        Context::Withdrawals,
-        Context::Student,
-        Context::Figures,
-        Context::CaseList,
-    ] {
-        let bindings: Vec<_> = app
-            .keymap
-            .bindings
-            .iter()
-            .filter(|b| b.context == ctx)
-            .collect();
-        if bindings.is_empty() {
-            continue;
-        }
+    for (ctx, commands) in app.keymap.grouped() {
         lines.push(Line::styled(
             ctx.dutch(),
             Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
         ));
-        // One line per command, with all its keys.
-        let mut seen: Vec<_> = Vec::new();
-        for b in &bindings {
-            if seen.contains(&b.command) {
-                continue;
-            }
-            seen.push(b.command);
-            let keys: Vec<String> = bindings
-                .iter()
-                .filter(|x| x.command == b.command)
-                .map(|x| x.key.label())
-                .collect();
+        for (keys, command) in commands {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<16}", keys.join(" / ")),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
-                Span::raw(b.command.dutch()),
+                Span::raw(command.dutch()),
             ]));
         }
     }
