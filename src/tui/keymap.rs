@@ -148,6 +148,9 @@ pub struct Binding {
     pub hint: bool,
 }
 
+/// The keys of one command in a context, as labels.
+pub type KeysOfCommand = (Vec<String>, Command);
+
 /// The key bindings in force.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
@@ -331,11 +334,11 @@ impl Keymap {
     /// Every binding grouped by context (in [`Context::ALL`] order), one
     /// entry per command with all its keys: what the help overlay and the
     /// key table of README.md show.
-    pub fn grouped(&self) -> Vec<(Context, Vec<(Vec<String>, Command)>)> {
+    pub fn grouped(&self) -> Vec<(Context, Vec<KeysOfCommand>)> {
         Context::ALL
             .iter()
             .map(|&c| {
-                let mut commands: Vec<(Vec<String>, Command)> = Vec::new();
+                let mut commands: Vec<KeysOfCommand> = Vec::new();
                 for b in self.bindings.iter().filter(|b| b.context == c) {
                     match commands.iter_mut().find(|(_, cmd)| *cmd == b.command) {
                         Some((keys, _)) => keys.push(b.key.label()),
