@@ -1,0 +1,341 @@
+//! Edits of the case through the panes, deleting, and the "Waarom?" view.
+
+use super::*;
+
+/// Applies an edit to what is shown. On the baseline the edit changes the
+/// baseline; in a scenario it is recorded as the scenario's changes
+/// (`diff` against the baseline). The old case goes on the undo stack and
+/// every figure is recomputed.
+pub(super) fn edit(
+    app: &mut App,
+    f: impl FnOnce(&mut Case) -> Result<(), String>,
+) -> Result<(), String> {
+    let params = app.params.clone();
+    let doc = app.doc.as_mut().ok_or("geen dossier open")?;
+    let mut shown = doc.case.clone();
+    f(&mut shown)?;
+    if shown == doc.case {
+        return Ok(());
+    }
+    let mut base = doc.base.clone();
+    match doc.active {
+        Some(i) => {
+            if shown.student != doc.case.student || shown.opening != doc.case.opening {
+                return Err("de student en het beginsaldo wijzig je in de basis, niet in een scenario ([ of ] kiest)".into());
+            }
+            if doc
+                .case
+                .programmes
+                .iter()
+                .any(|p| shown.programme(&p.id).is_none())
+            {
+                return Err("in een scenario kan een opleiding niet verdwijnen".into());
+            }
+            base.scenarios[i].changes = crate::model::diff_scenario(&doc.base, &shown);
+        }
+        None => {
+            shown.scenarios = std::mem::take(&mut base.scenarios);
+            base = shown;
+        }
+    }
+    let old = std::mem::replace(&mut doc.base, base);
+    doc.undo.push(old);
+    doc.redo.clear();
+    doc.refresh(&params);
+    clamp(app);
+    Ok(())
+}
+
+/// Changes the saved case directly (scenarios), with undo.
+pub(super) fn change_base(app: &mut App, f: impl FnOnce(&mut Case)) {
+    let params = app.params.clone();
+    let Some(doc) = app.doc.as_mut() else { return };
+    let mut base = doc.base.clone();
+    f(&mut base);
+    if base != doc.base {
+        doc.undo.push(std::mem::replace(&mut doc.base, base));
+        doc.redo.clear();
+    }
+    doc.refresh(&params);
+    clamp(app);
+}
+
+pub(super) fn refresh(app: &mut App) {
+    let params = app.params.clone();
+    if let Some(doc) = app.doc.as_mut() {
+        doc.refresh(&params);
+    }
+    clamp(app);
+}
+
+pub(super) fn add(app: &mut App) {
+    let Some(doc) = &app.doc else { return };
+    let case = &doc.case;
+    match app.focus {
+        Pane::Navigator => match app.context_enrolment() {
+            Some((y, _)) if !case.programmes.is_empty() => open_form(
+                app,
+                FormTarget::Enrolment {
+                    year: y,
+                    enrolment: None,
+                },
+            ),
+            Some(_) => error(app, "Voeg eerst een opleiding toe in het paneel Student."),
+            None => open_form(app, FormTarget::Year { year: None }),
+        },
+        Pane::Units | Pane::Results => match app.context_enrolment() {
+            Some((y, Some(e))) => open_form(
+                app,
+                FormTarget::Unit {
+                    year: y,
+                    enrolment: e,
+                    unit: None,
+                },
+            ),
+            _ => error(
+                app,
+                "Kies eerst een inschrijving (paneel Jaren, a voegt er een toe).",
+            ),
+        },
+        Pane::Student => {
+            let row = student_rows(app).get(app.sel.student).copied();
+            match row {
+                Some(StudentRow::Event(_) | StudentRow::NewEvent) => {
+                    open_form(app, FormTarget::Event { index: None })
+                }
+                _ => open_form(app, FormTarget::Programme { index: None }),
+            }
+        }
+        Pane::Withdrawals | Pane::Figures => {}
+    }
+}
+
+pub(super) fn edit_selected(app: &mut App) {
+    match app.focus {
+        Pane::Navigator => match app.nav_rows().get(app.sel.nav) {
+            Some(Target::Year(y)) => open_form(app, FormTarget::Year { year: Some(*y) }),
+            Some(Target::Enrolment(y, e)) => open_form(
+                app,
+                FormTarget::Enrolment {
+                    year: *y,
+                    enrolment: Some(*e),
+                },
+            ),
+            Some(Target::Summary(y, s)) => open_form(
+                app,
+                FormTarget::Summary {
+                    year: *y,
+                    summary: Some(*s),
+                },
+            ),
+            _ => open_form(app, FormTarget::Year { year: None }),
+        },
+        Pane::Units => match selected_unit(app) {
+            Some((y, e, u)) => open_form(
+                app,
+                FormTarget::Unit {
+                    year: y,
+                    enrolment: e,
+                    unit: Some(u),
+                },
+            ),
+            None => add(app),
+        },
+        Pane::Results => {
+            if let Some((y, e, u)) = selected_unit(app) {
+                open_form(
+                    app,
+                    FormTarget::Results {
+                        year: y,
+                        enrolment: e,
+                        unit: u,
+                    },
+                )
+            }
+        }
+        Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals) {
+            Some(WithdrawalRow::Enrolment(y, e)) => open_form(
+                app,
+                FormTarget::Enrolment {
+                    year: *y,
+                    enrolment: Some(*e),
+                },
+            ),
+            Some(WithdrawalRow::Unit(y, e, u)) => open_form(
+                app,
+                FormTarget::UnitWithdrawal {
+                    year: *y,
+                    enrolment: *e,
+                    unit: *u,
+                },
+            ),
+            None => {}
+        },
+        Pane::Student => match student_rows(app).get(app.sel.student) {
+            Some(StudentRow::Student) => open_form(app, FormTarget::Student),
+            Some(StudentRow::Opening) => open_form(app, FormTarget::Opening),
+            Some(StudentRow::EarlierProgress(p)) => {
+                open_form(app, FormTarget::EarlierProgress { programme: *p })
+            }
+            Some(StudentRow::Event(i)) => open_form(app, FormTarget::Event { index: Some(*i) }),
+            Some(StudentRow::NewEvent) => open_form(app, FormTarget::Event { index: None }),
+            Some(StudentRow::Programme(i)) => {
+                open_form(app, FormTarget::Programme { index: Some(*i) })
+            }
+            Some(StudentRow::NewProgramme) => open_form(app, FormTarget::Programme { index: None }),
+            None => {}
+        },
+        Pane::Figures => why(app),
+    }
+}
+
+pub(super) fn delete_target(app: &App) -> Option<Target> {
+    match app.focus {
+        Pane::Navigator => app.nav_rows().get(app.sel.nav).cloned(),
+        Pane::Units => selected_unit(app).map(|(y, e, u)| Target::Unit(y, e, u)),
+        Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals)? {
+            WithdrawalRow::Unit(y, e, u) => Some(Target::UnitWithdrawal(*y, *e, *u)),
+            WithdrawalRow::Enrolment(..) => None,
+        },
+        Pane::Student => match student_rows(app).get(app.sel.student)? {
+            StudentRow::Event(i) => Some(Target::Event(*i)),
+            StudentRow::Programme(i) => Some(Target::Programme(*i)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(super) fn delete(case: &mut Case, target: &Target) -> Result<(), String> {
+    match *target {
+        Target::Year(y) => {
+            case.years.remove(y);
+        }
+        Target::Enrolment(y, e) => {
+            case.years[y].enrolments.remove(e);
+        }
+        Target::Summary(y, s) => {
+            case.years[y].summaries.remove(s);
+        }
+        Target::Unit(y, e, u) => {
+            case.years[y].enrolments[e].units.remove(u);
+        }
+        Target::UnitWithdrawal(y, e, u) => {
+            case.years[y].enrolments[e].units[u].withdrawal = None;
+        }
+        Target::Event(i) => {
+            case.events.remove(i);
+        }
+        Target::Programme(i) => {
+            let id = case.programmes[i].id.clone();
+            if let Some(y) = case.years.iter().find(|y| {
+                y.enrolments.iter().any(|e| e.programme == id)
+                    || y.summaries.iter().any(|s| s.programme == id)
+            }) {
+                return Err(format!(
+                    "{} is nog in gebruik in {}; verwijder eerst die inschrijving",
+                    case.programmes[i].name, y.year
+                ));
+            }
+            case.programmes.remove(i);
+        }
+    }
+    Ok(())
+}
+
+/// What a target is called in a question.
+pub(super) fn describe(app: &App, target: &Target) -> String {
+    let Some(doc) = &app.doc else {
+        return String::new();
+    };
+    let c = &doc.case;
+    match *target {
+        Target::Year(y) => format!(
+            "academiejaar {} met al zijn inschrijvingen",
+            c.years[y].year
+        ),
+        Target::Enrolment(y, e) => format!(
+            "de inschrijving in {} in {}",
+            c.years[y].enrolments[e].programme, c.years[y].year
+        ),
+        Target::Summary(y, s) => format!(
+            "de samenvattingslijn {} in {}",
+            c.years[y].summaries[s].programme, c.years[y].year
+        ),
+        Target::Unit(y, e, u) => {
+            let u = &c.years[y].enrolments[e].units[u];
+            format!("opleidingsonderdeel {} {}", u.code, u.name)
+        }
+        Target::UnitWithdrawal(y, e, u) => format!(
+            "de uitschrijving van {}",
+            c.years[y].enrolments[e].units[u].code
+        ),
+        Target::Event(_) => "deze gebeurtenis".to_string(),
+        Target::Programme(i) => format!("opleiding {}", c.programmes[i].name),
+    }
+}
+
+/// The question text of a confirmation.
+pub fn question_text(app: &App, q: &Question) -> String {
+    match q {
+        Question::Delete(t) => format!("{} verwijderen?", describe(app, t)),
+        Question::QuitUnsaved => "Er zijn niet-bewaarde wijzigingen. Toch stoppen?".to_string(),
+        Question::LeaveUnsaved => {
+            "Er zijn niet-bewaarde wijzigingen. Toch naar de dossierlijst?".to_string()
+        }
+    }
+}
+
+pub(super) fn why(app: &mut App) {
+    let Some(doc) = &app.doc else { return };
+    let o = &doc.outcome;
+    let w = match app.focus {
+        Pane::Figures => figure_items(o)
+            .get(app.sel.figures)
+            .map(|f| (f.title.clone(), f.lines.clone())),
+        Pane::Units | Pane::Results | Pane::Withdrawals => {
+            let unit = match app.focus {
+                Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals) {
+                    Some(WithdrawalRow::Unit(y, e, u)) => Some((*y, *e, *u)),
+                    _ => None,
+                },
+                _ => selected_unit(app),
+            };
+            match unit {
+                Some((y, e, u)) => {
+                    let year = &doc.case.years[y];
+                    let en = &year.enrolments[e];
+                    let code = &en.units[u].code;
+                    o.unit(year.year, &en.programme, code).map(|uo| {
+                        let mut lines = uo.lines.clone();
+                        if lines.is_empty() {
+                            lines.push(crate::rules::Line::note(
+                                "",
+                                "Nog niets te verklaren: geen resultaat, geen uitschrijving.",
+                            ));
+                        }
+                        (
+                            format!("{} {} ({})", code, en.units[u].name, year.year),
+                            lines,
+                        )
+                    })
+                }
+                None => None,
+            }
+        }
+        Pane::Navigator | Pane::Student => app
+            .context_year()
+            .and_then(|y| o.ledger_row(y))
+            .map(|r| (format!("Leerkrediet {}", r.year), r.lines.clone())),
+    };
+    match w {
+        Some((title, lines)) => {
+            app.overlay = Overlay::Why(Why {
+                title,
+                lines,
+                scroll: 0,
+            })
+        }
+        None => info(app, "Selecteer een cijfer om het te laten uitleggen."),
+    }
+}

@@ -1,0 +1,62 @@
+//! Which action a key press is, given what is on screen.
+
+use super::*;
+
+/// The action of a key press in the app's present state.
+pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
+    match &app.overlay {
+        Overlay::Form(form) => {
+            let choice = form
+                .fields
+                .get(form.focus)
+                .is_some_and(|f| matches!(f.kind, FieldKind::Choice(_) | FieldKind::Bool));
+            return Some(match key.code {
+                KeyCode::Esc => Action::Cmd(Command::Cancel),
+                KeyCode::Enter => Action::Submit,
+                KeyCode::Tab | KeyCode::Down => Action::FieldNext,
+                KeyCode::BackTab | KeyCode::Up => Action::FieldPrev,
+                KeyCode::Left if choice => Action::Cycle(-1),
+                KeyCode::Right if choice => Action::Cycle(1),
+                _ => Action::Input(to_input_request(&Event::Key(key))?),
+            });
+        }
+        Overlay::Confirm(_) => {
+            return match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Action::Answer(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
+                _ => None,
+            };
+        }
+        Overlay::Compare(_) => {
+            return match key.code {
+                KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cmd(Command::Cancel)),
+                KeyCode::Down | KeyCode::Char('j') => Some(Action::Cmd(Command::Down)),
+                KeyCode::Up | KeyCode::Char('k') => Some(Action::Cmd(Command::Up)),
+                KeyCode::Enter | KeyCode::Char('w') => Some(Action::Cmd(Command::Why)),
+                _ => None,
+            };
+        }
+        Overlay::Help | Overlay::Why(_) => {
+            return match key.code {
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?' | 'w') => {
+                    Some(Action::Cmd(Command::Cancel))
+                }
+                KeyCode::Down | KeyCode::Char('j') => Some(Action::Cmd(Command::Down)),
+                KeyCode::Up | KeyCode::Char('k') => Some(Action::Cmd(Command::Up)),
+                _ => None,
+            };
+        }
+        Overlay::None => {}
+    }
+    if let Screen::LoadError { .. } = app.screen {
+        return match key.code {
+            KeyCode::Esc | KeyCode::Enter => Some(Action::Cmd(Command::Cancel)),
+            KeyCode::Char('q') => Some(Action::Cmd(Command::Quit)),
+            _ => None,
+        };
+    }
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return Some(Action::Cmd(Command::Quit));
+    }
+    app.keymap.command(app.context(), &key).map(Action::Cmd)
+}

@@ -1,0 +1,557 @@
+//! The pure `update`: one action changes the App; work with files is
+//! returned as effects for the runner.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::backend::crossterm::to_input_request;
+
+use crate::model::Case;
+
+use super::action::{Action, Command, Effect, Opened};
+use super::demo;
+use super::editing;
+use super::form::{FieldKind, FormTarget};
+use super::rows::{
+    StudentRow, WithdrawalRow, figure_items, student_rows, unit_rows, withdrawal_rows,
+};
+use super::whatif;
+use crate::tui::app::{
+    App, Document, ListEntry, Overlay, Pane, Question, Screen, Status, Target, Why,
+};
+
+mod edits;
+mod keys;
+mod scenarios;
+
+pub use edits::question_text;
+use edits::*;
+pub use keys::key_action;
+use scenarios::*;
+
+pub(super) fn info(app: &mut App, text: impl Into<String>) {
+    app.status = Some(Status {
+        text: text.into(),
+        error: false,
+    });
+}
+
+pub(super) fn error(app: &mut App, text: impl Into<String>) {
+    app.status = Some(Status {
+        text: text.into(),
+        error: true,
+    });
+}
+
+/// Keeps every selection inside its pane's rows.
+pub(super) fn clamp(app: &mut App) {
+    let n = [
+        app.nav_rows().len(),
+        unit_rows(app).len(),
+        withdrawal_rows(app).len(),
+        student_rows(app).len(),
+        app.doc
+            .as_ref()
+            .map_or(0, |d| figure_items(&d.outcome).len()),
+    ];
+    let s = &mut app.sel;
+    s.nav = s.nav.min(n[0].saturating_sub(1));
+    s.units = s.units.min(n[1].saturating_sub(1));
+    s.results = s.results.min(n[1].saturating_sub(1));
+    s.withdrawals = s.withdrawals.min(n[2].saturating_sub(1));
+    s.student = s.student.min(n[3].saturating_sub(1));
+    s.figures = s.figures.min(n[4].saturating_sub(1));
+}
+
+pub(super) fn rows_in(app: &App, pane: Pane) -> usize {
+    match pane {
+        Pane::Navigator => app.nav_rows().len(),
+        Pane::Units | Pane::Results => unit_rows(app).len(),
+        Pane::Withdrawals => withdrawal_rows(app).len(),
+        Pane::Student => student_rows(app).len(),
+        Pane::Figures => app
+            .doc
+            .as_ref()
+            .map_or(0, |d| figure_items(&d.outcome).len()),
+    }
+}
+
+pub(super) fn selected_mut(app: &mut App, pane: Pane) -> &mut usize {
+    match pane {
+        Pane::Navigator => &mut app.sel.nav,
+        Pane::Units => &mut app.sel.units,
+        Pane::Results => &mut app.sel.results,
+        Pane::Withdrawals => &mut app.sel.withdrawals,
+        Pane::Student => &mut app.sel.student,
+        Pane::Figures => &mut app.sel.figures,
+    }
+}
+
+pub(super) fn open_form(app: &mut App, target: FormTarget) {
+    if let Some(doc) = &app.doc {
+        let form = editing::build(target, doc, &app.params, app.today);
+        app.overlay = Overlay::Form(Box::new(form));
+    }
+}
+
+pub(super) fn selected_unit(app: &App) -> Option<(usize, usize, usize)> {
+    let rows = unit_rows(app);
+    let i = if app.focus == Pane::Results {
+        app.sel.results
+    } else {
+        app.sel.units
+    };
+    rows.get(i).copied()
+}
+
+pub(super) fn open_document(app: &mut App, doc: Document) {
+    app.doc = Some(doc);
+    app.screen = Screen::Editor;
+    app.focus = Pane::Navigator;
+    app.detail = Pane::Units;
+    let list = app.sel.list;
+    app.sel = Default::default();
+    app.sel.list = list;
+    app.overlay = Overlay::None;
+    clamp(app);
+}
+
+pub(super) fn move_selection(app: &mut App, c: Command) {
+    if app.screen == Screen::CaseList {
+        let n = app.visible_list().len();
+        let s = &mut app.sel.list;
+        *s = step(*s, n, c);
+        return;
+    }
+    let pane = app.focus;
+    let n = rows_in(app, pane);
+    let s = selected_mut(app, pane);
+    *s = step(*s, n, c);
+    if pane == Pane::Navigator {
+        clamp(app);
+    }
+}
+
+pub(super) fn step(i: usize, n: usize, c: Command) -> usize {
+    let last = n.saturating_sub(1);
+    match c {
+        Command::Up => i.saturating_sub(1),
+        Command::Down => (i + 1).min(last),
+        Command::Top => 0,
+        _ => last,
+    }
+}
+
+pub(super) fn submit(app: &mut App) -> Vec<Effect> {
+    let Overlay::Form(form) = &mut app.overlay else {
+        return Vec::new();
+    };
+    let values = match form.values() {
+        Ok(v) => v,
+        Err(e) => {
+            form.message = Some(e);
+            return Vec::new();
+        }
+    };
+    let target = form.target.clone();
+    if target == FormTarget::SaveAs {
+        let name = values[0].text();
+        let name = if name.ends_with(".ron") {
+            name
+        } else {
+            format!("{name}.ron")
+        };
+        if name.contains('/') {
+            form.message = Some("alleen een bestandsnaam, zonder map".into());
+            return Vec::new();
+        }
+        let path = crate::store::unique_path(&app.data_dir, &name);
+        app.overlay = Overlay::None;
+        return save_to(app, path);
+    }
+    if let FormTarget::WhatIf(w) = &target {
+        let Some(doc) = &app.doc else {
+            return Vec::new();
+        };
+        match whatif::apply(w, &values, &doc.case) {
+            Ok((name, shown)) => {
+                let note = if *w == whatif::WhatIf::Empty {
+                    values[1].text()
+                } else {
+                    String::new()
+                };
+                app.overlay = Overlay::None;
+                new_scenario(app, name, note, &shown);
+            }
+            Err(e) => {
+                if let Overlay::Form(form) = &mut app.overlay {
+                    form.message = Some(e);
+                }
+            }
+        }
+        return Vec::new();
+    }
+    if let FormTarget::Scenario { index } = target {
+        app.overlay = Overlay::None;
+        change_base(app, |base| {
+            if values[2].bool() {
+                base.scenarios.remove(index);
+            } else {
+                base.scenarios[index].name = values[0].text();
+                base.scenarios[index].note = values[1].text();
+            }
+        });
+        if values[2].bool() {
+            if let Some(doc) = app.doc.as_mut() {
+                doc.active = None;
+            }
+            refresh(app);
+            info(app, "Scenario verwijderd; u maakt het ongedaan.");
+        }
+        return Vec::new();
+    }
+    match edit(app, |case| editing::apply(&target, &values, case)) {
+        Ok(()) => {
+            app.overlay = Overlay::None;
+            info(app, "Gewijzigd; alle cijfers zijn herberekend.");
+        }
+        Err(e) => {
+            if let Overlay::Form(form) = &mut app.overlay {
+                form.message = Some(e);
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn save_to(app: &mut App, path: std::path::PathBuf) -> Vec<Effect> {
+    let Some(doc) = &app.doc else {
+        return Vec::new();
+    };
+    vec![Effect::Save {
+        path,
+        contents: crate::casefile::case_to_string(&doc.base),
+    }]
+}
+
+pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
+    // Overlays first.
+    match &mut app.overlay {
+        Overlay::Help => {
+            if matches!(c, Command::Cancel | Command::Help | Command::Quit) {
+                app.overlay = Overlay::None;
+            }
+            return Vec::new();
+        }
+        Overlay::Why(w) => {
+            match c {
+                Command::Down => w.scroll = w.scroll.saturating_add(1),
+                Command::Up => w.scroll = w.scroll.saturating_sub(1),
+                _ => app.overlay = Overlay::None,
+            }
+            return Vec::new();
+        }
+        Overlay::Form(_) => {
+            if c == Command::Cancel {
+                app.overlay = Overlay::None;
+                info(app, "Geannuleerd; er is niets gewijzigd.");
+            }
+            return Vec::new();
+        }
+        Overlay::Confirm(_) => return Vec::new(),
+        Overlay::Compare(v) => {
+            match c {
+                Command::Down => v.selected = (v.selected + 1).min(v.rows.len().saturating_sub(1)),
+                Command::Up => v.selected = v.selected.saturating_sub(1),
+                Command::Why => {
+                    if let Some(row) = v.rows.get(v.selected) {
+                        let mut lines = Vec::new();
+                        for (title, ls) in v.titles.iter().zip(&row.lines) {
+                            lines.push(crate::rules::Line::note("", format!("── {title}:")));
+                            lines.extend(ls.iter().cloned());
+                        }
+                        app.overlay = Overlay::Why(Why {
+                            title: row.label.clone(),
+                            lines,
+                            scroll: 0,
+                        });
+                    }
+                }
+                _ => app.overlay = Overlay::None,
+            }
+            return Vec::new();
+        }
+        Overlay::None => {}
+    }
+    match c {
+        Command::Help => app.overlay = Overlay::Help,
+        Command::Up | Command::Down | Command::Top | Command::Bottom => move_selection(app, c),
+        Command::Quit => {
+            if app.doc.as_ref().is_some_and(Document::dirty) && app.screen == Screen::Editor {
+                app.overlay = Overlay::Confirm(Question::QuitUnsaved);
+            } else {
+                app.quit = true;
+                return vec![Effect::Quit];
+            }
+        }
+        Command::Cancel => match app.screen {
+            Screen::LoadError { .. } => app.screen = Screen::CaseList,
+            Screen::Editor if app.doc.as_ref().is_some_and(Document::dirty) => {
+                app.overlay = Overlay::Confirm(Question::LeaveUnsaved);
+            }
+            Screen::Editor => return close(app),
+            Screen::CaseList => {}
+        },
+        Command::OpenSelected => {
+            let entry = app.visible_list().get(app.sel.list).cloned().cloned();
+            match entry {
+                Some(ListEntry::New) => new_case(app),
+                Some(ListEntry::Demo(i)) => match demo::load(i, &app.params) {
+                    Ok(doc) => {
+                        open_document(app, doc);
+                        info(
+                            app,
+                            "Demodossier geopend; Ctrl-s bewaart een kopie in de gegevensmap.",
+                        );
+                    }
+                    Err(e) => error(app, e),
+                },
+                Some(ListEntry::File { path, .. }) => return vec![Effect::Open(path)],
+                None => {}
+            }
+        }
+        Command::NewCase => new_case(app),
+        Command::Demos => {
+            app.demos_only = !app.demos_only;
+            app.sel.list = 0;
+        }
+        _ if app.screen != Screen::Editor => {}
+        Command::NextPane | Command::PrevPane => {
+            let i = Pane::ORDER
+                .iter()
+                .position(|p| *p == app.focus)
+                .unwrap_or(0);
+            let n = Pane::ORDER.len();
+            let next = if c == Command::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            app.focus = Pane::ORDER[next];
+            if app.focus.is_detail() {
+                app.detail = app.focus;
+            }
+        }
+        Command::Edit => edit_selected(app),
+        Command::Add => add(app),
+        Command::Delete => match delete_target(app) {
+            Some(t) => app.overlay = Overlay::Confirm(Question::Delete(t)),
+            None => info(app, "Hier valt niets te verwijderen."),
+        },
+        Command::Undo | Command::Redo => {
+            let params = app.params.clone();
+            if let Some(doc) = app.doc.as_mut() {
+                let (from, to) = if c == Command::Undo {
+                    (&mut doc.undo, &mut doc.redo)
+                } else {
+                    (&mut doc.redo, &mut doc.undo)
+                };
+                match from.pop() {
+                    Some(case) => {
+                        to.push(std::mem::replace(&mut doc.base, case));
+                        doc.refresh(&params);
+                        clamp(app);
+                        info(
+                            app,
+                            if c == Command::Undo {
+                                "Ongedaan gemaakt."
+                            } else {
+                                "Opnieuw gedaan."
+                            },
+                        );
+                    }
+                    None => info(
+                        app,
+                        if c == Command::Undo {
+                            "Niets om ongedaan te maken."
+                        } else {
+                            "Niets om opnieuw te doen."
+                        },
+                    ),
+                }
+            }
+        }
+        Command::Save => {
+            let path = app.doc.as_ref().and_then(|d| d.path.clone());
+            return match path {
+                Some(p) => save_to(app, p),
+                None => {
+                    open_form(app, FormTarget::SaveAs);
+                    Vec::new()
+                }
+            };
+        }
+        Command::Why => why(app),
+        Command::ToggleTolerance => {
+            if let Some((y, e, u)) = selected_unit(app) {
+                let _ = edit(app, |case| {
+                    let unit = &mut case.years[y].enrolments[e].units[u];
+                    unit.tolerated = !unit.tolerated;
+                    Ok(())
+                });
+            }
+        }
+        Command::AddYear => open_form(app, FormTarget::Year { year: None }),
+        Command::AddSummary => match app.context_enrolment() {
+            Some((y, _))
+                if app
+                    .doc
+                    .as_ref()
+                    .is_some_and(|d| !d.case.programmes.is_empty()) =>
+            {
+                open_form(
+                    app,
+                    FormTarget::Summary {
+                        year: y,
+                        summary: None,
+                    },
+                )
+            }
+            _ => error(app, "Voeg eerst een academiejaar en een opleiding toe."),
+        },
+        Command::PrevScenario
+        | Command::NextScenario
+        | Command::NewScenario
+        | Command::EditScenario
+        | Command::Compare
+        | Command::Export
+        | Command::WhatIfWithdraw
+        | Command::WhatIfGrade
+        | Command::WhatIfTolerate
+        | Command::WhatIfSwitch
+        | Command::WhatIfNextYear => return scenario_command(app, c),
+        Command::AddPart => {
+            if let Some((y, e, u)) = selected_unit(app) {
+                open_form(
+                    app,
+                    FormTarget::AddPart {
+                        year: y,
+                        enrolment: e,
+                        unit: u,
+                    },
+                );
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Back to the case list; the runner lets go of the case's lock.
+pub(super) fn close(app: &mut App) -> Vec<Effect> {
+    app.doc = None;
+    app.screen = Screen::CaseList;
+    app.lock_warning = None;
+    vec![Effect::Close]
+}
+
+pub(super) fn new_case(app: &mut App) {
+    let case = Case::new("Nieuwe student");
+    let doc = Document::new(case, None, false, "nieuw dossier".into(), &app.params);
+    open_document(app, doc);
+    app.focus = Pane::Student;
+    app.detail = Pane::Student;
+    open_form(app, FormTarget::Student);
+}
+
+/// The one update.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Cmd(c) => return command(app, c),
+        Action::Input(req) => {
+            if let Overlay::Form(f) = &mut app.overlay {
+                f.input(req);
+                f.message = None;
+            }
+        }
+        Action::FieldNext | Action::FieldPrev | Action::Cycle(_) => {
+            if let Overlay::Form(f) = &mut app.overlay {
+                match action {
+                    Action::FieldNext => f.next(),
+                    Action::FieldPrev => f.prev(),
+                    Action::Cycle(s) => {
+                        let i = f.focus;
+                        if let Some(field) = f.fields.get_mut(i) {
+                            field.cycle(s);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Action::Submit => return submit(app),
+        Action::Answer(yes) => {
+            let Overlay::Confirm(q) = std::mem::replace(&mut app.overlay, Overlay::None) else {
+                return Vec::new();
+            };
+            if !yes {
+                info(app, "Niets gewijzigd.");
+                return Vec::new();
+            }
+            match q {
+                Question::Delete(t) => match edit(app, |case| delete(case, &t)) {
+                    Ok(()) => info(app, "Verwijderd; u maakt het ongedaan."),
+                    Err(e) => error(app, e),
+                },
+                Question::QuitUnsaved => {
+                    app.quit = true;
+                    return vec![Effect::Quit];
+                }
+                Question::LeaveUnsaved => return close(app),
+            }
+        }
+        Action::Saved(Ok(path)) => {
+            if let Some(doc) = app.doc.as_mut() {
+                doc.saved = Some(doc.base.clone());
+                doc.origin = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                doc.path = Some(path.clone());
+            }
+            info(app, format!("Bewaard in {}.", path.display()));
+        }
+        Action::Exported(Ok(path)) => info(app, format!("Verslag geschreven: {}.", path.display())),
+        Action::Exported(Err(e)) => error(app, format!("Verslag niet geschreven: {e}.")),
+        Action::Saved(Err(e)) => error(
+            app,
+            format!(
+                "Niet bewaard: {e}. Alles blijft in het geheugen; probeer opnieuw of kies een andere plaats."
+            ),
+        ),
+        Action::Opened(opened) => match *opened {
+            Opened::Case {
+                case,
+                path,
+                lock_warning,
+            } => {
+                let origin = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let doc = Document::new(*case, Some(path), true, origin, &app.params);
+                open_document(app, doc);
+                app.lock_warning = lock_warning.clone();
+                if let Some(w) = lock_warning {
+                    error(
+                        app,
+                        format!(
+                            "Let op: {w}. Wijzigingen van de ene kunnen die van de andere overschrijven."
+                        ),
+                    );
+                }
+            }
+            Opened::Failed { path, message } => {
+                app.screen = Screen::LoadError { path, message };
+            }
+        },
+    }
+    Vec::new()
+}
