@@ -4,5 +4,6 @@
 
 mod app;
 mod e2e;
+mod fuzz;
 mod snapshots;
 mod support;
