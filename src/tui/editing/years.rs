@@ -1,0 +1,270 @@
+//! Forms of an academic year, its enrolments and its summary lines.
+
+use super::*;
+
+/// An enrolment: programme, contract and dates (new when `enrolment` is `None`).
+pub(super) fn enrolment_form(
+    target: FormTarget,
+    case: &Case,
+    params: &Params,
+    year: usize,
+    enrolment: Option<usize>,
+) -> Form {
+    let y = &case.years[year];
+    let e = enrolment.map(|i| &y.enrolments[i]);
+    let labels: Vec<String> = case.programmes.iter().map(programme_label).collect();
+    let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let selected = e
+        .and_then(|e| case.programmes.iter().position(|p| p.id == e.programme))
+        .unwrap_or(0);
+    let span = Some(params.year_span(y.year));
+    let fields = vec![
+        Field::choice("Opleiding", &label_refs, selected),
+        Field::choice(
+            "Contract",
+            &names(&Contract::ALL, Contract::dutch),
+            index_of(&Contract::ALL, &e.map(|e| e.contract).unwrap_or_default()),
+        ),
+        Field::date(
+            "Ingeschreven op",
+            e.and_then(|e| e.enrolled),
+            true,
+            span,
+            "leeg = begin van het jaar",
+        ),
+        Field::date(
+            "Uitgeschreven op",
+            e.and_then(|e| e.withdrawn),
+            true,
+            span,
+            "leeg = niet uitgeschreven",
+        ),
+    ];
+    let title = format!("Inschrijving {}", y.year);
+    Form::new(title, target, fields)
+}
+
+/// A year's summary line, as the official list of movements shows it.
+pub(super) fn summary_form(
+    target: FormTarget,
+    case: &Case,
+    year: usize,
+    summary: Option<usize>,
+) -> Form {
+    let y = &case.years[year];
+    let s = summary.map(|i| &y.summaries[i]);
+    let labels: Vec<String> = case.programmes.iter().map(programme_label).collect();
+    let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let selected = s
+        .and_then(|s| case.programmes.iter().position(|p| p.id == s.programme))
+        .unwrap_or(0);
+    let n = |v: Option<u32>| v.map(i64::from).or(Some(0));
+    let fields = vec![
+        Field::choice("Opleiding", &label_refs, selected),
+        Field::choice(
+            "Contract",
+            &names(&Contract::ALL, Contract::dutch),
+            index_of(&Contract::ALL, &s.map(|s| s.contract).unwrap_or_default()),
+        ),
+        Field::int(
+            "Opgenomen SP",
+            n(s.map(|s| s.taken)),
+            0,
+            600,
+            false,
+            "na teruggaven",
+        ),
+        Field::int(
+            "Verworven SP",
+            n(s.map(|s| s.acquired)),
+            0,
+            600,
+            false,
+            "credits",
+        ),
+        Field::int(
+            "Vrijgesteld SP",
+            n(s.map(|s| s.exempted)),
+            0,
+            600,
+            false,
+            "",
+        ),
+        Field::int(
+            "Getolereerd SP",
+            n(s.map(|s| s.tolerated)),
+            0,
+            600,
+            false,
+            "",
+        ),
+    ];
+    Form::new(
+        format!("Samenvatting {} (bewegingen)", y.year),
+        target,
+        fields,
+    )
+}
+
+/// An academic year (new when `year` is `None`).
+pub(super) fn year_form(target: FormTarget, case: &Case, year: Option<usize>) -> Form {
+    let y = year.map(|i| &case.years[i]);
+    let next = case
+        .last_year()
+        .map(AcademicYear::next)
+        .unwrap_or(AcademicYear(2017));
+    let generation = match y.and_then(|y| y.generation_student) {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    };
+    let fields = vec![
+        Field::year(
+            "Academiejaar",
+            Some(y.map(|y| y.year).unwrap_or(next)),
+            false,
+        ),
+        Field::choice("Generatiestudent", &["afleiden", "ja", "nee"], generation),
+        Field::bool(
+            "Bindende voorwaarden opgelegd",
+            y.is_some_and(|y| y.binding_conditions),
+        ),
+        Field::int(
+            "Officieel saldo na dit jaar",
+            y.and_then(|y| y.official_balance).map(i64::from),
+            -1000,
+            1000,
+            true,
+            "Mijn Burgerprofiel; leeg = niet genoteerd",
+        ),
+    ];
+    Form::new(
+        if year.is_some() {
+            "Academiejaar wijzigen"
+        } else {
+            "Academiejaar toevoegen"
+        },
+        target,
+        fields,
+    )
+}
+
+/// Applies the enrolment form.
+pub(super) fn apply_enrolment(
+    v: &[Value],
+    case: &mut Case,
+    year: usize,
+    enrolment: Option<usize>,
+) -> Result<(), String> {
+    let Some(p) = case.programmes.get(v[0].choice()) else {
+        return Err("voeg eerst een opleiding toe (paneel Student)".into());
+    };
+    let programme = p.id.clone();
+    let y = &mut case.years[year];
+    if y.enrolments
+        .iter()
+        .enumerate()
+        .any(|(i, e)| e.programme == programme && Some(i) != enrolment)
+    {
+        return Err(format!(
+            "{} heeft al een inschrijving in {}",
+            programme, y.year
+        ));
+    }
+    let (enrolled, withdrawn) = (v[2].date(), v[3].date());
+    if let (Some(a), Some(w)) = (enrolled, withdrawn)
+        && w < a
+    {
+        return Err(format!(
+            "uitgeschreven op {} vóór de inschrijving op {}",
+            w.dutch(),
+            a.dutch()
+        ));
+    }
+    let mut e = enrolment
+        .map(|i| y.enrolments[i].clone())
+        .unwrap_or(Enrolment {
+            programme: programme.clone(),
+            contract: Contract::Diploma,
+            enrolled: None,
+            withdrawn: None,
+            units: Vec::new(),
+        });
+    e.programme = programme;
+    e.contract = Contract::ALL[v[1].choice()];
+    e.enrolled = enrolled;
+    e.withdrawn = withdrawn;
+    match enrolment {
+        Some(i) => y.enrolments[i] = e,
+        None => y.enrolments.push(e),
+    }
+
+    Ok(())
+}
+
+/// Applies the summary form.
+pub(super) fn apply_summary(
+    v: &[Value],
+    case: &mut Case,
+    year: usize,
+    summary: Option<usize>,
+) -> Result<(), String> {
+    let Some(p) = case.programmes.get(v[0].choice()) else {
+        return Err("voeg eerst een opleiding toe (paneel Student)".into());
+    };
+    let s = crate::model::Summary {
+        programme: p.id.clone(),
+        contract: Contract::ALL[v[1].choice()],
+        taken: sp(&v[2]),
+        acquired: sp(&v[3]),
+        exempted: sp(&v[4]),
+        tolerated: sp(&v[5]),
+    };
+    if s.acquired + s.tolerated > s.taken {
+        return Err("verworven plus getolereerd is meer dan opgenomen".into());
+    }
+    let y = &mut case.years[year];
+    match summary {
+        Some(i) => y.summaries[i] = s,
+        None => y.summaries.push(s),
+    }
+
+    Ok(())
+}
+
+/// Applies the year form.
+pub(super) fn apply_year(v: &[Value], case: &mut Case, year: Option<usize>) -> Result<(), String> {
+    let ay = v[0].year().expect("required");
+    if case
+        .years
+        .iter()
+        .enumerate()
+        .any(|(i, y)| y.year == ay && Some(i) != year)
+    {
+        return Err(format!("{ay} staat al in het dossier"));
+    }
+    let generation = match v[1].choice() {
+        1 => Some(true),
+        2 => Some(false),
+        _ => None,
+    };
+    match year {
+        Some(i) => {
+            let y = &mut case.years[i];
+            y.year = ay;
+            y.generation_student = generation;
+            y.binding_conditions = v[2].bool();
+            y.official_balance = v[3].int().map(|b| b as i32);
+        }
+        None => {
+            let mut y = Year::new(ay);
+            y.generation_student = generation;
+            y.binding_conditions = v[2].bool();
+            y.official_balance = v[3].int().map(|b| b as i32);
+            case.years.push(y);
+            case.years.sort_by_key(|y| y.year);
+        }
+    }
+
+    Ok(())
+}
