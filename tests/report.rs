@@ -106,3 +106,20 @@ fn report_command_writes_md_or_html() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_scenario_that_adds_a_year_after_the_cases_as_of_shows_it() {
+    let mut case = w01();
+    case.as_of = Some("2017-2018".parse().unwrap());
+    let md = report_markdown(
+        &case,
+        &Params::default(),
+        Some("Volgend jaar opnieuw"),
+        today(),
+    )
+    .unwrap();
+    assert!(
+        md.contains("| 2018-2019 | 188 | 0 | -6 | 0 | 0 | 0 | 0 | 182 |"),
+        "{md}"
+    );
+}

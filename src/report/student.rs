@@ -5,7 +5,7 @@
 
 use crate::model::{Case, Date, apply_scenario};
 use crate::params::Params;
-use crate::rules::{Outcome, Ratio, compare, compute, hundredths_dutch, resolve_as_of};
+use crate::rules::{Outcome, Ratio, compare, compute, effective_as_of, hundredths_dutch};
 
 /// A block of the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,8 +30,7 @@ fn signed(n: i64) -> String {
 }
 
 fn outcome(case: &Case, params: &Params) -> Outcome {
-    let as_of = resolve_as_of(case, None).ok().flatten();
-    compute(case, params, as_of)
+    compute(case, params, effective_as_of(case))
 }
 
 fn blocks(

@@ -51,12 +51,19 @@ pub fn resolve_as_of(
     Ok(chosen.or(case.opening.as_ref().map(|o| o.year)))
 }
 
+/// The `as_of` year when no one can be asked: the case's own, or its last
+/// year when that lies later (a scenario may add years after the case's
+/// `as_of`).
+pub fn effective_as_of(case: &Case) -> Option<AcademicYear> {
+    resolve_as_of(case, None).unwrap_or_else(|_| case.last_year())
+}
+
 /// Computes every figure of a case up to `as_of` (see [`resolve_as_of`]).
 pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Outcome {
     let mut found = facts::Findings::default();
     validate::case_level(case, params, &mut found);
     let years = facts::year_facts(case, params, &mut found);
-    let as_of = as_of.or_else(|| resolve_as_of(case, None).ok().flatten());
+    let as_of = as_of.or_else(|| effective_as_of(case));
 
     let histories: Vec<efficiency::History> = (0..case.programmes.len())
         .map(|p| efficiency::history(case, &years, p))

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::model::{AcademicYear, Case};
 use crate::params::Params;
-use crate::rules::{Line, Outcome, compute, resolve_as_of};
+use crate::rules::{Line, Outcome, compute};
 
 use super::form::Form;
 use super::keymap::{Context, Keymap};
@@ -157,9 +157,7 @@ impl Document {
 
 /// The figures of a case (an `as_of` before the last year is ignored).
 pub fn outcome_of(case: &Case, params: &Params) -> Outcome {
-    let as_of = resolve_as_of(case, None)
-        .unwrap_or_else(|_| resolve_as_of(case, case.last_year()).ok().flatten());
-    compute(case, params, as_of)
+    compute(case, params, crate::rules::effective_as_of(case))
 }
 
 /// What fills the screen.
