@@ -118,6 +118,8 @@ pub(super) fn programme_form(target: FormTarget, case: &Case, index: Option<usiz
             &names(&SYSTEMS, PeriodSystem::dutch),
             index_of(&SYSTEMS, &p.system),
         ),
+        Field::bool("Academische bachelor", p.academic),
+        Field::bool("Tolerantie vanaf 2013-2014 (18.2 §2)", p.tolerance_from_2013),
     ];
     Form::new(
         if index.is_some() {
@@ -266,6 +268,8 @@ pub(super) fn apply_programme(
     p.institution = v[4].text();
     p.department = v[5].text();
     p.system = SYSTEMS[v[6].choice()];
+    p.academic = v[7].bool();
+    p.tolerance_from_2013 = v[8].bool();
     match index {
         Some(i) => {
             case.programmes[i] = p;
