@@ -101,3 +101,29 @@ fn too_small_terminal() {
     d.open_demo("S01.ron");
     insta::assert_snapshot!("too_small_60x20", d.screen(60, 20));
 }
+
+#[test]
+fn compare_view_of_scenarios() {
+    let mut d = driver();
+    d.open_demo("W01.ron").keys("]").keys("c");
+    both("compare", &d);
+}
+
+#[test]
+fn withdrawals_pane_counting_down() {
+    // S01 before its exams: every unit still open on 20 November 2017.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut case = traject::casefile::load_case(&root.join("tests/cases/S01.ron")).unwrap();
+    for u in &mut case.years[0].enrolments[0].units {
+        u.first = None;
+        u.second = None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lopend.ron");
+    std::fs::write(&path, traject::casefile::case_to_string(&case)).unwrap();
+    let mut d = driver();
+    d.app.today = "2017-11-20".parse().unwrap();
+    traject::tui::perform(&mut d.app, &mut d.rt, traject::tui::Effect::Open(path));
+    d.key(Tab).key(Tab).key(Tab);
+    both("countdown", &d);
+}

@@ -119,7 +119,10 @@ pub(super) fn programme_form(target: FormTarget, case: &Case, index: Option<usiz
             index_of(&SYSTEMS, &p.system),
         ),
         Field::bool("Academische bachelor", p.academic),
-        Field::bool("Tolerantie vanaf 2013-2014 (18.2 §2)", p.tolerance_from_2013),
+        Field::bool(
+            "Tolerantie vanaf 2013-2014 (18.2 §2)",
+            p.tolerance_from_2013,
+        ),
     ];
     Form::new(
         if index.is_some() {

@@ -392,12 +392,16 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
             ));
         }
     }
+    // One block around the table and, under it, the switch and countdown lines.
+    let block = detail_block(app, Pane::Withdrawals, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let bottom = switches.len() as u16;
     let [table_area, switch_area] = Layout::vertical([
-        Constraint::Min(5),
+        Constraint::Min(3),
         Constraint::Length(if bottom > 0 { bottom * 2 } else { 0 }),
     ])
-    .areas(area);
+    .areas(inner);
     let rows: Vec<Row> = withdrawal_rows(app)
         .iter()
         .map(|r| match *r {
@@ -445,7 +449,8 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                         "al geëxamineerd: resultaat blijft".to_string()
                     }
                     (_, None, _) if unit.has_result() || unit.exempt => String::new(),
-                    (_, None, Some(g)) => format!("terug tot {}", g.dutch()),
+                    (_, None, Some(g)) if g >= app.today => format!("terug tot {}", g.dutch()),
+                    (_, None, Some(_)) => "grensdatum voorbij".to_string(),
                     (_, None, None) => "geen grensdatum bekend".to_string(),
                     _ => String::new(),
                 };
@@ -480,7 +485,6 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
         ])
         .style(Style::new().add_modifier(Modifier::BOLD)),
     )
-    .block(detail_block(app, Pane::Withdrawals, focused))
     .row_highlight_style(highlight(focused));
     let mut state = TableState::default().with_selected((!empty).then_some(app.sel.withdrawals));
     frame.render_stateful_widget(table, table_area, &mut state);
