@@ -74,6 +74,9 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
     let mut tolerances = Vec::new();
     for (pi, p) in case.programmes.iter().enumerate() {
         let applies = p.kind == ProgrammeKind::Bachelor && params.is_home(&p.institution);
+        if !applies {
+            tolerance::refuse_outside_bachelor(case, params, &years, pi, &mut found);
+        }
         tolerances.push(
             applies.then(|| {
                 tolerance::tolerance(case, params, &years, pi, &histories[pi], &mut found)

@@ -454,6 +454,45 @@ pub fn tolerance(
     )
 }
 
+/// A tolerance recorded where there is no tolerance credit: only an
+/// initial bachelor at this institution has one (OER 18.2 §1: "De student
+/// in een bacheloropleiding beschikt over een tolerantiekrediet …").
+pub fn refuse_outside_bachelor(
+    case: &Case,
+    params: &Params,
+    years: &[YearFacts],
+    programme: usize,
+    found: &mut Findings,
+) {
+    let p = &case.programmes[programme];
+    let why = if params.is_home(&p.institution) {
+        format!(
+            "een {} heeft geen tolerantiekrediet; alleen een bacheloropleiding (Art. 18.2 §1)",
+            p.kind.dutch()
+        )
+    } else {
+        format!(
+            "{} valt niet onder de regels van AP (instelling {}); de tolerantie hoort bij die instelling",
+            p.name, p.institution
+        )
+    };
+    for yf in years {
+        for e in yf.enrolments.iter().filter(|e| e.programme == programme) {
+            for u in e.units.iter().filter(|u| u.tolerance_chosen) {
+                found.error(
+                    "tolerance-not-allowed",
+                    Place {
+                        year: Some(yf.year),
+                        programme: Some(p.name.clone()),
+                        unit: Some(u.code.clone()),
+                    },
+                    format!("tolerantie geregistreerd, maar {why}; de tolerantie telt niet mee"),
+                );
+            }
+        }
+    }
+}
+
 fn verdict(
     f: &Failed,
     tolerated: bool,
