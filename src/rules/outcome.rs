@@ -17,6 +17,17 @@ pub struct Place {
     pub unit: Option<String>,
 }
 
+impl Place {
+    /// A unit of a programme in a year.
+    pub fn unit(year: AcademicYear, programme: &str, code: &str) -> Place {
+        Place {
+            year: Some(year),
+            programme: Some(programme.to_string()),
+            unit: Some(code.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();

@@ -302,11 +302,7 @@ pub fn tolerance(
                 } else if u.tolerance_chosen {
                     found.error(
                         "tolerance-not-allowed",
-                        Place {
-                            year: Some(yf.year),
-                            programme: Some(p.name.clone()),
-                            unit: Some(u.code.clone()),
-                        },
+                        Place::unit(yf.year, &p.name, &u.code),
                         "tolerantie op een opleidingsonderdeel zonder tekort (geen eindresultaat onder 10, of vrijgesteld of uitgeschreven); alleen een tekort kan getolereerd worden (Art. 18.3)",
                     );
                 }
@@ -386,11 +382,7 @@ pub fn tolerance(
             let keys: Vec<&str> = fails.iter().map(|c| c.key()).collect();
             found.error(
                 "tolerance-not-allowed",
-                Place {
-                    year: Some(f.year),
-                    programme: Some(p.name.clone()),
-                    unit: Some(f.unit.code.clone()),
-                },
+                Place::unit(f.year, &p.name, &f.unit.code),
                 format!(
                     "tolerantie geregistreerd, maar dit tekort kan niet getolereerd worden (niet voldaan: {}); de tolerantie telt niet mee",
                     keys.join(", ")
@@ -481,11 +473,7 @@ pub fn refuse_outside_bachelor(
             for u in e.units.iter().filter(|u| u.tolerance_chosen) {
                 found.error(
                     "tolerance-not-allowed",
-                    Place {
-                        year: Some(yf.year),
-                        programme: Some(p.name.clone()),
-                        unit: Some(u.code.clone()),
-                    },
+                    Place::unit(yf.year, &p.name, &u.code),
                     format!("tolerantie geregistreerd, maar {why}; de tolerantie telt niet mee"),
                 );
             }
