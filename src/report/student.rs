@@ -5,7 +5,9 @@
 
 use crate::model::{Case, Date, apply_scenario};
 use crate::params::Params;
-use crate::rules::{Outcome, Ratio, compare, compute, effective_as_of, hundredths_dutch};
+use crate::rules::{
+    Outcome, compare, compute, effective_as_of, hundredths_dutch, percent_or_dash, signed,
+};
 
 /// A block of the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,18 +17,6 @@ enum Block {
     List(Vec<String>),
     /// Header, rows, and per row whether to highlight it.
     Table(Vec<String>, Vec<Vec<String>>, Vec<bool>),
-}
-
-fn pct(r: Option<Ratio>) -> String {
-    r.map(|r| r.percent_1_dutch()).unwrap_or_else(|| "—".into())
-}
-
-fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
-    }
 }
 
 fn outcome(case: &Case, params: &Params) -> Outcome {
@@ -174,8 +164,8 @@ fn blocks(
                         y.year.to_string(),
                         y.taken.to_string(),
                         y.acquired.to_string(),
-                        pct(y.efficiency),
-                        pct(y.cumulative),
+                        percent_or_dash(y.efficiency),
+                        percent_or_dash(y.cumulative),
                         match y.automatic_trajectory {
                             Some(true) => "ja".into(),
                             Some(false) => "nee".into(),
@@ -209,7 +199,7 @@ fn blocks(
                     .map(|d| d.dutch().to_string())
                     .or_else(|| m.reason.clone())
                     .unwrap_or_default(),
-                pct(m.average)
+                percent_or_dash(m.average)
             )));
         }
         if let Some(t) = &p.tolerance {

@@ -4,20 +4,7 @@ use std::fmt::Write;
 
 use crate::model::{Case, Date};
 use crate::params::Params;
-use crate::rules::{Line, Outcome, Ratio, countdown, hundredths_dutch};
-
-fn pct(r: Option<Ratio>) -> String {
-    r.map(|r| r.percent_1_dutch())
-        .unwrap_or_else(|| "—".to_string())
-}
-
-fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
-    }
-}
+use crate::rules::{Line, Outcome, countdown, hundredths_dutch, percent_or_dash, signed};
 
 fn explain(out: &mut String, lines: &[Line], indent: &str) {
     for l in lines {
@@ -95,7 +82,7 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
                 p.year.to_string(),
                 p.acquired,
                 p.taken,
-                pct(p.efficiency),
+                percent_or_dash(p.efficiency),
                 if p.binding_conditions_possible {
                     "  → bindende voorwaarden mogelijk"
                 } else {
@@ -126,8 +113,8 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
                 y.year.to_string(),
                 y.acquired,
                 y.taken,
-                pct(y.efficiency),
-                pct(y.cumulative)
+                percent_or_dash(y.efficiency),
+                percent_or_dash(y.cumulative)
             );
             if explain_lines {
                 explain(&mut s, &y.lines, "      ");
@@ -184,7 +171,7 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
             let _ = writeln!(
                 s,
                 "  graad van verdienste (Art. 18.4): {} — {}",
-                pct(m.average),
+                percent_or_dash(m.average),
                 m.degree
                     .map(|d| d.dutch().to_string())
                     .or_else(|| m.reason.clone())

@@ -1,6 +1,6 @@
 //! Comparing the figures of the baseline with one or two scenarios.
 
-use crate::rules::{Line, Outcome, Ratio, hundredths_dutch};
+use crate::rules::{Line, Outcome, hundredths_dutch, percent_or_dash};
 
 /// One figure across the compared outcomes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,10 +13,6 @@ pub struct CompareRow {
     pub differs: bool,
     /// The trace lines of the figure in each outcome.
     pub lines: Vec<Vec<Line>>,
-}
-
-fn pct(r: Option<Ratio>) -> String {
-    r.map(|r| r.percent_1_dutch()).unwrap_or_else(|| "—".into())
 }
 
 fn push(rows: &mut Vec<CompareRow>, label: String, cells: Vec<(String, Vec<Line>)>) {
@@ -110,7 +106,7 @@ pub fn compare(outcomes: &[&Outcome]) -> Vec<CompareRow> {
                 .and_then(|p| p.years.iter().find(|x| x.year == y))
             {
                 Some(x) => (
-                    pct(if cumulative {
+                    percent_or_dash(if cumulative {
                         x.cumulative
                     } else {
                         x.efficiency

@@ -6,7 +6,7 @@ use crate::params::Params;
 
 use super::facts::{Findings, YearFacts};
 use super::outcome::{ProgrammeYear, YearProgress};
-use super::ratio::Ratio;
+use super::ratio::{Ratio, percent_or_dash};
 use super::trace::{Line, sp};
 
 /// A programme's own figures in one year, in SE's sense (RULES.md §4).
@@ -99,11 +99,6 @@ pub fn history(case: &Case, years: &[YearFacts], programme: usize) -> History {
     h
 }
 
-fn percent_text(r: Option<Ratio>) -> String {
-    r.map(|r| r.percent_1_dutch())
-        .unwrap_or_else(|| "—".to_string())
-}
-
 /// Whether 11.3 §3 covers a programme: a professional bachelor, a
 /// bachelor-na-bachelor or a postgraduaat at this institution.
 fn trajectory_applies(params: &Params, case: &Case, programme: usize) -> bool {
@@ -156,7 +151,7 @@ pub fn programme_years(
                         "{year}, {name}: {} verworven van {} opgenomen (na uitschrijvingen tijdig vóór de grensdatum, zonder vrijstellingen): studie-efficiëntie {}.",
                         sp(fig.acquired as i64),
                         sp(fig.taken as i64),
-                        percent_text(efficiency)
+                        percent_or_dash(efficiency)
                     ),
                 ),
                 Line::note(
@@ -165,7 +160,7 @@ pub fn programme_years(
                         "Cumulatief tot en met {year}: {} van {}: {}.",
                         cum_acquired,
                         sp(cum_taken as i64),
-                        percent_text(cumulative)
+                        percent_or_dash(cumulative)
                     ),
                 ),
             ];
@@ -187,13 +182,13 @@ pub fn programme_years(
                 } else if !se_ok {
                     format!(
                         "de studie-efficiëntie van {year} ({}) haalt {} % niet",
-                        percent_text(efficiency),
+                        percent_or_dash(efficiency),
                         t.trajectory_percent
                     )
                 } else {
                     format!(
                         "ingeschreven in {name}, geen bindende voorwaarden, studie-efficiëntie {} (minstens {} %)",
-                        percent_text(efficiency),
+                        percent_or_dash(efficiency),
                         t.trajectory_percent
                     )
                 };
@@ -253,7 +248,7 @@ pub fn study_progress(
                     y.year,
                     acquired,
                     sp(taken as i64),
-                    percent_text(efficiency)
+                    percent_or_dash(efficiency)
                 ),
             )];
             if possible {
@@ -262,7 +257,7 @@ pub fn study_progress(
                     y.year,
                     acquired,
                     taken,
-                    percent_text(efficiency),
+                    percent_or_dash(efficiency),
                     t.binding_conditions_percent
                 );
                 lines.push(Line::note("Art. 13.1", message.clone()));

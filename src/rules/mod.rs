@@ -26,8 +26,8 @@ pub use countdown::{EnrolmentCountdown, Moment, countdown, year_of};
 pub use facts::uses_leerkrediet;
 pub use grades::{best_of_chances, is_credit, round_composite, unit_result};
 pub use outcome::*;
-pub use ratio::{Ratio, hundredths_dutch};
-pub use trace::Line;
+pub use ratio::{Ratio, hundredths_dutch, percent_or_dash};
+pub use trace::{Line, signed};
 
 use crate::model::{AcademicYear, Case, ProgrammeKind};
 use crate::params::Params;

@@ -50,6 +50,12 @@ impl fmt::Display for Ratio {
     }
 }
 
+/// A percentage as the screen shows it (`66,7 %`), or `—` when undefined.
+pub fn percent_or_dash(r: Option<Ratio>) -> String {
+    r.map(Ratio::percent_1_dutch)
+        .unwrap_or_else(|| "—".to_string())
+}
+
 /// Hundredths shown as a Dutch decimal with one or two decimals: `720` →
 /// `7,2`, `567` → `5,67`, `-30` → `-0,3`.
 pub fn hundredths_dutch(h: i64) -> String {

@@ -7,7 +7,7 @@ use crate::params::Params;
 use super::efficiency::History;
 use super::facts::{Findings, UnitFacts, YearFacts};
 use super::outcome::{Condition, Place, Tolerance, ToleranceVerdict};
-use super::ratio::{Ratio, hundredths_dutch};
+use super::ratio::{Ratio, hundredths_dutch, percent_or_dash};
 use super::trace::{Line, sp};
 
 /// A failed unit, located.
@@ -135,9 +135,7 @@ fn judge(
         format!(
             "cumulatieve studie-efficiëntie tot en met {} is {} (minstens {} % nodig)",
             f.year,
-            cx.cumulative
-                .map(|r| r.percent_1_dutch())
-                .unwrap_or_else(|| "—".into()),
+            percent_or_dash(cx.cumulative),
             t.tolerance_min_cumulative_percent
         ),
     );

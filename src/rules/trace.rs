@@ -56,6 +56,15 @@ pub fn sp(n: i64) -> String {
     }
 }
 
+/// An amount with its sign: `+54`, `-60`, `0`.
+pub fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
 /// A list of unit codes for a sentence: `CH-1, CH-2 en CH-3`.
 pub fn listing(items: &[String]) -> String {
     match items.len() {

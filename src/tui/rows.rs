@@ -1,6 +1,6 @@
 //! The rows each pane shows, derived from the case (never stored).
 
-use crate::rules::{Line, Outcome, UnitStatus, hundredths_dutch};
+use crate::rules::{Line, Outcome, hundredths_dutch, percent_or_dash, signed};
 
 use super::app::App;
 
@@ -96,14 +96,6 @@ fn short_year(y: crate::model::AcademicYear) -> String {
     )
 }
 
-fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
-    }
-}
-
 fn item(kind: FigureKind, text: String, title: String, lines: Vec<Line>) -> FigureItem {
     FigureItem {
         kind,
@@ -161,9 +153,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 short_year(p.year),
                 p.acquired,
                 p.taken,
-                p.efficiency
-                    .map(|r| r.percent_1_dutch())
-                    .unwrap_or_else(|| "—".into())
+                percent_or_dash(p.efficiency)
             ),
             format!("Studievoortgang {}", p.year),
             p.lines.clone(),
@@ -188,12 +178,8 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 format!(
                     "{} SE {} cum. {}{}",
                     short_year(y.year),
-                    y.efficiency
-                        .map(|r| r.percent_1_dutch())
-                        .unwrap_or_else(|| "—".into()),
-                    y.cumulative
-                        .map(|r| r.percent_1_dutch())
-                        .unwrap_or_else(|| "—".into()),
+                    percent_or_dash(y.efficiency),
+                    percent_or_dash(y.cumulative),
                     match y.automatic_trajectory {
                         Some(true) => " traject: ja",
                         Some(false) => " traject: nee",
@@ -244,9 +230,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 FigureKind::Figure,
                 format!(
                     "Graad: {} {}",
-                    m.average
-                        .map(|r| r.percent_1_dutch())
-                        .unwrap_or_else(|| "—".into()),
+                    percent_or_dash(m.average),
                     m.degree
                         .map(|d| d.dutch().to_string())
                         .or_else(|| m.reason.clone())
@@ -297,9 +281,4 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
         ));
     }
     v
-}
-
-/// The short status word of a unit in a table.
-pub fn status_word(s: UnitStatus) -> &'static str {
-    s.dutch()
 }
