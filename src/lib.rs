@@ -6,12 +6,14 @@
 //! - [`params`]: rule parameters as data;
 //! - [`rules`]: the pure rules core;
 //! - [`casefile`]: reading and writing case files;
+//! - [`dutch`]: the Dutch text of every message and title;
 //! - [`report`]: the `check` output, text and JSON;
 //! - [`store`]: saving atomically, locks, the case list;
 //! - [`tui`]: the terminal UI.
 
 pub mod casefile;
 pub mod cli;
+pub mod dutch;
 pub mod model;
 pub mod params;
 pub mod report;

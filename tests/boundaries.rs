@@ -54,7 +54,7 @@ fn run(c: &Case) -> Outcome {
 }
 
 fn codes(o: &Outcome) -> Vec<&'static str> {
-    o.warnings.iter().map(|w| w.code).collect()
+    o.warnings.iter().map(|w| w.code.key()).collect()
 }
 
 /// Ten 6-SP units, year system, no results, withdrawn from the programme on `date`.
@@ -250,7 +250,7 @@ fn the_credit_binds_before_the_12_sp_cap_in_a_180_sp_programme() {
     assert_eq!(
         o.errors
             .iter()
-            .map(|e| (e.code, e.place.to_string()))
+            .map(|e| (e.code.key(), e.place.to_string()))
             .collect::<Vec<_>>(),
         vec![(
             "tolerance-not-allowed",

@@ -101,7 +101,12 @@ fn the_text_summary_is_dutch_and_names_articles() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("LEERKREDIET (Art. 8.1)"));
     assert!(text.contains("Art. 8.1 §6"));
-    assert!(text.contains("[Art. 13.1] 2017-2018"));
+    assert!(text.contains("Bindende voorwaarden mogelijk: 2017-2018"));
+    assert!(text.contains("(Art. 13.1)"));
+    assert!(
+        !text.contains("binding-conditions"),
+        "codes are not shown: {text}"
+    );
 }
 
 #[test]

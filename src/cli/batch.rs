@@ -102,10 +102,7 @@ fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>) -> Row {
         balance: Some(o.ledger.balance),
         warnings: o.warnings.len(),
         errors: o.errors.len(),
-        message: o
-            .errors
-            .first()
-            .map(|e| format!("{}: {}", e.place, e.message)),
+        message: o.errors.first().map(|e| format!("{}: {}", e.place, e.msg)),
         json: Some(check_json(&o)),
     }
 }

@@ -201,6 +201,11 @@ impl Params {
         row.get(index).copied()
     }
 
+    /// The short name of this institution, as a sentence uses it (`AP`).
+    pub fn home_name(&self) -> &str {
+        self.institution.names.first().map_or("", String::as_str)
+    }
+
     /// Whether a case's institution name is this institution.
     pub fn is_home(&self, institution: &str) -> bool {
         self.institution

@@ -7,7 +7,7 @@ use crate::rules::{self, Outcome, Ratio};
 
 #[derive(Serialize)]
 pub struct JsonLine {
-    pub article: &'static str,
+    pub article: String,
     pub amount: i64,
     pub interpretation: bool,
     pub text: String,
@@ -15,7 +15,7 @@ pub struct JsonLine {
 
 #[derive(Serialize)]
 pub struct JsonNote {
-    pub article: &'static str,
+    pub article: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     pub interpretation: bool,
@@ -117,7 +117,7 @@ pub struct JsonProgramme {
 #[derive(Serialize)]
 pub struct JsonWarning {
     pub code: &'static str,
-    pub article: &'static str,
+    pub article: String,
     pub year: Option<String>,
     pub message: String,
 }
@@ -155,10 +155,10 @@ pub struct CheckJson {
 
 fn note(l: &rules::Line) -> JsonNote {
     JsonNote {
-        article: l.article,
+        article: l.article.to_string(),
         amount: l.amount,
         interpretation: l.interpretation,
-        text: l.text.clone(),
+        text: l.msg.to_string(),
     }
 }
 
@@ -198,10 +198,10 @@ pub fn check_json(o: &Outcome) -> CheckJson {
                         .lines
                         .iter()
                         .map(|l| JsonLine {
-                            article: l.article,
+                            article: l.article.to_string(),
                             amount: l.amount.unwrap_or(0),
                             interpretation: l.interpretation,
-                            text: l.text.clone(),
+                            text: l.msg.to_string(),
                         })
                         .collect(),
                 })
@@ -223,10 +223,10 @@ pub fn check_json(o: &Outcome) -> CheckJson {
             .warnings
             .iter()
             .map(|w| JsonWarning {
-                code: w.code,
-                article: w.article,
+                code: w.code.key(),
+                article: w.article().to_string(),
                 year: w.year.map(|y| y.to_string()),
-                message: w.message.clone(),
+                message: w.msg.to_string(),
             })
             .collect(),
         reconciliation: o
@@ -244,9 +244,9 @@ pub fn check_json(o: &Outcome) -> CheckJson {
             .errors
             .iter()
             .map(|e| JsonError {
-                code: e.code,
+                code: e.code.key(),
                 place: e.place.to_string(),
-                message: e.message.clone(),
+                message: e.msg.to_string(),
             })
             .collect(),
     }
@@ -300,7 +300,7 @@ fn programme(p: &rules::ProgrammeOutcome) -> JsonProgramme {
         merit: p.merit.as_ref().map(|m| JsonMerit {
             percentage: m.average.map(Ratio::percent_2),
             degree: m.degree.map(|d| d.dutch()),
-            reason: m.reason.clone(),
+            reason: m.reason.as_ref().map(crate::dutch::merit_reason),
         }),
     }
 }

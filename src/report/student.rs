@@ -3,11 +3,10 @@
 //! scenarios compared. One document model, written as Markdown or as one
 //! self-contained HTML file that prints well.
 
+use crate::dutch::{self, signed};
 use crate::model::{Case, Date, apply_scenario};
 use crate::params::Params;
-use crate::rules::{
-    Outcome, compare, compute, effective_as_of, hundredths_dutch, percent_or_dash, signed,
-};
+use crate::rules::{Outcome, compare, compute, effective_as_of, hundredths_dutch, percent_or_dash};
 
 /// A block of the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,7 +128,7 @@ fn blocks(
                 } else {
                     ""
                 };
-                format!("{}{amount}: {}{reading}", l.article, l.text)
+                format!("{}{amount}: {}{reading}", l.article, l.msg)
             })
             .collect();
         b.push(Block::Para(format!(
@@ -197,7 +196,7 @@ fn blocks(
                 "Graad van verdienste (Art. 18.4): {} — gewogen gemiddelde {}.",
                 m.degree
                     .map(|d| d.dutch().to_string())
-                    .or_else(|| m.reason.clone())
+                    .or_else(|| m.reason.as_ref().map(dutch::merit_reason))
                     .unwrap_or_default(),
                 percent_or_dash(m.average)
             )));
@@ -225,14 +224,7 @@ fn blocks(
                     t.units
                         .iter()
                         .map(|v| {
-                            let why: Vec<String> = v
-                                .lines
-                                .iter()
-                                .filter(|l| l.text.starts_with('✗'))
-                                .map(|l| {
-                                    format!("{}: {}", l.article, l.text.trim_start_matches("✗ "))
-                                })
-                                .collect();
+                            let why = dutch::failing(v);
                             vec![
                                 v.year.to_string(),
                                 format!("{} {}", v.code, v.unit),
@@ -267,17 +259,16 @@ fn blocks(
                 .map(|w| {
                     format!(
                         "{}{}: {}",
-                        w.article,
+                        w.article(),
                         w.year.map(|y| format!(", {y}")).unwrap_or_default(),
-                        w.message
+                        w.msg
                     )
                 })
-                .chain(o.errors.iter().map(|e| {
-                    format!(
-                        "Nog na te kijken in het dossier ({}): {}",
-                        e.place, e.message
-                    )
-                }))
+                .chain(
+                    o.errors.iter().map(|e| {
+                        format!("Nog na te kijken in het dossier ({}): {}", e.place, e.msg)
+                    }),
+                )
                 .collect(),
         ));
     }

@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
+use crate::dutch::{self, signed};
 use crate::model::{Case, Date};
 use crate::params::Params;
-use crate::rules::{Line, Outcome, countdown, hundredths_dutch, percent_or_dash, signed};
+use crate::rules::{Line, Outcome, countdown, hundredths_dutch, percent_or_dash};
 
 fn explain(out: &mut String, lines: &[Line], indent: &str) {
     for l in lines {
@@ -17,7 +18,9 @@ fn explain(out: &mut String, lines: &[Line], indent: &str) {
         let _ = writeln!(
             out,
             "{indent}{:<16} {:>5}  {}{mark}",
-            l.article, amount, l.text
+            l.article.to_string(),
+            amount,
+            l.msg
         );
     }
 }
@@ -143,20 +146,7 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
                 hundredths_dutch(t.remaining_hundredths())
             );
             for v in &t.units {
-                let verdict = if v.tolerated {
-                    "getolereerd".to_string()
-                } else if v.tolerable() {
-                    "kan getolereerd worden".to_string()
-                } else {
-                    format!(
-                        "kan niet getolereerd worden (niet voldaan: {})",
-                        v.fails
-                            .iter()
-                            .map(|c| c.key())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                };
+                let verdict = dutch::verdict(v);
                 let _ = writeln!(
                     s,
                     "    {} {} {} ({} SP, {}): {verdict}",
@@ -174,7 +164,7 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
                 percent_or_dash(m.average),
                 m.degree
                     .map(|d| d.dutch().to_string())
-                    .or_else(|| m.reason.clone())
+                    .or_else(|| m.reason.as_ref().map(dutch::merit_reason))
                     .unwrap_or_default()
             );
         }
@@ -209,7 +199,13 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
         let _ = writeln!(s, "WAARSCHUWINGEN");
         for w in &o.warnings {
             let year = w.year.map(|y| format!("{y}: ")).unwrap_or_default();
-            let _ = writeln!(s, "  [{}] {year}{} ({})", w.article, w.message, w.code);
+            let _ = writeln!(
+                s,
+                "  {}: {year}{} ({})",
+                dutch::title(w.code),
+                w.msg,
+                w.article()
+            );
         }
     }
     if o.errors.is_empty() {
@@ -217,7 +213,7 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
     } else {
         let _ = writeln!(s, "FOUTEN IN HET DOSSIER");
         for e in &o.errors {
-            let _ = writeln!(s, "  {}: {} ({})", e.place, e.message, e.code);
+            let _ = writeln!(s, "  {} — {}: {}", dutch::title(e.code), e.place, e.msg);
         }
     }
     s
@@ -255,7 +251,7 @@ pub fn countdown_text(case: &Case, params: &Params, o: &Outcome, today: Date) ->
             let _ = writeln!(
                 s,
                 "    {:<34} {} (nog {:>3} d.): verlies {:>3} SP{switching}{units}",
-                m.label,
+                dutch::moment(m.kind),
                 m.date.dutch(),
                 m.days,
                 m.lost

@@ -185,29 +185,34 @@ pub fn compare(outcomes: &[&Outcome]) -> Vec<CompareRow> {
     }
     let mut warnings: Vec<(Option<crate::model::AcademicYear>, &'static str)> = outcomes
         .iter()
-        .flat_map(|o| o.warnings.iter().map(|w| (w.year, w.code)))
+        .flat_map(|o| o.warnings.iter().map(|w| (w.year, w.code.key())))
         .collect();
     warnings.sort();
     warnings.dedup();
     for (year, code) in warnings {
+        let title = crate::rules::Code::ALL
+            .iter()
+            .find(|c| c.key() == code)
+            .map_or(code, |c| crate::dutch::title(*c));
         let label = match year {
-            Some(y) => format!("⚠ {code} {y}"),
-            None => format!("⚠ {code}"),
+            Some(y) => format!("⚠ {title} {y}"),
+            None => format!("⚠ {title}"),
         };
         push(
             &mut rows,
             label,
             outcomes
                 .iter()
-                .map(
-                    |o| match o.warnings.iter().find(|w| w.year == year && w.code == code) {
-                        Some(w) => (
-                            "ja".to_string(),
-                            vec![Line::note(w.article, w.message.clone())],
-                        ),
+                .map(|o| {
+                    match o
+                        .warnings
+                        .iter()
+                        .find(|w| w.year == year && w.code.key() == code)
+                    {
+                        Some(w) => ("ja".to_string(), vec![w.line()]),
                         None => ("nee".to_string(), Vec::new()),
-                    },
-                )
+                    }
+                })
                 .collect(),
         );
     }
@@ -219,10 +224,7 @@ pub fn compare(outcomes: &[&Outcome]) -> Vec<CompareRow> {
             .map(|o| {
                 (
                     o.errors.len().to_string(),
-                    o.errors
-                        .iter()
-                        .map(|e| Line::note("dossier", format!("{}: {}", e.place, e.message)))
-                        .collect(),
+                    o.errors.iter().map(|e| e.line()).collect(),
                 )
             })
             .collect(),

@@ -4,15 +4,16 @@
 use crate::model::{AcademicYear, Case, Contract, Date};
 use crate::params::Params;
 
+use super::msg::{CountdownMsg, MomentKind};
 use super::outcome::{Outcome, UnitStatus};
 use super::switch::switch_refund;
-use super::trace::{Line, sp};
+use super::trace::{Article, Line, name};
 
 /// One moment a counsellor can compare.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Moment {
-    /// "vandaag", "grensdatum semester 2", "vóór 1 december", …
-    pub label: String,
+    /// Today, a grensdatum, or a limit of 8.1 §9.
+    pub kind: MomentKind,
     /// The last day that still counts for it.
     pub date: Date,
     /// Days from today (0 = today).
@@ -99,7 +100,7 @@ pub fn countdown(
             continue;
         }
         let credit = e.contract == Contract::Credit;
-        let moment = |label: String, date: Date| {
+        let moment = |kind: MomentKind, date: Date| {
             let lost_units: Vec<(String, u32)> = open
                 .iter()
                 .filter(|(_, _, g)| credit || g.is_none_or(|g| g < date))
@@ -109,7 +110,7 @@ pub fn countdown(
             let lost_switching = (generation && e.contract == Contract::Diploma)
                 .then(|| lost - switch_refund(params, year, lost, date).0);
             Moment {
-                label,
+                kind,
                 date,
                 days: today.days_until(date),
                 lost,
@@ -117,24 +118,24 @@ pub fn countdown(
                 lost_switching,
             }
         };
-        let mut moments = vec![moment("vandaag".into(), today)];
-        let mut dates: Vec<(Date, String)> = open
+        let mut moments = vec![moment(MomentKind::Today, today)];
+        let mut dates: Vec<(Date, MomentKind)> = open
             .iter()
             .filter_map(|(_, _, g)| *g)
             .filter(|g| *g >= today)
-            .map(|g| (g, format!("grensdatum {}", g.dutch())))
+            .map(|g| (g, MomentKind::Grensdatum(g)))
             .collect();
         if generation {
             if let Some(dec1) = t.switch_full_before.in_year(year)
                 && let Some(last) = dec1.0.pred_opt().map(Date)
                 && last >= today
             {
-                dates.push((last, "vóór 1 december (overstap)".into()));
+                dates.push((last, MomentKind::SwitchFull(dec1)));
             }
             if let Some(mar15) = t.switch_half_until.in_year(year)
                 && mar15 >= today
             {
-                dates.push((mar15, "tot en met 15 maart (overstap)".into()));
+                dates.push((mar15, MomentKind::SwitchHalf(mar15)));
             }
         }
         dates.sort();
@@ -148,53 +149,46 @@ pub fn countdown(
 
         let mut lines = Vec::new();
         let now = &moments[0];
-        lines.push(Line::note(
-            if credit { "Art. 8.1 §7" } else { "Art. 8.1 §6" },
-            if credit {
-                format!(
-                    "{}: onder creditcontract geeft een uitschrijving niets terug; vandaag uitschrijven kost {}.",
-                    p.name,
-                    sp(now.lost)
-                )
-            } else {
-                format!(
-                    "{}: vandaag ({}) uitschrijven kost {} leerkrediet ({} van opleidingsonderdelen waarvan de grensdatum voorbij is).",
-                    p.name,
-                    today.dutch(),
-                    sp(now.lost),
-                    now.lost_units.len()
-                )
-            },
-        ));
+        let programme = name(&p.name);
+        lines.push(if credit {
+            Line::note(
+                Article::par("8.1", 7),
+                CountdownMsg::CreditContract {
+                    programme,
+                    lost: now.lost,
+                }
+                .into(),
+            )
+        } else {
+            Line::note(
+                Article::par("8.1", 6),
+                CountdownMsg::Today {
+                    programme,
+                    today,
+                    lost: now.lost,
+                    units: now.lost_units.len(),
+                }
+                .into(),
+            )
+        });
         for m in moments.iter().skip(1) {
-            let switching = m
-                .lost_switching
-                .map(|s| {
-                    format!(
-                        "; bij een overstap naar een andere opleiding op die dag: {}",
-                        sp(s)
-                    )
-                })
-                .unwrap_or_default();
             lines.push(Line::note(
-                "Art. 8.1 §4",
-                format!(
-                    "Uiterlijk {} ({}, nog {} dagen): uitschrijven kost {}{switching}.",
-                    m.date.dutch(),
-                    m.label,
-                    m.days,
-                    sp(m.lost)
-                ),
+                Article::par("8.1", 4),
+                CountdownMsg::Moment {
+                    date: m.date,
+                    kind: m.kind,
+                    days: m.days,
+                    lost: m.lost,
+                    switching: m.lost_switching,
+                }
+                .into(),
             ));
         }
         if let Some(s) = now.lost_switching {
             lines.push(
                 Line::note(
-                    "Art. 8.1 §9",
-                    format!(
-                        "Generatiestudent: vandaag overstappen naar een andere opleiding kost {}.",
-                        sp(s)
-                    ),
+                    Article::par("8.1", 9),
+                    CountdownMsg::SwitchToday { lost: s }.into(),
                 )
                 .interpreted(),
             );

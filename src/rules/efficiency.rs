@@ -4,10 +4,15 @@
 use crate::model::{AcademicYear, Case, ProgrammeKind};
 use crate::params::Params;
 
+use super::code::Code;
 use super::facts::{Findings, YearFacts};
+use super::msg::{EfficiencyMsg, Msg, TrajectoryWhy};
 use super::outcome::{ProgrammeYear, YearProgress};
-use super::ratio::{Ratio, percent_or_dash};
-use super::trace::{Line, sp};
+use super::ratio::Ratio;
+use super::trace::{Article, Line, name};
+
+/// OER 1.1.55.
+const SE: Article = Article::art("1.1.55");
 
 /// A programme's own figures in one year, in SE's sense (RULES.md §4).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -134,7 +139,7 @@ pub fn programme_years(
     programme: usize,
     h: &History,
 ) -> Vec<ProgrammeYear> {
-    let name = &case.programmes[programme].name;
+    let programme_name = name(&case.programmes[programme].name);
     let t = &params.thresholds;
     h.years
         .iter()
@@ -146,28 +151,31 @@ pub fn programme_years(
             let cumulative = Ratio::new(cum_acquired, cum_taken);
             let mut lines = vec![
                 Line::note(
-                    "Art. 1.1.55",
-                    format!(
-                        "{year}, {name}: {} verworven van {} opgenomen (na uitschrijvingen tijdig vóór de grensdatum, zonder vrijstellingen): studie-efficiëntie {}.",
-                        sp(fig.acquired as i64),
-                        sp(fig.taken as i64),
-                        percent_or_dash(efficiency)
-                    ),
+                    SE,
+                    EfficiencyMsg::Year {
+                        year,
+                        programme: programme_name.clone(),
+                        acquired: fig.acquired,
+                        taken: fig.taken,
+                        efficiency,
+                    }
+                    .into(),
                 ),
                 Line::note(
-                    "Art. 1.1.55",
-                    format!(
-                        "Cumulatief tot en met {year}: {} van {}: {}.",
-                        cum_acquired,
-                        sp(cum_taken as i64),
-                        percent_or_dash(cumulative)
-                    ),
+                    SE,
+                    EfficiencyMsg::Cumulative {
+                        year,
+                        acquired: cum_acquired,
+                        taken: cum_taken,
+                        efficiency: cumulative,
+                    }
+                    .into(),
                 ),
             ];
             if fig.exempted > 0 {
                 lines.push(Line::note(
-                    "Art. 1.1.55",
-                    format!("Vrijstellingen ({}) tellen niet mee.", sp(fig.exempted as i64)),
+                    SE,
+                    EfficiencyMsg::Exemptions { sp: fig.exempted }.into(),
                 ));
             }
             let automatic_trajectory = if trajectory_applies(params, case, programme) {
@@ -177,28 +185,31 @@ pub fn programme_years(
                     .is_some_and(|y| y.source.binding_conditions);
                 let se_ok = efficiency.is_some_and(|r| r.at_least_percent(t.trajectory_percent));
                 let ok = !imposed && se_ok;
+                let percent = t.trajectory_percent;
                 let why = if imposed {
-                    format!("in {year} werden bindende voorwaarden opgelegd")
+                    TrajectoryWhy::Imposed { year }
                 } else if !se_ok {
-                    format!(
-                        "de studie-efficiëntie van {year} ({}) haalt {} % niet",
-                        percent_or_dash(efficiency),
-                        t.trajectory_percent
-                    )
+                    TrajectoryWhy::LowEfficiency {
+                        year,
+                        efficiency,
+                        percent,
+                    }
                 } else {
-                    format!(
-                        "ingeschreven in {name}, geen bindende voorwaarden, studie-efficiëntie {} (minstens {} %)",
-                        percent_or_dash(efficiency),
-                        t.trajectory_percent
-                    )
+                    TrajectoryWhy::Holds {
+                        programme: programme_name.clone(),
+                        efficiency,
+                        percent,
+                    }
                 };
                 lines.push(Line::note(
-                    "Art. 11.3 §3",
-                    if ok {
-                        format!("Automatische inschrijving in een individueel traject in {}: ja, bij een traject van hoogstens 60 SP ({why}).", year.next())
-                    } else {
-                        format!("Automatische inschrijving in een individueel traject in {}: nee, want {why}; de student vraagt het traject aan bij de toelatingscommissie.", year.next())
-                    },
+                    Article::par("11.3", 3),
+                    EfficiencyMsg::Trajectory {
+                        next: year.next(),
+                        ok,
+                        max_sp: 60,
+                        why,
+                    }
+                    .into(),
                 ));
                 Some(ok)
             } else {
@@ -240,28 +251,30 @@ pub fn study_progress(
             let acquired: u64 = y.enrolments.iter().map(|e| e.credited()).sum::<u64>()
                 + y.summaries.iter().map(|s| s.acquired).sum::<u64>();
             let efficiency = Ratio::new(acquired, taken);
-            let possible = efficiency.is_some_and(|r| !r.at_least_percent(t.binding_conditions_percent));
+            let possible =
+                efficiency.is_some_and(|r| !r.at_least_percent(t.binding_conditions_percent));
+            let article = Article::art("13.1");
             let mut lines = vec![Line::note(
-                "Art. 13.1",
-                format!(
-                    "{}: over alle opleidingen {} verworven van {} opgenomen: {}.",
-                    y.year,
-                    acquired,
-                    sp(taken as i64),
-                    percent_or_dash(efficiency)
-                ),
-            )];
-            if possible {
-                let message = format!(
-                    "In {} verwierf de student {} van {} opgenomen studiepunten ({}), minder dan {} %: bij een volgende inschrijving kan de toelatingscommissie bindende voorwaarden opleggen. De student vraagt de inschrijving aan uiterlijk op 1 oktober.",
-                    y.year,
+                article,
+                EfficiencyMsg::AllProgrammes {
+                    year: y.year,
                     acquired,
                     taken,
-                    percent_or_dash(efficiency),
-                    t.binding_conditions_percent
-                );
-                lines.push(Line::note("Art. 13.1", message.clone()));
-                found.warn("binding-conditions", "Art. 13.1", Some(y.year), message);
+                    efficiency,
+                }
+                .into(),
+            )];
+            if possible {
+                let msg = Msg::from(EfficiencyMsg::BindingConditions {
+                    year: y.year,
+                    acquired,
+                    taken,
+                    efficiency,
+                    percent: t.binding_conditions_percent,
+                    apply_by: y.year.next().date_of(10, 1).expect("1 October exists"),
+                });
+                lines.push(Line::note(article, msg.clone()));
+                found.warn(Code::BindingConditions, Some(y.year), msg);
             }
             YearProgress {
                 year: y.year,

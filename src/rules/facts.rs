@@ -5,9 +5,11 @@
 use crate::model::{AcademicYear, Case, Contract, Date, Enrolment, Programme, Summary, Unit, Year};
 use crate::params::Params;
 
+use super::code::Code;
 use super::grades::{UnitResult, is_credit, unit_result};
+use super::msg::{DateOf, InputMsg, MarkAt, Msg, ReferenceFrom};
 use super::outcome::{CaseError, Place, UnitStatus, Warning};
-use super::trace::{Line, sp};
+use super::trace::{Article, Line, Name, name};
 
 /// Errors and warnings gathered while computing.
 #[derive(Default)]
@@ -17,26 +19,19 @@ pub struct Findings {
 }
 
 impl Findings {
-    pub fn error(&mut self, code: &'static str, place: Place, message: impl Into<String>) {
+    pub fn error(&mut self, code: Code, place: Place, msg: impl Into<Msg>) {
         self.errors.push(CaseError {
             code,
             place,
-            message: message.into(),
+            msg: msg.into(),
         });
     }
 
-    pub fn warn(
-        &mut self,
-        code: &'static str,
-        article: &'static str,
-        year: Option<AcademicYear>,
-        message: impl Into<String>,
-    ) {
+    pub fn warn(&mut self, code: Code, year: Option<AcademicYear>, msg: impl Into<Msg>) {
         self.warnings.push(Warning {
             code,
-            article,
             year,
-            message: message.into(),
+            msg: msg.into(),
         });
     }
 }
@@ -81,7 +76,7 @@ pub struct WithdrawalFacts {
 pub struct UnitFacts {
     /// Position in the enrolment's list.
     pub index: usize,
-    pub code: String,
+    pub code: Name,
     pub name: String,
     pub sp: u32,
     pub exempt: bool,
@@ -189,16 +184,22 @@ fn check_in_year(
     params: &Params,
     year: AcademicYear,
     date: Date,
-    what: &str,
+    what: DateOf,
     at: Place,
     found: &mut Findings,
 ) {
     let (start, end) = params.year_span(year);
     if date < start || date > end {
         found.error(
-            "date-outside-year",
+            Code::DateOutsideYear,
             at,
-            format!("{what} {date} valt buiten academiejaar {year} ({start} tot en met {end})"),
+            InputMsg::DateOutsideYear {
+                what,
+                date,
+                year,
+                start,
+                end,
+            },
         );
     }
 }
@@ -207,62 +208,66 @@ fn check_in_year(
 /// decimal for a part (OER 17.1), numeric or pass/fail as the unit says.
 fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
     use crate::model::Mark;
-    let mut check = |m: Option<Mark>, whole: bool, what: &str| {
-        let Some(m) = m else { return };
-        match m {
-            Mark::Tenths(t) if !(0..=200).contains(&t) => found.error(
-                "grade-out-of-range",
-                at.clone(),
-                format!("{what}: cijfer {m} ligt buiten 0–20; toegelaten is een cijfer van 0 tot en met 20"),
+    let mut check = |m: Option<Mark>, whole: bool, second: bool, part: Option<&str>| {
+        let Some(mark) = m else { return };
+        let at_mark = || MarkAt {
+            second,
+            part: part.map(name),
+        };
+        let (code, msg) = match mark {
+            Mark::Tenths(t) if !(0..=200).contains(&t) => (
+                Code::GradeOutOfRange,
+                InputMsg::GradeOutOfRange {
+                    at: at_mark(),
+                    mark,
+                },
             ),
-            Mark::Tenths(t) if whole && t % 10 != 0 => found.error(
-                "grade-not-whole",
-                at.clone(),
-                format!("{what}: cijfer {m} is geen geheel getal; een opleidingsonderdeel krijgt een geheel cijfer op 20 (Art. 17.1), delen een cijfer tot op een tiende"),
+            Mark::Tenths(t) if whole && t % 10 != 0 => (
+                Code::GradeNotWhole,
+                InputMsg::GradeNotWhole {
+                    at: at_mark(),
+                    mark,
+                },
             ),
-            Mark::Tenths(_) if unit.pass_fail => found.error(
-                "result-kind-mismatch",
-                at.clone(),
-                format!("{what}: cijfer {m} bij een opleidingsonderdeel met \"geslaagd\"/\"niet geslaagd\" als resultaat"),
+            Mark::Tenths(_) if unit.pass_fail => (
+                Code::ResultKindMismatch,
+                InputMsg::NumberOnPassFail {
+                    at: at_mark(),
+                    mark,
+                },
             ),
-            Mark::Passed | Mark::NotPassed if !unit.pass_fail => found.error(
-                "result-kind-mismatch",
-                at.clone(),
-                format!("{what}: \"{m}\" bij een opleidingsonderdeel met een cijfer op 20; zet pass_fail: true als de ECTS-fiche geen cijfer geeft"),
+            Mark::Passed | Mark::NotPassed if !unit.pass_fail => (
+                Code::ResultKindMismatch,
+                InputMsg::PassFailOnGraded {
+                    at: at_mark(),
+                    mark,
+                },
             ),
-            _ => {}
-        }
+            _ => return,
+        };
+        found.error(code, at.clone(), msg);
     };
-    check(unit.first, true, "eerste examenkans");
-    check(unit.second, true, "tweede examenkans");
+    check(unit.first, true, false, None);
+    check(unit.second, true, true, None);
     for p in &unit.parts {
-        check(
-            p.first,
-            false,
-            &format!("deel {}, eerste examenkans", p.name),
-        );
-        check(
-            p.second,
-            false,
-            &format!("deel {}, tweede examenkans", p.name),
-        );
+        check(p.first, false, false, Some(&p.name));
+        check(p.second, false, true, Some(&p.name));
     }
     if unit.is_composite() && (unit.first.is_some() || unit.second.is_some()) {
         found.error(
-            "composite-unit-result",
+            Code::CompositeUnitResult,
             at.clone(),
-            "een samengesteld opleidingsonderdeel krijgt zijn cijfer uit de delen (Art. 17.1); het cijfer op het opleidingsonderdeel zelf wordt genegeerd",
+            InputMsg::CompositeUnitResult,
         );
     }
     for p in &unit.parts {
         if p.weight == 0 {
             found.error(
-                "part-weight-invalid",
+                Code::PartWeightInvalid,
                 at.clone(),
-                format!(
-                    "deel {}: gewicht 0; een gewicht is een geheel getal van minstens 1",
-                    p.name
-                ),
+                InputMsg::PartWeightZero {
+                    part: name(&p.name),
+                },
             );
         }
     }
@@ -335,12 +340,12 @@ fn unit_facts(
 
     if unit.sp < 3 {
         found.error(
-            "unit-sp-invalid",
+            Code::UnitSpInvalid,
             at.clone(),
-            format!(
-                "{} studiepunten: een opleidingsonderdeel telt een geheel aantal studiepunten, minstens 3 (Art. 3.3)",
-                unit.sp
-            ),
+            InputMsg::UnitSp {
+                sp: unit.sp,
+                min: 3,
+            },
         );
     }
     check_marks(unit, &at, found);
@@ -349,15 +354,15 @@ fn unit_facts(
         .grensdatum
         .or_else(|| params.calendar_grensdatum(year, programme, unit.period));
     if let Some(g) = unit.grensdatum {
-        check_in_year(params, year, g, "grensdatum", at.clone(), found);
+        check_in_year(params, year, g, DateOf::Grensdatum, at.clone(), found);
     }
 
     let result = if unit.exempt {
         if unit.has_result() {
             found.error(
-                "exempt-with-result",
+                Code::ExemptWithResult,
                 at.clone(),
-                "een vrijgesteld opleidingsonderdeel heeft geen examen en geen cijfer (Art. 1.1.69); de resultaten worden genegeerd",
+                InputMsg::ExemptWithResult,
             );
         }
         UnitResult {
@@ -371,12 +376,11 @@ fn unit_facts(
     };
     if result.second_after_credit {
         found.error(
-            "second-chance-after-credit",
+            Code::SecondChanceAfterCredit,
             at.clone(),
-            format!(
-                "resultaat in de tweede examenkans na een credit ({}) in de eerste; een credit in de eerste kans vervalt de tweede (Art. 14.2, 17.3); de credit blijft",
-                result.first.map(|m| m.to_string()).unwrap_or_default()
-            ),
+            InputMsg::SecondAfterCredit {
+                first: result.first,
+            },
         );
     }
     lines.extend(result.lines.iter().cloned());
@@ -386,12 +390,15 @@ fn unit_facts(
     // whichever came first.
     let own = unit.withdrawal.as_ref().map(|w| (w.date, w.removal));
     if let Some((d, _)) = own {
-        check_in_year(params, year, d, "uitschrijvingsdatum", at.clone(), found);
+        check_in_year(params, year, d, DateOf::Withdrawal, at.clone(), found);
         if d < enrolled {
             found.error(
-                "withdrawal-before-enrolment",
+                Code::WithdrawalBeforeEnrolment,
                 at.clone(),
-                format!("uitschrijving op {d} vóór de inschrijving op {enrolled}"),
+                InputMsg::WithdrawalBeforeEnrolment {
+                    withdrawn: d,
+                    enrolled,
+                },
             );
         }
     }
@@ -405,14 +412,14 @@ fn unit_facts(
         } else if examined {
             if own.is_some() && own.map(|(d, _)| d) == Some(date) {
                 found.error(
-                    "withdrawal-after-exams",
+                    Code::WithdrawalAfterExams,
                     at.clone(),
-                    "uitschrijving uit een opleidingsonderdeel waarvoor al examen werd afgelegd; dat kan niet (Art. 12.1), het resultaat blijft",
+                    InputMsg::WithdrawalAfterExams,
                 );
             } else {
                 lines.push(Line::note(
-                    "Art. 12.1",
-                    "Bij de uitschrijving had dit opleidingsonderdeel al een examenresultaat: het cijfer blijft staan, en vanaf 10/20 is er een creditbewijs.",
+                    Article::art("12.1"),
+                    InputMsg::ExaminedAtWithdrawal { pass_grade: pass }.into(),
                 ));
             }
         } else {
@@ -425,13 +432,13 @@ fn unit_facts(
                     })
                 }
                 None => found.error(
-                    "missing-grensdatum",
+                    Code::MissingGrensdatum,
                     at.clone(),
-                    format!(
-                        "geen grensdatum voor {} (onderwijsperiode {}) in {year}: er is geen kalender voor dat jaar; geef de grensdatum van de ECTS-fiche op bij het opleidingsonderdeel (grensdatum: \"JJJJ-MM-DD\")",
-                        unit.code,
-                        unit.period.dutch()
-                    ),
+                    InputMsg::MissingGrensdatum {
+                        code: name(&unit.code),
+                        period: unit.period,
+                        year,
+                    },
                 ),
             }
         }
@@ -447,13 +454,13 @@ fn unit_facts(
         && !w.in_time
     {
         found.warn(
-            "removal-too-late",
-            "Art. 11.6",
+            Code::RemovalTooLate,
             Some(year),
-            format!(
-                "{} / {}: schrapping gevraagd op {} na de grensdatum; de toelatingscommissie behandelt zo'n aanvraag niet (Art. 11.6)",
-                programme.name, unit.code, w.date
-            ),
+            InputMsg::RemovalTooLate {
+                programme: name(&programme.name),
+                code: name(&unit.code),
+                date: w.date,
+            },
         );
     }
     let se_taken = !unit.exempt && !in_time;
@@ -464,11 +471,11 @@ fn unit_facts(
 
     if unit.exempt {
         lines.push(Line::note(
-            "Art. 8.1 §1",
-            format!(
-                "Vrijgesteld: geen examen, geen cijfer, geen leerkrediet ({}).",
-                sp(i64::from(unit.sp))
-            ),
+            Article::par("8.1", 1),
+            InputMsg::Exempt {
+                sp: i64::from(unit.sp),
+            }
+            .into(),
         ));
     }
     let status = if unit.exempt {
@@ -488,7 +495,7 @@ fn unit_facts(
 
     UnitFacts {
         index,
-        code: unit.code.clone(),
+        code: name(&unit.code),
         name: unit.name.clone(),
         sp: unit.sp,
         exempt: unit.exempt,
@@ -521,15 +528,18 @@ fn enrolment_facts(
     let (start, _) = params.year_span(year);
     let enrolled = enrolment.enrolled.unwrap_or(start);
     if let Some(d) = enrolment.enrolled {
-        check_in_year(params, year, d, "inschrijvingsdatum", at.clone(), found);
+        check_in_year(params, year, d, DateOf::Enrolment, at.clone(), found);
     }
     if let Some(w) = enrolment.withdrawn {
-        check_in_year(params, year, w, "uitschrijvingsdatum", at.clone(), found);
+        check_in_year(params, year, w, DateOf::Withdrawal, at.clone(), found);
         if w < enrolled {
             found.error(
-                "withdrawal-before-enrolment",
+                Code::WithdrawalBeforeEnrolment,
                 at.clone(),
-                format!("uitschrijving op {w} vóór de inschrijving op {enrolled}"),
+                InputMsg::WithdrawalBeforeEnrolment {
+                    withdrawn: w,
+                    enrolled,
+                },
             );
         }
     }
@@ -542,13 +552,15 @@ fn enrolment_facts(
         .map(|(i, u)| {
             if seen.contains(&u.code.as_str()) {
                 found.error(
-                    "duplicate-unit-code",
+                    Code::DuplicateUnitCode,
                     place(year, programme, Some(&u.code)),
-                    "deze code staat twee keer in hetzelfde jaar; elke code is uniek binnen een jaar",
+                    InputMsg::DuplicateCode,
                 );
             }
             seen.push(&u.code);
-            unit_facts(params, year, programme, enrolment, enrolled, uses_lk, i, u, found)
+            unit_facts(
+                params, year, programme, enrolment, enrolled, uses_lk, i, u, found,
+            )
         })
         .collect();
     EnrolmentFacts {
@@ -583,12 +595,12 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
     for y in years {
         if out.last().is_some_and(|f| f.year == y.year) {
             found.error(
-                "duplicate-year",
+                Code::DuplicateYear,
                 Place {
                     year: Some(y.year),
                     ..Place::default()
                 },
-                "dit academiejaar staat twee keer in het dossier; alleen het eerste telt",
+                InputMsg::DuplicateYear,
             );
             continue;
         }
@@ -598,23 +610,17 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
         for (source, e) in y.enrolments.iter().enumerate() {
             let Some(pi) = case.programmes.iter().position(|p| p.id == e.programme) else {
                 found.error(
-                    "unknown-programme",
+                    Code::UnknownProgramme,
                     Place {
                         year: Some(y.year),
                         programme: Some(e.programme.clone()),
                         unit: None,
                     },
-                    if case.programmes.is_empty() {
-                        format!(
-                            "de inschrijving verwijst naar opleiding \"{}\", maar er staan nog geen opleidingen bij programmes",
-                            e.programme
-                        )
-                    } else {
-                        format!(
-                            "de inschrijving verwijst naar opleiding \"{}\", die niet bij programmes staat; toegelaten: {}",
-                            e.programme,
-                            case.programmes.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                        )
+                    InputMsg::UnknownProgramme {
+                        id: name(&e.programme),
+                        from: ReferenceFrom::Enrolment {
+                            known: case.programmes.iter().map(|p| name(&p.id)).collect(),
+                        },
                     },
                 );
                 continue;
@@ -622,21 +628,20 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
             let programme = &case.programmes[pi];
             if programmes_seen.contains(&pi) {
                 found.error(
-                    "duplicate-enrolment",
+                    Code::DuplicateEnrolment,
                     place(y.year, programme, None),
-                    "twee inschrijvingen in dezelfde opleiding in hetzelfde jaar; zet alle opleidingsonderdelen in één inschrijving",
+                    InputMsg::DuplicateEnrolment,
                 );
             }
             programmes_seen.push(pi);
             for u in &e.units {
                 if let Some((_, other)) = all_codes.iter().find(|(c, p)| *c == u.code && *p != pi) {
                     found.error(
-                        "duplicate-unit-code",
+                        Code::DuplicateUnitCode,
                         place(y.year, programme, Some(&u.code)),
-                        format!(
-                            "deze code staat ook bij {} in hetzelfde jaar; elke code is uniek binnen een jaar",
-                            case.programmes[*other].name
-                        ),
+                        InputMsg::DuplicateCodeElsewhere {
+                            other: name(&case.programmes[*other].name),
+                        },
                     );
                 }
                 all_codes.push((&u.code, pi));
@@ -649,25 +654,29 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
         for s in &y.summaries {
             let Some(pi) = case.programmes.iter().position(|p| p.id == s.programme) else {
                 found.error(
-                    "unknown-programme",
+                    Code::UnknownProgramme,
                     Place {
                         year: Some(y.year),
                         programme: Some(s.programme.clone()),
                         unit: None,
                     },
-                    format!("de samenvattingslijn verwijst naar opleiding \"{}\", die niet bij programmes staat", s.programme),
+                    InputMsg::UnknownProgramme {
+                        id: name(&s.programme),
+                        from: ReferenceFrom::Summary,
+                    },
                 );
                 continue;
             };
             let programme = &case.programmes[pi];
             if s.acquired + s.tolerated > s.taken {
                 found.error(
-                    "summary-inconsistent",
+                    Code::SummaryInconsistent,
                     place(y.year, programme, None),
-                    format!(
-                        "verworven ({}) plus getolereerd ({}) is meer dan opgenomen ({}) studiepunten",
-                        s.acquired, s.tolerated, s.taken
-                    ),
+                    InputMsg::SummaryInconsistent {
+                        acquired: s.acquired,
+                        tolerated: s.tolerated,
+                        taken: s.taken,
+                    },
                 );
             }
             summaries.push(summary_facts(pi, programme, s));

@@ -3,7 +3,8 @@
 
 use crate::model::{Mark, Part, Unit};
 
-use super::trace::Line;
+use super::msg::{GradeMsg, Sitting};
+use super::trace::{Article, Line};
 
 /// A unit's results after both exam chances.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,23 +74,12 @@ pub fn round_composite(num_tenths: i64, den: i64) -> i32 {
     i32::try_from((tenths + 5).div_euclid(10)).unwrap_or(i32::MAX)
 }
 
-/// A decimal in tenths shown the Dutch way: `94` → `9,4`.
-fn tenths_dutch(num: i64, den: i64) -> String {
-    // Shown to two decimals where needed (9,45), truncated, as in the OER example.
-    let hundredths = (num * 10).div_euclid(den);
-    if hundredths % 10 == 0 {
-        format!("{},{}", hundredths / 100, (hundredths % 100) / 10)
-    } else {
-        format!("{},{:02}", hundredths / 100, hundredths % 100)
-    }
-}
-
 /// The unit grade from one set of part results (17.1, 15.5); `None` while
 /// any part has no result.
 fn composite_grade(
     parts: &[(u32, Option<Mark>)],
     lines: &mut Vec<Line>,
-    chance: &str,
+    sitting: Sitting,
 ) -> Option<Mark> {
     if parts.iter().any(|(_, m)| m.is_none()) {
         return None;
@@ -100,15 +90,15 @@ fn composite_grade(
         .collect();
     if marks.iter().any(|(_, m)| *m == Mark::Fail) {
         lines.push(Line::note(
-            "Art. 15.5",
-            format!("{chance}: een deel heeft code F, dus het hele opleidingsonderdeel krijgt F en kan niet geslaagd zijn."),
+            Article::art("15.5"),
+            GradeMsg::PartFail { sitting }.into(),
         ));
         return Some(Mark::Fail);
     }
     if marks.iter().all(|(_, m)| *m == Mark::Absent) {
         lines.push(Line::note(
-            "Art. 15.5",
-            format!("{chance}: afwezig op alle delen, dus het resultaat is afwezig."),
+            Article::art("15.5"),
+            GradeMsg::AllAbsent { sitting }.into(),
         ));
         return Some(Mark::Absent);
     }
@@ -128,12 +118,15 @@ fn composite_grade(
     let grade = round_composite(num, den);
     let absent = marks.iter().any(|(_, m)| *m == Mark::Absent);
     lines.push(Line::note(
-        "Art. 17.1",
-        format!(
-            "{chance}: gewogen gemiddelde van de delen {}{} afgerond tot {grade}/20 (eerste decimaal 4 of kleiner naar onder, 5 of groter naar boven).",
-            tenths_dutch(num, den),
-            if absent { " (afwezig telt als 0)" } else { "" }
-        ),
+        Article::art("17.1"),
+        GradeMsg::Composite {
+            sitting,
+            num,
+            den,
+            grade,
+            absent,
+        }
+        .into(),
     ));
     Some(Mark::whole(grade))
 }
@@ -155,7 +148,7 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
             unit.parts.iter().map(|p| (p.weight, p.first)).collect();
         let any_first = firsts.iter().any(|(_, m)| m.is_some());
         let first = if any_first {
-            composite_grade(&firsts, &mut lines, "Eerste examenkans")
+            composite_grade(&firsts, &mut lines, Sitting::First)
         } else {
             None
         };
@@ -164,8 +157,8 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
             && is_credit(f, pass_grade)
         {
             lines.push(Line::note(
-                "Art. 22.2",
-                format!("{f}/20 in de eerste examenkans: een creditbewijs."),
+                Article::art("22.2"),
+                GradeMsg::CompositeCredit { mark: f }.into(),
             ));
             return UnitResult {
                 first,
@@ -183,11 +176,11 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
             };
         }
         lines.push(Line::note(
-            "Art. 17.3",
-            "Tweede examenkans: per deel telt het hoogste cijfer van de twee kansen; delen met 10 of meer in de eerste kans worden overgedragen.",
+            Article::art("17.3"),
+            GradeMsg::SecondByPart.into(),
         ));
         let best = best_parts(&unit.parts);
-        let final_mark = composite_grade(&best, &mut lines, "Na de tweede examenkans");
+        let final_mark = composite_grade(&best, &mut lines, Sitting::AfterSecond);
         return UnitResult {
             first,
             final_mark: final_mark.or(first),
@@ -201,8 +194,8 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
         && is_credit(f, pass_grade)
     {
         lines.push(Line::note(
-            "Art. 22.2",
-            format!("{f} in de eerste examenkans: een creditbewijs."),
+            Article::art("22.2"),
+            GradeMsg::Credit { mark: f }.into(),
         ));
         return UnitResult {
             first,
@@ -214,15 +207,17 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
     let final_mark = best_of_chances(first, unit.second);
     match (first, unit.second) {
         (Some(f), Some(Mark::Absent)) => lines.push(Line::note(
-            "Art. 17.3",
-            format!("Afwezig in de tweede examenkans: het resultaat van de eerste kans ({f}) blijft staan."),
+            Article::art("17.3"),
+            GradeMsg::SecondAbsent { first: f }.into(),
         )),
         (Some(f), Some(s)) => lines.push(Line::note(
-            "Art. 17.3",
-            format!(
-                "Eerste kans {f}, tweede kans {s}: het hoogste telt, dus {}.",
-                final_mark.expect("both present")
-            ),
+            Article::art("17.3"),
+            GradeMsg::BestOfTwo {
+                first: f,
+                second: s,
+                best: final_mark.expect("both present"),
+            }
+            .into(),
         )),
         _ => {}
     }

@@ -5,10 +5,11 @@ use crate::params::Params;
 
 use super::facts::{EnrolmentFacts, Findings, Scope, YearFacts};
 use super::limits::enrolment_limits;
+use super::msg::{LedgerMsg, NoLeerkrediet};
 use super::outcome::{Ledger, LedgerRow, Switch};
 use super::rebuild::Rebuilds;
 use super::switch::{is_generation_student, switches};
-use super::trace::{Line, listing, sp};
+use super::trace::{Article, Line, Name, name};
 
 /// The first year of the ledger: the opening year, or the first year with an
 /// enrolment from 2008-2009 on (8.1 §1: "Sinds het academiejaar 2008-2009
@@ -25,7 +26,7 @@ pub fn first_year(case: &Case, params: &Params, years: &[YearFacts]) -> Option<A
         .map(|y| y.year)
 }
 
-fn codes(units: &[&super::facts::UnitFacts]) -> Vec<String> {
+fn codes(units: &[&super::facts::UnitFacts]) -> Vec<Name> {
     units.iter().map(|u| u.code.clone()).collect()
 }
 
@@ -73,37 +74,41 @@ fn taken_and_refunds(case: &Case, e: &EnrolmentFacts, lines: &mut Vec<Line>) -> 
     let exempt: Vec<&_> = e.units.iter().filter(|u| u.exempt).collect();
     if !e.uses_lk {
         let why = match e.contract {
-            Contract::Exam => "onder examencontract wordt geen leerkrediet ingezet".to_string(),
-            _ => format!("voor een {} wordt geen leerkrediet ingezet", p.kind.dutch()),
+            Contract::Exam => NoLeerkrediet::ExamContract,
+            _ => NoLeerkrediet::Kind(p.kind),
         };
         lines.push(Line::amount(
-            "Art. 8.1 §1",
+            Article::par("8.1", 1),
             0,
-            format!("{}: {why}.", p.name),
+            LedgerMsg::NoLeerkrediet {
+                programme: name(&p.name),
+                why,
+            }
+            .into(),
         ));
         return (0, 0);
     }
     let taken = e.ledger_taken() as i64;
     lines.push(Line::amount(
-        "Art. 8.1 §2",
+        Article::par("8.1", 2),
         -taken,
-        format!(
-            "Ingeschreven in {} ({}) voor {}: {taken} punten leerkrediet ingezet.",
-            p.name,
-            e.contract.dutch(),
-            sp(taken)
-        ),
+        LedgerMsg::Taken {
+            programme: name(&p.name),
+            contract: e.contract,
+            sp: taken,
+        }
+        .into(),
     ));
     if !exempt.is_empty() {
         let n: i64 = exempt.iter().map(|u| i64::from(u.sp)).sum();
         lines.push(Line::amount(
-            "Art. 8.1 §1",
+            Article::par("8.1", 1),
             0,
-            format!(
-                "Vrijgesteld ({}): {} zonder leerkrediet.",
-                listing(&codes(&exempt)),
-                sp(n)
-            ),
+            LedgerMsg::Exempted {
+                codes: codes(&exempt),
+                sp: n,
+            }
+            .into(),
         ));
     }
     let mut refunded = 0;
@@ -132,30 +137,30 @@ fn taken_and_refunds(case: &Case, e: &EnrolmentFacts, lines: &mut Vec<Line>) -> 
         let on_the_day = us
             .iter()
             .any(|u| u.withdrawal.map(|w| w.date) == u.grensdatum);
-        let names = listing(&codes(&us));
+        let codes = codes(&us);
         lines.push(match group {
             Withdrawn::Removal => Line::amount(
-                "Art. 11.6",
+                Article::art("11.6"),
                 n,
-                format!("Geschrapt na een goedgekeurde wijziging van het contract, gevraagd uiterlijk op de grensdatum ({names}): {} terug.", sp(n)),
+                LedgerMsg::Removed { codes, sp: n }.into(),
             )
             .interpreted_if(on_the_day),
             Withdrawn::InTime => Line::amount(
-                if e.withdrawn.is_some() { "Art. 8.1 §6" } else { "Art. 8.1 §5" },
+                Article::par("8.1", if e.withdrawn.is_some() { 6 } else { 5 }),
                 n,
-                format!("Uitgeschreven op {} uiterlijk op de grensdatum van {names}: {} terug.", date.dutch(), sp(n)),
+                LedgerMsg::WithdrawnInTime { date, codes, sp: n }.into(),
             )
             .interpreted_if(on_the_day),
             Withdrawn::CreditContract => Line::amount(
-                "Art. 8.1 §7",
+                Article::par("8.1", 7),
                 0,
-                format!("Uitgeschreven uit {names} onder creditcontract: dat verandert niets aan de opgenomen studiepunten, ook vóór de grensdatum ({} blijven ingezet).", sp(n)),
+                LedgerMsg::WithdrawnCreditContract { codes, sp: n }.into(),
             )
             .interpreted(),
             Withdrawn::Late => Line::amount(
-                "Art. 8.1 §6",
+                Article::par("8.1", 6),
                 0,
-                format!("Uitgeschreven op {} na de grensdatum van {names}: die {} leerkrediet zijn verloren.", date.dutch(), sp(n)),
+                LedgerMsg::WithdrawnLate { date, codes, sp: n }.into(),
             ),
         });
         if matches!(group, Withdrawn::Removal | Withdrawn::InTime) {
@@ -191,6 +196,7 @@ pub fn ledger(
                 rows,
                 balance,
                 bonus_granted,
+                from_opening: case.opening.is_some(),
             },
             all_switches,
         );
@@ -204,12 +210,12 @@ pub fn ledger(
         let mut lines = Vec::new();
         if rows.is_empty() && case.opening.is_none() {
             lines.push(Line::amount(
-                "Art. 8.1 §1",
+                Article::par("8.1", 1),
                 0,
-                format!(
-                    "Eerste inschrijving in het hoger onderwijs: een leerkrediet van {}.",
-                    t.initial_balance
-                ),
+                LedgerMsg::FirstEnrolment {
+                    initial: i64::from(t.initial_balance),
+                }
+                .into(),
             ));
         }
 
@@ -233,24 +239,24 @@ pub fn ledger(
                 if s.uses_lk {
                     taken += s.taken as i64;
                     lines.push(Line::amount(
-                        "Art. 8.1 §2",
+                        Article::par("8.1", 2),
                         -(s.taken as i64),
-                        format!(
-                            "{} ({}), samenvatting: {} opgenomen na teruggaven.",
-                            p.name,
-                            s.contract.dutch(),
-                            sp(s.taken as i64)
-                        ),
+                        LedgerMsg::SummaryTaken {
+                            programme: name(&p.name),
+                            contract: s.contract,
+                            sp: s.taken as i64,
+                        }
+                        .into(),
                     ));
                 } else {
                     lines.push(Line::amount(
-                        "Art. 8.1 §1",
+                        Article::par("8.1", 1),
                         0,
-                        format!(
-                            "{} ({}): geen leerkrediet ingezet.",
-                            p.name,
-                            s.contract.dutch()
-                        ),
+                        LedgerMsg::SummaryWithout {
+                            programme: name(&p.name),
+                            contract: s.contract,
+                        }
+                        .into(),
                     ));
                 }
             }
@@ -292,22 +298,15 @@ pub fn ledger(
                 }
                 if n > 0 || failed > 0 {
                     let p = &case.programmes[e.programme];
-                    let lost = if failed > 0 {
-                        format!(
-                            " Voor {} zonder credit (niet geslaagd of getolereerd) is het leerkrediet verloren.",
-                            sp(failed)
-                        )
-                    } else {
-                        String::new()
-                    };
                     lines.push(Line::amount(
-                        "Art. 8.1 §2",
+                        Article::par("8.1", 2),
                         n,
-                        format!(
-                            "{}: credits voor {}, die punten komen terug.{lost}",
-                            p.name,
-                            sp(n)
-                        ),
+                        LedgerMsg::Acquired {
+                            programme: name(&p.name),
+                            sp: n,
+                            lost: failed,
+                        }
+                        .into(),
                     ));
                 }
             }
@@ -317,20 +316,20 @@ pub fn ledger(
                     diploma_acquired += s.acquired as i64;
                 }
                 lines.push(Line::amount(
-                    "Art. 8.1 §2",
+                    Article::par("8.1", 2),
                     s.acquired as i64,
-                    format!(
-                        "{}, samenvatting: {} verworven, die punten komen terug.",
-                        case.programmes[s.programme].name,
-                        sp(s.acquired as i64)
-                    ),
+                    LedgerMsg::SummaryAcquired {
+                        programme: name(&case.programmes[s.programme].name),
+                        sp: s.acquired as i64,
+                    }
+                    .into(),
                 ));
             }
         } else {
             lines.push(Line::amount(
-                "Art. 8.1 §2",
+                Article::par("8.1", 2),
                 0,
-                format!("Geen inschrijving in {year}."),
+                LedgerMsg::NotEnrolled { year }.into(),
             ));
         }
         balance += -taken + refunded + acquired;
@@ -356,12 +355,13 @@ pub fn ledger(
             master = -i64::from(t.master_deduction);
             balance += master;
             lines.push(Line::amount(
-                "Art. 8.1 §11",
+                Article::par("8.1", 11),
                 master,
-                format!(
-                    "Masterdiploma behaald in {year}: het leerkrediet vermindert met {}.",
-                    t.master_deduction
-                ),
+                LedgerMsg::MasterDiploma {
+                    year,
+                    deduction: i64::from(t.master_deduction),
+                }
+                .into(),
             ));
             rebuilds.after_master(t, year, balance, &mut lines);
         }
@@ -390,10 +390,13 @@ pub fn ledger(
             rows,
             balance,
             bonus_granted,
+            from_opening: case.opening.is_some(),
         },
         all_switches,
     )
 }
+
+const BONUS: Article = Article::par("8.1", 3);
 
 /// The one-time bonus.
 ///
@@ -413,44 +416,36 @@ fn bonus(
     if diploma_acquired <= 0 {
         if acquired > 0 {
             lines.push(Line::amount(
-                "Art. 8.1 §3",
+                BONUS,
                 0,
-                "Geen bonus: credits onder creditcontract tellen niet dubbel.",
+                LedgerMsg::NoBonusCreditContract.into(),
             ));
         }
         return 0;
     }
     if rebuilds.any_applied {
-        lines.push(
-            Line::amount(
-                "Art. 8.1 §3",
-                0,
-                "Geen bonus: na een heropbouw of aanvulling van het leerkrediet worden verworven studiepunten niet meer dubbel geteld.",
-            )
-            .interpreted(),
-        );
+        lines.push(Line::amount(BONUS, 0, LedgerMsg::NoBonusAfterRebuild.into()).interpreted());
         return 0;
     }
     let b = diploma_acquired.min((cap - *granted).max(0));
     if b == 0 {
         lines.push(Line::amount(
-            "Art. 8.1 §3",
+            BONUS,
             0,
-            format!(
-                "Geen bonus meer: de eerste {cap} verworven studiepunten werden al dubbel geteld."
-            ),
+            LedgerMsg::NoBonusLeft { cap }.into(),
         ));
         return 0;
     }
     *granted += b;
     lines.push(Line::amount(
-        "Art. 8.1 §3",
+        BONUS,
         b,
-        format!(
-            "Bonus: de eerste {cap} studiepunten die een student onder diplomacontract verwerft, tellen één keer dubbel; nu +{} (in totaal {} van {cap} gebruikt).",
-            sp(b),
-            *granted
-        ),
+        LedgerMsg::Bonus {
+            cap,
+            sp: b,
+            granted: *granted,
+        }
+        .into(),
     ));
     b
 }

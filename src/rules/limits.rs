@@ -2,8 +2,10 @@
 
 use crate::model::AcademicYear;
 
+use super::code::Code;
 use super::facts::{Findings, Scope, YearFacts};
-use super::trace::Line;
+use super::msg::{LimitMsg, Msg, StillMissing};
+use super::trace::{Line, name};
 
 /// Checks a year's enrolment against the balance after the year's rebuild.
 ///
@@ -70,34 +72,39 @@ pub fn enrolment_limits(
         && lk_programmes
             .iter()
             .all(|&p| (0..=i64::from(t.exception_sp)).contains(&remaining(p, y)));
-    if uninterrupted && close {
-        let names: Vec<String> = lk_programmes
+    let home = name(params.home_name());
+    let (code, msg) = if uninterrupted && close {
+        let programmes = lk_programmes
             .iter()
-            .map(|&p| format!("{} (nog {} SP)", case.programmes[p].name, remaining(p, y)))
+            .map(|&p| StillMissing {
+                programme: name(&case.programmes[p].name),
+                sp: remaining(p, y),
+            })
             .collect();
-        let message = format!(
-            "Leerkrediet {available} voor een inschrijving van {taken} SP, maar de uitzondering geldt: zonder onderbreking ingeschreven aan AP in de twee vorige academiejaren en hoogstens {} SP van het diploma ({}). De student mag één academiejaar inschrijven voor studiepunten zonder leerkrediet; het saldo kan negatief worden.",
-            t.exception_sp,
-            names.join(", ")
-        );
-        lines.push(Line::amount("Art. 8.1 §10", 0, message.clone()));
-        found.warn("enrolment-exception", "Art. 8.1 §10", Some(y), message);
+        (
+            Code::EnrolmentException,
+            LimitMsg::Exception {
+                available,
+                taken,
+                home,
+                years: t.exception_years,
+                max_sp: t.exception_sp,
+                programmes,
+            },
+        )
     } else if available <= 0 {
-        let message = format!(
-            "Leerkrediet {available} bij de inschrijving (0 of minder): AP weigert de inschrijving voor een opleiding of opleidingsonderdelen met leerkrediet."
-        );
-        lines.push(Line::amount("Art. 8.1 §10", 0, message.clone()));
-        found.warn("enrolment-refused", "Art. 8.1 §10", Some(y), message);
+        (
+            Code::EnrolmentRefused,
+            LimitMsg::Refused { available, home },
+        )
     } else {
-        let message = format!(
-            "Inschrijving voor {taken} SP met een leerkrediet van {available}: de student kan voor hoogstens {available} SP inschrijven; de toelatingscommissie vermindert de opgenomen studiepunten tot het saldo. De tabel toont wat werd ingevuld."
-        );
-        lines.push(Line::amount("Art. 8.1 §10", 0, message.clone()));
-        found.warn(
-            "enrolment-exceeds-balance",
-            "Art. 8.1 §10",
-            Some(y),
-            message,
-        );
-    }
+        (
+            Code::EnrolmentExceedsBalance,
+            LimitMsg::Exceeds { taken, available },
+        )
+    };
+    let msg = Msg::from(msg);
+    let article = code.article().expect("a warning has its article");
+    lines.push(Line::amount(article, 0, msg.clone()));
+    found.warn(code, Some(y), msg);
 }

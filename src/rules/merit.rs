@@ -3,12 +3,14 @@
 use crate::model::{Case, Mark};
 use crate::params::Params;
 
+use super::code::Code;
 use super::efficiency::History;
 use super::facts::{Findings, YearFacts};
+use super::msg::{MeritMsg, MeritReason};
 use super::outcome::{Degree, Merit, Progress};
 use super::ratio::Ratio;
 use super::tolerance::Accepted;
-use super::trace::{Line, sp};
+use super::trace::{Article, Line, name};
 
 /// SP of the programme done by credit, exemption and tolerance.
 ///
@@ -30,25 +32,22 @@ pub fn progress(h: &History, tolerated_detail: u64) -> Progress {
 }
 
 /// The lines that explain progress and passing.
-pub fn progress_lines(name: &str, size: u32, p: &Progress) -> Vec<Line> {
-    let passed = p.done() >= u64::from(size);
+pub fn progress_lines(programme: &str, size: u32, p: &Progress) -> Vec<Line> {
     vec![Line::note(
-        "Art. 18.1 §1",
-        format!(
-            "{name}: {} door credits, {} vrijgesteld, {} getolereerd: {} van {}; {}.",
-            sp(p.credited as i64),
-            sp(p.exempted as i64),
-            sp(p.tolerated as i64),
-            p.done(),
+        Article::par("18.1", 1),
+        MeritMsg::Progress {
+            programme: name(programme),
+            credited: p.credited,
+            exempted: p.exempted,
+            tolerated: p.tolerated,
             size,
-            if passed {
-                "de opleiding is behaald"
-            } else {
-                "de opleiding is nog niet behaald"
-            }
-        ),
+        }
+        .into(),
     )]
 }
+
+/// OER 18.4.
+const MERIT: Article = Article::art("18.4");
 
 /// The degree of merit of a passed programme.
 ///
@@ -88,14 +87,12 @@ pub fn merit(
             .sum::<u64>();
     if ungraded > 0 {
         found.warn(
-            "merit-incomplete",
-            "Art. 18.4",
+            Code::MeritIncomplete,
             h.last_year(),
-            format!(
-                "{} is behaald, maar {} komen uit samenvattingen of eerdere voortgang zonder cijfers: de graad van verdienste kan niet berekend worden; vul die jaren in detail in",
-                p.name,
-                sp(ungraded as i64)
-            ),
+            MeritMsg::Incomplete {
+                programme: name(&p.name),
+                sp: ungraded,
+            },
         );
         return None;
     }
@@ -128,26 +125,22 @@ pub fn merit(
     let mut lines = Vec::new();
     if let Some(a) = average {
         lines.push(Line::note(
-            "Art. 18.4",
-            format!(
-                "Gewogen gemiddelde van de cijfers die tot een credit of tolerantie leidden (vrijstellingen en niet-numerieke resultaten niet meegerekend): {}/{} = {}.",
+            MERIT,
+            MeritMsg::Average {
                 weighted,
-                weight * 20,
-                a.percent_1_dutch()
-            ),
+                out_of: weight * 20,
+                average: a,
+            }
+            .into(),
         ));
     }
     let covered = examined * 100 >= u64::from(p.size) * u64::from(t.merit_coverage_percent);
     if !covered {
-        let reason = format!(
-            "de opleidingsonderdelen met een examen vertegenwoordigen {} van de {} SP, minder dan de helft",
-            sp(examined as i64),
-            p.size
-        );
-        lines.push(Line::note(
-            "Art. 18.4",
-            format!("Geen graad van verdienste: {reason}."),
-        ));
+        let reason = MeritReason::Coverage {
+            examined,
+            size: p.size,
+        };
+        lines.push(Line::note(MERIT, MeritMsg::NoDegree(reason.clone()).into()));
         return Some(Merit {
             average,
             degree: None,
@@ -156,11 +149,8 @@ pub fn merit(
         });
     }
     let Some(a) = average else {
-        let reason = "geen enkel opleidingsonderdeel met een cijfer op 20".to_string();
-        lines.push(Line::note(
-            "Art. 18.4",
-            format!("Geen graad van verdienste: {reason}."),
-        ));
+        let reason = MeritReason::NoGrades;
+        lines.push(Line::note(MERIT, MeritMsg::NoDegree(reason.clone()).into()));
         return Some(Merit {
             average: None,
             degree: None,
@@ -179,14 +169,14 @@ pub fn merit(
         Degree::Voldoening
     };
     lines.push(Line::note(
-        "Art. 18.4",
-        format!(
-            "{} (grenzen {} %, {} % en {} %, exact vergeleken).",
-            degree.dutch(),
-            m.onderscheiding,
-            m.grote,
-            m.grootste
-        ),
+        MERIT,
+        MeritMsg::Degree {
+            degree,
+            onderscheiding: m.onderscheiding,
+            grote: m.grote,
+            grootste: m.grootste,
+        }
+        .into(),
     ));
     Some(Merit {
         average: Some(a),

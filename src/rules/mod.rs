@@ -4,6 +4,7 @@
 //! Every provision has its own function whose doc comment quotes the
 //! article; every figure carries the lines that explain it.
 
+mod code;
 mod compare;
 mod countdown;
 mod efficiency;
@@ -12,6 +13,7 @@ mod grades;
 mod ledger;
 mod limits;
 mod merit;
+mod msg;
 mod outcome;
 mod ratio;
 mod rebuild;
@@ -21,13 +23,15 @@ mod tolerance;
 mod trace;
 mod validate;
 
+pub use code::{Code, Severity};
 pub use compare::{CompareRow, compare};
 pub use countdown::{EnrolmentCountdown, Moment, countdown, year_of};
 pub use facts::uses_leerkrediet;
 pub use grades::{best_of_chances, is_credit, round_composite, unit_result};
+pub use msg::*;
 pub use outcome::*;
 pub use ratio::{Ratio, hundredths_dutch, percent_or_dash};
-pub use trace::{Line, signed};
+pub use trace::{Article, Line, Name, name};
 
 use crate::model::{AcademicYear, Case, ProgrammeKind};
 use crate::params::Params;
@@ -143,7 +147,7 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
     validate::re_enrolment(case, &units, &mut found);
 
     let mut warnings = found.warnings;
-    warnings.sort_by(|a, b| (a.year, a.code).cmp(&(b.year, b.code)));
+    warnings.sort_by(|a, b| (a.year, a.code.key()).cmp(&(b.year, b.code.key())));
     Outcome {
         as_of,
         ledger,
@@ -176,7 +180,7 @@ fn unit_outcomes(
             for u in e.units {
                 let verdict = verdicts
                     .iter()
-                    .find(|v| v.year == yf.year && v.code == u.code);
+                    .find(|v| v.year == yf.year && *v.code == *u.code);
                 let mut lines = u.lines;
                 let mut status = u.status;
                 if let Some(v) = verdict {
@@ -188,7 +192,7 @@ fn unit_outcomes(
                 out.push(UnitOutcome {
                     year: yf.year,
                     programme: p.id.clone(),
-                    code: u.code,
+                    code: u.code.to_string(),
                     sp: u.sp,
                     grensdatum: u.grensdatum,
                     first: u.result.first,

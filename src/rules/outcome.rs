@@ -4,8 +4,10 @@ use std::fmt;
 
 use crate::model::{AcademicYear, Date, Mark, ProgrammeKind};
 
+use super::code::Code;
+use super::msg::{MeritReason, Msg};
 use super::ratio::Ratio;
-use super::trace::Line;
+use super::trace::{Article, Line};
 
 /// Where in the case something is: year / programme / unit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,22 +53,47 @@ impl fmt::Display for Place {
 /// A problem in the case (input that cannot be right).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseError {
-    /// Stable code, e.g. `grade-out-of-range`.
-    pub code: &'static str,
+    /// Its code, e.g. `grade-out-of-range`.
+    pub code: Code,
     pub place: Place,
-    /// What is wrong and what is allowed, in Dutch.
-    pub message: String,
+    /// What is wrong and what is allowed.
+    pub msg: Msg,
 }
 
 /// A consequence the counsellor must see (not an error in the case).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
-    /// Stable code, e.g. `binding-conditions`.
-    pub code: &'static str,
-    pub article: &'static str,
+    /// Its code, e.g. `binding-conditions`.
+    pub code: Code,
     /// The year whose facts cause it.
     pub year: Option<AcademicYear>,
-    pub message: String,
+    /// What follows, with its values.
+    pub msg: Msg,
+}
+
+impl Warning {
+    /// The article it rests on.
+    pub fn article(&self) -> Article {
+        self.code.article().unwrap_or(Article::CASE)
+    }
+
+    /// The warning as a line of an explanation.
+    pub fn line(&self) -> Line {
+        Line::note(self.article(), self.msg.clone())
+    }
+}
+
+impl CaseError {
+    /// The error as a line of an explanation.
+    pub fn line(&self) -> Line {
+        Line::note(
+            Article::CASE,
+            Msg::InCase {
+                place: self.place.clone(),
+                msg: Box::new(self.msg.clone()),
+            },
+        )
+    }
 }
 
 /// One row of the leerkrediet ledger (OER 8.1 §2).
@@ -97,6 +124,9 @@ pub struct Ledger {
     pub balance: i64,
     /// Bonus SP granted over the whole career.
     pub bonus_granted: i64,
+    /// The first row starts from the case's opening balance (else from the
+    /// initial leerkrediet at the first enrolment).
+    pub from_opening: bool,
 }
 
 /// SP taken and acquired over all programmes in one year (OER 13.1).
@@ -169,17 +199,17 @@ impl Condition {
     }
 
     /// The article of the condition.
-    pub fn article(self) -> &'static str {
+    pub fn article(self) -> Article {
         match self {
-            Condition::A => "Art. 18.3 §1 a",
-            Condition::B => "Art. 18.3 §1 b",
-            Condition::C => "Art. 18.3 §1 c",
-            Condition::D => "Art. 18.3 §1 d",
-            Condition::E => "Art. 18.3 §1 e",
-            Condition::F => "Art. 18.3 §1 f",
-            Condition::G => "Art. 18.3 §1 g",
-            Condition::Krediet => "Art. 18.2 §3",
-            Condition::Verlopen => "Art. 18.3 §4",
+            Condition::A => Article::letter("18.3", 1, 'a'),
+            Condition::B => Article::letter("18.3", 1, 'b'),
+            Condition::C => Article::letter("18.3", 1, 'c'),
+            Condition::D => Article::letter("18.3", 1, 'd'),
+            Condition::E => Article::letter("18.3", 1, 'e'),
+            Condition::F => Article::letter("18.3", 1, 'f'),
+            Condition::G => Article::letter("18.3", 1, 'g'),
+            Condition::Krediet => Article::par("18.2", 3),
+            Condition::Verlopen => Article::par("18.3", 4),
         }
     }
 }
@@ -256,7 +286,7 @@ pub struct Merit {
     pub average: Option<Ratio>,
     pub degree: Option<Degree>,
     /// Why there is no degree.
-    pub reason: Option<String>,
+    pub reason: Option<MeritReason>,
     pub lines: Vec<Line>,
 }
 

@@ -3,7 +3,17 @@
 use crate::model::{AcademicYear, Case, Event, RebuildKind};
 use crate::params::Thresholds;
 
-use super::trace::{Line, sp};
+use super::msg::RebuildMsg;
+use super::trace::{Article, Line};
+
+/// The article of a rebuild (8.1 §11, §12, §13).
+pub fn article(kind: RebuildKind) -> Article {
+    match kind {
+        RebuildKind::Master => Article::par("8.1", 11),
+        RebuildKind::LeftHigherEducation => Article::par("8.1", 12),
+        RebuildKind::Hbo5 => Article::par("8.1", 13),
+    }
+}
 
 /// Where one rebuild stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,32 +99,30 @@ impl Rebuilds {
             if now >= target {
                 *state = State::Done;
                 lines.push(Line::amount(
-                    kind.article(),
+                    article(kind),
                     0,
-                    format!("Het leerkrediet ({now}) is al minstens {target}: de heropbouw is afgelopen."),
+                    RebuildMsg::Finished { now, target }.into(),
                 ));
                 continue;
             }
             let step = i64::from(t.rebuild_step).min(target - now);
             added += step;
             self.any_applied = true;
-            let why = match kind {
-                RebuildKind::Master => "na het masterdiploma",
-                _ => "na het verlaten van het hoger onderwijs",
-            };
             let done = now + step >= target;
             if done {
                 *state = State::Done;
             }
             lines.push(
                 Line::amount(
-                    kind.article(),
+                    article(kind),
                     step,
-                    format!(
-                        "Heropbouw {why}: +{} bij de start van het academiejaar (tot hoogstens {target}){}.",
-                        sp(step),
-                        if done { "; daarmee is de heropbouw voltooid" } else { "" }
-                    ),
+                    RebuildMsg::Step {
+                        kind,
+                        step,
+                        target,
+                        done,
+                    }
+                    .into(),
                 )
                 .interpreted_if(done),
             );
@@ -151,18 +159,28 @@ impl Rebuilds {
         let target = i64::from(t.rebuild_target);
         if balance >= target {
             lines.push(Line::amount(
-                "Art. 8.1 §13",
+                article(RebuildKind::Hbo5),
                 0,
-                format!("HBO5-diploma in {d}: het leerkrediet ({balance}) is bij de herinschrijving niet lager dan {target}, dus er wordt niet aangevuld."),
+                RebuildMsg::Hbo5NotNeeded {
+                    diploma: d,
+                    balance,
+                    target,
+                }
+                .into(),
             ));
             return 0;
         }
         self.any_applied = true;
         let add = target - balance;
         lines.push(Line::amount(
-            "Art. 8.1 §13",
+            article(RebuildKind::Hbo5),
             add,
-            format!("HBO5-diploma in {d}: bij de herinschrijving wordt het leerkrediet in één keer aangevuld tot {target} (+{}).", sp(add)),
+            RebuildMsg::Hbo5TopUp {
+                diploma: d,
+                target,
+                add,
+            }
+            .into(),
         ));
         add
     }
@@ -193,15 +211,15 @@ impl Rebuilds {
         if balance < i64::from(t.rebuild_target) && self.master == State::Unused {
             self.master = State::Running(year.next());
             lines.push(Line::amount(
-                "Art. 8.1 §11",
+                article(RebuildKind::Master),
                 0,
-                format!(
-                    "Het leerkrediet na het masterdiploma ({balance}) is lager dan {}: vanaf {} komt er elk jaar {} bij, tot {}.",
-                    t.rebuild_target,
-                    year.next(),
-                    sp(i64::from(t.rebuild_step)),
-                    t.rebuild_target
-                ),
+                RebuildMsg::MasterStarts {
+                    balance,
+                    target: i64::from(t.rebuild_target),
+                    from: year.next(),
+                    step: i64::from(t.rebuild_step),
+                }
+                .into(),
             ));
         }
     }
@@ -225,15 +243,16 @@ impl Rebuilds {
         }
         self.left = State::Running(year.next());
         lines.push(Line::amount(
-            "Art. 8.1 §12",
+            article(RebuildKind::LeftHigherEducation),
             0,
-            format!(
-                "Geen inschrijving in {year} met een leerkrediet van {balance} (lager dan {}): de student heeft het hoger onderwijs verlaten; vanaf {} komt er elk jaar {} bij, tot {}.",
-                t.rebuild_target,
-                year.next(),
-                sp(i64::from(t.rebuild_step)),
-                t.rebuild_target
-            ),
+            RebuildMsg::LeftStarts {
+                year,
+                balance,
+                target: i64::from(t.rebuild_target),
+                from: year.next(),
+                step: i64::from(t.rebuild_step),
+            }
+            .into(),
         ));
     }
 }

@@ -3,9 +3,11 @@
 
 use crate::model::Case;
 
+use super::code::Code;
 use super::facts::Findings;
+use super::msg::ReconcileMsg;
 use super::outcome::{Ledger, Reconciliation};
-use super::trace::{Line, sp};
+use super::trace::{Article, Line};
 
 /// Compares every recorded official balance with the end of its ledger row.
 pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reconciliation> {
@@ -17,17 +19,13 @@ pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reco
         };
         let difference = official - row.end;
         let mut lines = vec![Line::note(
-            "Mijn Burgerprofiel",
-            format!(
-                "Officieel saldo na {}: {official}; traject berekent {}: {}.",
-                y.year,
-                row.end,
-                if difference == 0 {
-                    "gelijk".to_string()
-                } else {
-                    format!("verschil {:+}", difference)
-                }
-            ),
+            Article::PORTAL,
+            ReconcileMsg::Compared {
+                year: y.year,
+                official,
+                computed: row.end,
+            }
+            .into(),
         )];
         if difference != 0 {
             // Lines of this year or earlier that would make up the difference
@@ -40,13 +38,16 @@ pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reco
                 .flat_map(|r| r.lines.iter())
                 .filter(|l| l.amount == Some(-difference))
                 .collect();
+            let possible = |l: &Line, same_amount: bool| Line {
+                msg: ReconcileMsg::Possible {
+                    same_amount,
+                    msg: Box::new(l.msg.clone()),
+                }
+                .into(),
+                ..l.clone()
+            };
             for l in &exact {
-                lines.push(Line {
-                    article: l.article,
-                    amount: l.amount,
-                    interpretation: l.interpretation,
-                    text: format!("Mogelijke verklaring (zelfde bedrag): {}", l.text),
-                });
+                lines.push(possible(l, true));
             }
             // This year's lines that move the balance the other way than the
             // official figure, or explain a loss or a bonus not given.
@@ -55,47 +56,29 @@ pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reco
                     && match l.amount {
                         Some(0) => {
                             difference > 0
-                                && matches!(
-                                    l.article,
-                                    "Art. 8.1 §3"
-                                        | "Art. 8.1 §6"
-                                        | "Art. 8.1 §7"
-                                        | "Art. 8.1 §9"
-                                        | "Art. 8.1 §10"
-                                )
+                                && l.article.art == "8.1"
+                                && matches!(l.article.par, Some(3 | 6 | 7 | 9 | 10))
                         }
                         Some(a) => (a > 0) == (difference < 0),
                         None => false,
                     }
             });
-            for l in candidates {
-                lines.push(Line {
-                    article: l.article,
-                    amount: l.amount,
-                    interpretation: l.interpretation,
-                    text: format!("Mogelijke verklaring: {}", l.text),
-                });
-            }
+            let candidates: Vec<Line> = candidates.map(|l| possible(l, false)).collect();
+            lines.extend(candidates);
             let hint = if difference > 0 {
-                format!(
-                    "Het officiële saldo is {} hoger: kijk na of een uitschrijving of schrapping vroeger (op of vóór de grensdatum) werd verwerkt, of een overstap als generatiestudent, of een credit die traject niet kent.",
-                    sp(difference)
-                )
+                ReconcileMsg::OfficialHigher { sp: difference }
             } else {
-                format!(
-                    "Het officiële saldo is {} lager: kijk na of alle credits al verwerkt zijn (resultaten van de tweede kans komen later), of een uitschrijving na de grensdatum viel, of de bonus al eerder gebruikt werd.",
-                    sp(-difference)
-                )
+                ReconcileMsg::OfficialLower { sp: -difference }
             };
-            lines.push(Line::note("Art. 8.1", hint));
+            lines.push(Line::note(Article::art("8.1"), hint.into()));
             found.warn(
-                "official-balance-differs",
-                "Art. 8.1",
+                Code::OfficialBalanceDiffers,
                 Some(y.year),
-                format!(
-                    "Het officiële saldo na {} ({official}) verschilt met {:+} van het berekende ({}).",
-                    y.year, difference, row.end
-                ),
+                ReconcileMsg::Differs {
+                    year: y.year,
+                    official,
+                    computed: row.end,
+                },
             );
         }
         out.push(Reconciliation {

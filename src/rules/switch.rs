@@ -3,9 +3,14 @@
 use crate::model::{AcademicYear, Case, Contract, ProgrammeKind};
 use crate::params::Params;
 
+use super::code::Code;
 use super::facts::{Findings, YearFacts};
+use super::msg::SwitchMsg;
 use super::outcome::Switch;
-use super::trace::{Line, sp};
+use super::trace::{Article, Line, name};
+
+/// OER 8.1 §9.
+const ARTICLE: Article = Article::par("8.1", 9);
 
 /// Whether the student is a generatiestudent in a year.
 ///
@@ -62,36 +67,29 @@ pub fn switch_refund(
     let t = &params.thresholds;
     let full_before = t.switch_full_before.in_year(year);
     let half_until = t.switch_half_until.in_year(year);
-    let (refund, text) = match (full_before, half_until) {
-        (Some(fb), _) if enrolled < fb => (
-            base,
-            format!(
-                "Generatiestudent die van opleiding verandert vóór {}: de {} die nog ingezet waren, komen volledig terug.",
-                fb.dutch(),
-                sp(base)
-            ),
-        ),
-        (_, Some(hu)) if enrolled <= hu => (
+    let (refund, msg) = match (full_before, half_until) {
+        (Some(fb), _) if enrolled < fb => (base, SwitchMsg::Full { before: fb, base }),
+        (Some(fb), Some(hu)) if enrolled <= hu => (
             (base + 1) / 2,
-            format!(
-                "Generatiestudent die van opleiding verandert tussen 1 december en {} (nieuwe inschrijving op {}): de helft van {}, naar boven afgerond, komt terug.",
-                hu.dutch(),
-                enrolled.dutch(),
-                sp(base)
-            ),
+            SwitchMsg::Half {
+                from: fb,
+                until: hu,
+                enrolled,
+                base,
+            },
         ),
-        _ => (
+        (_, hu) => (
             0,
-            format!(
-                "Generatiestudent die pas na 15 maart van opleiding verandert (nieuwe inschrijving op {}): de {} komen niet terug.",
-                enrolled.dutch(),
-                sp(base)
-            ),
+            SwitchMsg::Nothing {
+                after: hu.unwrap_or(enrolled),
+                enrolled,
+                base,
+            },
         ),
     };
     (
         refund,
-        Line::amount("Art. 8.1 §9", refund, text).interpreted(),
+        Line::amount(ARTICLE, refund, msg.into()).interpreted(),
     )
 }
 
@@ -130,36 +128,39 @@ pub fn switches(
         } else if !generation {
             if yf.source.generation_student.is_none() && case.opening.is_some() {
                 found.warn(
-                    "generation-student-unknown",
-                    "Art. 8.1 §9",
+                    Code::GenerationStudentUnknown,
                     Some(yf.year),
-                    format!(
-                        "Overstap van {} naar {} in {}: het dossier begint met een beginsaldo en zegt niet of de student dat jaar generatiestudent was; zonder dat gegeven geldt Art. 8.1 §9 niet (zet generation_student: true bij het jaar als het wel zo is)",
-                        from_p.name, to_p.name, yf.year
-                    ),
+                    SwitchMsg::GenerationUnknown {
+                        from: name(&from_p.name),
+                        to: name(&to_p.name),
+                        year: yf.year,
+                    },
                 );
             }
             (
                 0,
                 Line::amount(
-                    "Art. 8.1 §9",
+                    ARTICLE,
                     0,
-                    format!(
-                        "Overstap van {} naar {}: de student is in {} geen generatiestudent, dus er komt niets extra terug.",
-                        from_p.name, to_p.name, yf.year
-                    ),
+                    SwitchMsg::NotGeneration {
+                        from: name(&from_p.name),
+                        to: name(&to_p.name),
+                        year: yf.year,
+                    }
+                    .into(),
                 ),
             )
         } else {
             (
                 0,
                 Line::amount(
-                    "Art. 8.1 §9",
+                    ARTICLE,
                     0,
-                    format!(
-                        "Overstap van {} naar {}: de verlaten inschrijving liep niet onder een diplomacontract met leerkrediet, dus Art. 8.1 §9 geeft niets terug.",
-                        from_p.name, to_p.name
-                    ),
+                    SwitchMsg::NotDiploma {
+                        from: name(&from_p.name),
+                        to: name(&to_p.name),
+                    }
+                    .into(),
                 ),
             )
         };

@@ -4,11 +4,13 @@
 use crate::model::{AcademicYear, Case, Mark, UnitKind};
 use crate::params::Params;
 
+use super::code::Code;
 use super::efficiency::History;
 use super::facts::{Findings, UnitFacts, YearFacts};
+use super::msg::{Check, NoToleranceCredit, ToleranceMsg};
 use super::outcome::{Condition, Place, Tolerance, ToleranceVerdict};
-use super::ratio::{Ratio, hundredths_dutch, percent_or_dash};
-use super::trace::{Line, sp};
+use super::ratio::Ratio;
+use super::trace::{Article, Line, Name, name};
 
 /// A failed unit, located.
 struct Failed<'f> {
@@ -56,25 +58,17 @@ pub fn base(
     let base = taken.min(cap);
     let pct = params.thresholds.tolerance_percent;
     let available = base as i64 * i64::from(pct);
-    let from = if p.tolerance_from_2013 {
-        format!(" vanaf {legacy_from} (Art. 18.2 §2)")
-    } else {
-        String::new()
+    let msg = ToleranceMsg::Base {
+        percent: pct,
+        taken,
+        capped: taken > cap,
+        size: p.size,
+        cap,
+        year,
+        legacy_from: p.tolerance_from_2013.then_some(legacy_from),
+        available_hundredths: available,
     };
-    let text = if taken > cap {
-        format!(
-            "Tolerantiekrediet: {pct} % van de opgenomen studiepunten{from} ({taken}), begrensd tot wat nog nodig is voor het diploma ({} min vrijstellingen = {cap}): {} SP.",
-            p.size,
-            hundredths_dutch(available)
-        )
-    } else {
-        format!(
-            "Tolerantiekrediet: {pct} % van de {} die de student tot en met {year} effectief opnam{from} (zonder vrijstellingen): {} SP.",
-            sp(taken as i64),
-            hundredths_dutch(available)
-        )
-    };
-    (base, Line::note("Art. 18.2 §1", text))
+    (base, Line::note(Article::par("18.2", 1), msg.into()))
 }
 
 /// What a verdict needs to know about the rest of the programme.
@@ -86,7 +80,7 @@ struct Context {
     /// Programme size − credits − exemptions − tolerances of other units.
     distance: i64,
     /// Tolerated units of each group, other than this one.
-    group_counts: Vec<(String, u32, u32)>,
+    group_counts: Vec<(Name, u32, u32)>,
     enrolled_again: Option<AcademicYear>,
 }
 
@@ -116,143 +110,85 @@ fn judge(
     let mark = u.result.final_mark.expect("failed units have a result");
     let mut fails = Vec::new();
     let mut lines = Vec::new();
-    let mut check = |c: Condition, ok: bool, text: String| {
+    let mut check = |ok: bool, check: Check| {
+        let c = check.condition();
         if !ok {
             fails.push(c);
         }
         lines.push(Line::note(
             c.article(),
-            format!("{} {text}", if ok { "✓" } else { "✗" }),
+            ToleranceMsg::Check { ok, check }.into(),
         ));
     };
 
-    let se_ok = cx
-        .cumulative
-        .is_some_and(|r| r.at_least_percent(t.tolerance_min_cumulative_percent));
+    let percent = t.tolerance_min_cumulative_percent;
+    let se_ok = cx.cumulative.is_some_and(|r| r.at_least_percent(percent));
     check(
-        Condition::A,
         se_ok,
-        format!(
-            "cumulatieve studie-efficiëntie tot en met {} is {} (minstens {} % nodig)",
-            f.year,
-            percent_or_dash(cx.cumulative),
-            t.tolerance_min_cumulative_percent
-        ),
+        Check::A {
+            year: f.year,
+            cumulative: cx.cumulative,
+            percent,
+        },
     );
     let grade_ok = mark
         .whole_grade()
         .is_some_and(|g| t.tolerable_grades.contains(&g));
     check(
-        Condition::B,
         grade_ok,
-        format!(
-            "eindresultaat {mark}: alleen {} kan getolereerd worden",
-            t.tolerable_grades
-                .iter()
-                .map(|g| format!("{g}/20"))
-                .collect::<Vec<_>>()
-                .join(" of ")
-        ),
-    );
-    let pf_ok = !f.source.pass_fail && !matches!(mark, Mark::NotPassed | Mark::Passed);
-    check(
-        Condition::C,
-        pf_ok,
-        if pf_ok {
-            "geen opleidingsonderdeel met geslaagd/niet geslaagd".to_string()
-        } else {
-            "\"niet geslaagd\" bij een pass-fail-beoordeling is niet tolereerbaar".to_string()
+        Check::B {
+            mark,
+            grades: t.tolerable_grades.clone(),
         },
     );
+    let pf_ok = !f.source.pass_fail && !matches!(mark, Mark::NotPassed | Mark::Passed);
+    check(pf_ok, Check::C);
     let total = cx.others + u64::from(u.sp);
     let far = cx.distance >= i64::from(t.tolerance_far_sp);
     let d_ok = !far || total <= u64::from(t.tolerance_far_cap);
     check(
-        Condition::D,
         d_ok,
-        if far {
-            format!(
-                "nog {} SP van het diploma (minstens {}): samen {} getolereerd, hoogstens {} toegelaten",
-                cx.distance,
-                t.tolerance_far_sp,
-                sp(total as i64),
-                t.tolerance_far_cap
-            )
-        } else {
-            format!(
-                "nog {} SP van het diploma, minder dan {}: geen grens van {} SP",
-                cx.distance, t.tolerance_far_sp, t.tolerance_far_cap
-            )
+        Check::D {
+            far,
+            distance: cx.distance,
+            far_sp: t.tolerance_far_sp,
+            total,
+            cap: t.tolerance_far_cap,
         },
     );
     let e_ok = u_kind_ok(f.source.kind);
     check(
-        Condition::E,
         e_ok,
-        if e_ok {
-            "geen Bachelorproef of Stage".to_string()
-        } else {
-            format!(
-                "voor de {} kan geen tolerantie worden ingezet",
-                f.source.kind.dutch()
-            )
+        Check::E {
+            kind: f.source.kind,
         },
     );
     let listing = params.no_tolerance_listing(p, &u.name);
     check(
-        Condition::F,
         listing.is_none(),
-        match listing {
-            None => format!(
-                "niet op de lijst van departement {} zonder tolerantie",
-                p.department
-            ),
-            Some(l) => format!(
-                "\"{}\" staat op de lijst van departement {} zonder tolerantie{}",
-                l.name,
-                p.department,
-                l.note
-                    .as_ref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default()
-            ),
+        Check::F {
+            department: name(&p.department),
+            listed: listing.map(|l| (name(&l.name), l.note.as_deref().map(name))),
         },
     );
-    let over: Vec<&(String, u32, u32)> = cx
-        .group_counts
-        .iter()
-        .filter(|(_, n, max)| n + 1 > *max)
-        .collect();
+    let over = cx.group_counts.iter().any(|(_, n, max)| n + 1 > *max);
     check(
-        Condition::G,
-        over.is_empty(),
-        if cx.group_counts.is_empty() {
-            "geen groep met een beperkt aantal toleranties".to_string()
-        } else {
-            cx.group_counts
-                .iter()
-                .map(|(g, n, max)| format!("groep {g}: {n} andere getolereerd, hoogstens {max}"))
-                .collect::<Vec<_>>()
-                .join("; ")
+        !over,
+        Check::G {
+            groups: cx.group_counts.clone(),
         },
     );
     let pct = i64::from(t.tolerance_percent);
     let k_ok = (total as i64) * 100 <= cx.base as i64 * pct;
     check(
-        Condition::Krediet,
         k_ok,
-        format!(
-            "samen {} getolereerd tegenover een tolerantiekrediet van {} SP",
-            sp(total as i64),
-            hundredths_dutch(cx.base as i64 * pct)
-        ),
+        Check::Krediet {
+            total,
+            credit_hundredths: cx.base as i64 * pct,
+        },
     );
     if let Some(again) = cx.enrolled_again {
-        fails.push(Condition::Verlopen);
-        lines.push(Line::note(
-            Condition::Verlopen.article(),
-            format!("✗ in {again} opnieuw opgenomen: de keuze om te tolereren kan niet meer"),
-        ));
+        check(false, Check::Verlopen { again });
     }
     (fails, lines)
 }
@@ -299,9 +235,11 @@ pub fn tolerance(
                     });
                 } else if u.tolerance_chosen {
                     found.error(
-                        "tolerance-not-allowed",
+                        Code::ToleranceNotAllowed,
                         Place::unit(yf.year, &p.name, &u.code),
-                        "tolerantie op een opleidingsonderdeel zonder tekort (geen eindresultaat onder 10, of vrijgesteld of uitgeschreven); alleen een tekort kan getolereerd worden (Art. 18.3)",
+                        ToleranceMsg::NotAFail {
+                            pass_grade: params.thresholds.pass_grade,
+                        },
                     );
                 }
             }
@@ -345,7 +283,7 @@ pub fn tolerance(
                                 .any(|gu| gu.trim().eq_ignore_ascii_case(name.trim()))
                     })
                     .count() as u32;
-                (g.name.clone(), n, g.max_units)
+                (name(&g.name), n, g.max_units)
             })
             .collect();
         Context {
@@ -375,16 +313,17 @@ pub fn tolerance(
         let ok = fails.is_empty();
         if ok {
             accepted.push((f.year, f.at.0, f.at.1, f.unit.sp, f.unit.name.clone()));
-            lines.insert(0, Line::note("Art. 18.3 §4", "De student koos ervoor dit tekort te tolereren; die keuze is onherroepelijk en het leerkrediet ervan blijft verloren."));
+            lines.insert(
+                0,
+                Line::note(Article::par("18.3", 4), ToleranceMsg::Chosen.into()),
+            );
         } else {
-            let keys: Vec<&str> = fails.iter().map(|c| c.key()).collect();
             found.error(
-                "tolerance-not-allowed",
+                Code::ToleranceNotAllowed,
                 Place::unit(f.year, &p.name, &f.unit.code),
-                format!(
-                    "tolerantie geregistreerd, maar dit tekort kan niet getolereerd worden (niet voldaan: {}); de tolerantie telt niet mee",
-                    keys.join(", ")
-                ),
+                ToleranceMsg::NotTolerable {
+                    fails: fails.clone(),
+                },
             );
         }
         verdicts[i] = Some(verdict(f, ok, fails, lines));
@@ -405,10 +344,7 @@ pub fn tolerance(
         Some(y) => base(case, params, programme, h, y),
         None => (
             0,
-            Line::note(
-                "Art. 18.2 §1",
-                "Nog geen opgenomen studiepunten: geen tolerantiekrediet.",
-            ),
+            Line::note(Article::par("18.2", 1), ToleranceMsg::NoBase.into()),
         ),
     };
     let used = accepted.iter().map(|a| u64::from(a.3)).sum::<u64>()
@@ -420,12 +356,12 @@ pub fn tolerance(
     let lines = vec![
         base_line,
         Line::note(
-            "Art. 18.3",
-            format!(
-                "Ingezet: {}; nog beschikbaar: {} SP.",
-                sp(used as i64),
-                hundredths_dutch(available - 100 * used as i64)
-            ),
+            Article::art("18.3"),
+            ToleranceMsg::Used {
+                used,
+                remaining_hundredths: available - 100 * used as i64,
+            }
+            .into(),
         ),
     ];
     let accepted_places = accepted
@@ -456,23 +392,21 @@ pub fn refuse_outside_bachelor(
 ) {
     let p = &case.programmes[programme];
     let why = if params.is_home(&p.institution) {
-        format!(
-            "een {} heeft geen tolerantiekrediet; alleen een bacheloropleiding (Art. 18.2 §1)",
-            p.kind.dutch()
-        )
+        NoToleranceCredit::Kind(p.kind)
     } else {
-        format!(
-            "{} valt niet onder de regels van AP (instelling {}); de tolerantie hoort bij die instelling",
-            p.name, p.institution
-        )
+        NoToleranceCredit::Elsewhere {
+            programme: name(&p.name),
+            home: name(params.home_name()),
+            institution: name(&p.institution),
+        }
     };
     for yf in years {
         for e in yf.enrolments.iter().filter(|e| e.programme == programme) {
             for u in e.units.iter().filter(|u| u.tolerance_chosen) {
                 found.error(
-                    "tolerance-not-allowed",
+                    Code::ToleranceNotAllowed,
                     Place::unit(yf.year, &p.name, &u.code),
-                    format!("tolerantie geregistreerd, maar {why}; de tolerantie telt niet mee"),
+                    ToleranceMsg::NoCredit(why.clone()),
                 );
             }
         }
@@ -487,7 +421,7 @@ fn verdict(
 ) -> ToleranceVerdict {
     ToleranceVerdict {
         year: f.year,
-        code: f.unit.code.clone(),
+        code: f.unit.code.to_string(),
         unit: f.unit.name.clone(),
         sp: f.unit.sp,
         grade: f

@@ -6,30 +6,33 @@ use std::collections::HashMap;
 use crate::model::Case;
 use crate::params::Params;
 
+use super::code::Code;
 use super::facts::Findings;
+use super::msg::{InputMsg, ReferenceFrom};
 use super::outcome::{Place, UnitOutcome, UnitStatus};
+use super::trace::name;
 
 /// Identities and the opening balance.
 pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
     for (i, p) in case.programmes.iter().enumerate() {
         if case.programmes[..i].iter().any(|q| q.id == p.id) {
             found.error(
-                "duplicate-programme",
+                Code::DuplicateProgramme,
                 Place {
                     programme: Some(p.name.clone()),
                     ..Place::default()
                 },
-                format!("de opleidingscode \"{}\" staat twee keer bij programmes; elke opleiding heeft een eigen id", p.id),
+                InputMsg::DuplicateProgramme { id: name(&p.id) },
             );
         }
         if p.size == 0 {
             found.error(
-                "programme-size-invalid",
+                Code::ProgrammeSizeInvalid,
                 Place {
                     programme: Some(p.name.clone()),
                     ..Place::default()
                 },
-                "studieomvang 0: geef het aantal studiepunten van de opleiding (bv. 180)",
+                InputMsg::ProgrammeSizeZero,
             );
         }
     }
@@ -40,23 +43,26 @@ pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
         };
         if o.bonus_granted > params.thresholds.bonus_sp {
             found.error(
-                "opening-bonus-invalid",
+                Code::OpeningBonusInvalid,
                 at.clone(),
-                format!(
-                    "bonus_granted {}: de bonus telt hoogstens {} studiepunten (Art. 8.1 §3)",
-                    o.bonus_granted, params.thresholds.bonus_sp
-                ),
+                InputMsg::OpeningBonus {
+                    granted: o.bonus_granted,
+                    max: params.thresholds.bonus_sp,
+                },
             );
         }
         for p in &o.progress {
             if case.programme(&p.programme).is_none() {
                 found.error(
-                    "unknown-programme",
+                    Code::UnknownProgramme,
                     Place {
                         programme: Some(p.programme.clone()),
                         ..at.clone()
                     },
-                    format!("de eerdere voortgang verwijst naar opleiding \"{}\", die niet bij programmes staat", p.programme),
+                    InputMsg::UnknownProgramme {
+                        id: name(&p.programme),
+                        from: ReferenceFrom::Progress,
+                    },
                 );
             }
         }
@@ -85,26 +91,24 @@ pub fn re_enrolment(case: &Case, units: &[UnitOutcome], found: &mut Findings) {
             .get(&(u.programme.as_str(), u.code.as_str()))
             .and_then(|ys| ys.iter().copied().filter(|y| *y > u.year).min());
         if let Some(later) = later {
-            let name = case.programme(&u.programme).map(|p| p.name.clone());
-            let (code, what) = if u.status == UnitStatus::Credit {
-                (
-                    "enrolled-again-after-credit",
-                    format!("een credit in {}", u.year),
-                )
+            let programme_name = case.programme(&u.programme).map(|p| p.name.clone());
+            let tolerated = u.status != UnitStatus::Credit;
+            let code = if tolerated {
+                Code::EnrolledAgainAfterTolerance
             } else {
-                (
-                    "enrolled-again-after-tolerance",
-                    format!("een tolerantie in {} (Art. 18.3 §4)", u.year),
-                )
+                Code::EnrolledAgainAfterCredit
             };
             found.error(
                 code,
                 Place {
                     year: Some(later),
-                    programme: name,
+                    programme: programme_name,
                     unit: Some(u.code.clone()),
                 },
-                format!("opnieuw ingeschreven voor een opleidingsonderdeel na {what}; dat kan niet (Art. 10.1)"),
+                InputMsg::EnrolledAgain {
+                    year: u.year,
+                    tolerated,
+                },
             );
         }
     }

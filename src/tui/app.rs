@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::model::{AcademicYear, Case};
 use crate::params::Params;
-use crate::rules::{Line, Outcome, compute};
+use crate::rules::{Outcome, compute};
 
 use super::form::Form;
 use super::keymap::{Context, Keymap};
@@ -184,7 +184,7 @@ pub enum Question {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Why {
     pub title: String,
-    pub lines: Vec<Line>,
+    pub rows: Vec<super::explain::WhyRow>,
     pub scroll: u16,
 }
 

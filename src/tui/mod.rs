@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod demo;
 pub mod editing;
+pub mod explain;
 pub mod form;
 pub mod keymap;
 pub mod rows;

@@ -1,8 +1,10 @@
 //! The rows each pane shows, derived from the case (never stored).
 
-use crate::rules::{Line, Outcome, hundredths_dutch, percent_or_dash, signed};
+use crate::dutch::signed;
+use crate::rules::{Line, Outcome, hundredths_dutch, percent_or_dash};
 
 use super::app::App;
+use super::explain::{self, WhyRow};
 
 /// A row of the withdrawals pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +86,8 @@ pub struct FigureItem {
     pub text: String,
     /// Title of the "Waarom?" view.
     pub title: String,
-    pub lines: Vec<Line>,
+    /// Its explanation.
+    pub why: Vec<WhyRow>,
 }
 
 /// `17-18` for 2017-2018, where a pane is narrow.
@@ -101,19 +104,19 @@ fn item(kind: FigureKind, text: String, title: String, lines: Vec<Line>) -> Figu
         kind,
         text,
         title,
-        lines,
+        why: explain::lines(&lines),
     }
 }
 
 /// Every figure of the outcome, in the order the pane shows them.
 pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
     let mut v = Vec::new();
-    v.push(item(
-        FigureKind::Heading,
-        format!("Leerkrediet: saldo {}", o.ledger.balance),
-        "Leerkrediet".into(),
-        Vec::new(),
-    ));
+    v.push(FigureItem {
+        kind: FigureKind::Heading,
+        text: format!("Leerkrediet: saldo {}", o.ledger.balance),
+        title: "Leerkrediet: saldo".into(),
+        why: explain::balance(&o.ledger),
+    });
     for r in &o.ledger.rows {
         let mut text = format!(
             "{} {:>4} {:>4} {:>4} {:>4} {:>4}",
@@ -134,12 +137,12 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
         if !r.enrolled {
             text.push_str(" (niet ingeschr.)");
         }
-        v.push(item(
-            FigureKind::Figure,
+        v.push(FigureItem {
+            kind: FigureKind::Figure,
             text,
-            format!("Leerkrediet {}", r.year),
-            r.lines.clone(),
-        ));
+            title: format!("Leerkrediet {}", r.year),
+            why: explain::ledger_row(r),
+        });
     }
     for p in &o.study_progress {
         v.push(item(
@@ -203,20 +206,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 t.lines.clone(),
             ));
             for u in &t.units {
-                let verdict = if u.tolerated {
-                    "getolereerd".to_string()
-                } else if u.tolerable() {
-                    "kan getolereerd".to_string()
-                } else {
-                    format!(
-                        "niet: {}",
-                        u.fails
-                            .iter()
-                            .map(|c| c.key())
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    )
-                };
+                let verdict = crate::dutch::verdict_short(u);
                 v.push(item(
                     FigureKind::Figure,
                     format!("  {} {} ({}): {verdict}", u.code, u.sp, u.grade),
@@ -233,7 +223,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                     percent_or_dash(m.average),
                     m.degree
                         .map(|d| d.dutch().to_string())
-                        .or_else(|| m.reason.clone())
+                        .or_else(|| m.reason.as_ref().map(crate::dutch::merit_reason))
                         .unwrap_or_default()
                 ),
                 format!("Graad van verdienste {}", p.name),
@@ -267,17 +257,17 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
         let year = w.year.map(|y| format!("{y} ")).unwrap_or_default();
         v.push(item(
             FigureKind::Warning,
-            format!("⚠ {year}{} ({})", w.code, w.article),
-            format!("Waarschuwing {}", w.code),
-            vec![Line::note(w.article, w.message.clone())],
+            format!("⚠ {year}{}", crate::dutch::title(w.code)),
+            crate::dutch::title(w.code).to_string(),
+            vec![w.line()],
         ));
     }
     for e in &o.errors {
         v.push(item(
             FigureKind::Error,
-            format!("✗ {}: {}", e.place, e.code),
+            format!("✗ {}: {}", e.place, crate::dutch::title(e.code)),
             format!("Fout in het dossier: {}", e.place),
-            vec![Line::note("dossier", e.message.clone())],
+            vec![e.line()],
         ));
     }
     v

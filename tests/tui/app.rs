@@ -2,6 +2,7 @@
 
 use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Tab};
 use traject::tui::app::{Overlay, Pane, Screen};
+use traject::tui::explain::WhyRow;
 
 use crate::support::Driver;
 
@@ -246,7 +247,11 @@ fn every_figure_can_be_explained() {
         panic!("{:?}", d.app.overlay)
     };
     assert_eq!(w.title, "Leerkrediet 2016-2017");
-    assert!(w.lines.iter().any(|l| l.article == "Art. 8.1 §3"));
+    assert!(
+        w.rows
+            .iter()
+            .any(|r| matches!(r, WhyRow::Trace(l) if l.article.to_string() == "Art. 8.1 §3"))
+    );
     d.key(Esc);
     assert!(matches!(d.app.overlay, Overlay::None));
     // In the units pane, w explains the selected unit.
@@ -537,7 +542,7 @@ fn the_official_balance_is_entered_and_reconciled() {
     assert!(
         o.warnings
             .iter()
-            .any(|w| w.code == "official-balance-differs")
+            .any(|w| w.code.key() == "official-balance-differs")
     );
     // The figures list shows it, explained by the lines that could cause it.
     let items = traject::tui::rows::figure_items(o);
@@ -545,11 +550,9 @@ fn the_official_balance_is_entered_and_reconciled() {
         .iter()
         .find(|f| f.text == "17-18 officieel 182 / berekend 188 (-6)")
         .expect("listed");
-    assert!(
-        item.lines
-            .iter()
-            .any(|l| l.text.starts_with("Mogelijke verklaring") && l.article == "Art. 8.1 §3")
-    );
+    assert!(item.why.iter().any(|r| matches!(r, WhyRow::Trace(l)
+            if l.msg.to_string().starts_with("Mogelijke verklaring")
+                && l.article.to_string() == "Art. 8.1 §3")));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::super::app::{App, CompareView, Why};
+use super::super::explain::WhyRow;
 use super::super::form::Form;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -67,45 +68,43 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The trace lines of a figure, each with its article.
+/// The explanation of a figure: its start, each trace line with its
+/// article and amount, and where it arrives.
 pub fn why(w: &Why, frame: &mut Frame, area: Rect) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = Vec::new();
-    for l in &w.lines {
-        let amount = l
-            .amount
-            .map(|a| {
-                if a > 0 {
-                    format!("+{a}")
-                } else {
-                    a.to_string()
+    for row in &w.rows {
+        lines.push(match row {
+            WhyRow::Heading(h) => Line::styled(format!("── {h}"), bold.fg(Color::Cyan)),
+            WhyRow::Figure { label, amount } => Line::from(vec![
+                Span::styled(format!("{:<15}", ""), bold),
+                Span::styled(format!("{amount:>5}  "), bold),
+                Span::styled(label.clone(), bold),
+            ]),
+            WhyRow::Remark(r) => Line::styled(r.clone(), Style::new().fg(Color::DarkGray)),
+            WhyRow::Trace(l) => {
+                let amount = l
+                    .amount
+                    .filter(|a| *a != 0)
+                    .map(crate::dutch::signed)
+                    .unwrap_or_default();
+                let mut spans = vec![
+                    Span::styled(
+                        format!("{:<15}", l.article.to_string()),
+                        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                    ),
+                    Span::styled(format!("{amount:>5}  "), bold),
+                    Span::raw(l.msg.to_string()),
+                ];
+                if l.interpretation {
+                    spans.push(Span::styled(
+                        " (interpretatie: de lezing die traject volgt)",
+                        Style::new().fg(Color::Yellow),
+                    ));
                 }
-            })
-            .unwrap_or_default();
-        let mut spans = vec![
-            Span::styled(
-                format!("{:<15}", l.article),
-                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(
-                format!("{amount:>5}  "),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(l.text.clone()),
-        ];
-        if l.interpretation {
-            spans.push(Span::styled(
-                " (interpretatie, zie RULES.md)",
-                Style::new().fg(Color::Yellow),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
-    let total: i64 = w.lines.iter().filter_map(|l| l.amount).sum();
-    if w.lines.iter().any(|l| l.amount.is_some_and(|a| a != 0)) {
-        lines.push(Line::styled(
-            format!("{:<15}{:>5}  samen", "", total),
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
+                Line::from(spans)
+            }
+        });
     }
     let outer = centered(
         area,

@@ -243,22 +243,7 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
                     .iter()
                     .find(|v| v.year == year.year && v.code == unit.code)
             })
-            .map(|v| {
-                if v.tolerated {
-                    "getolereerd".to_string()
-                } else if v.tolerable() {
-                    "tolereerbaar".to_string()
-                } else {
-                    format!(
-                        "niet ({})",
-                        v.fails
-                            .iter()
-                            .map(|c| c.key())
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    )
-                }
-            })
+            .map(crate::dutch::verdict_short)
             .unwrap_or_else(|| {
                 if unit.tolerated {
                     "tolerantie!".into()

@@ -292,7 +292,7 @@ pub(super) fn why(app: &mut App) {
     let w = match app.focus {
         Pane::Figures => figure_items(o)
             .get(app.sel.figures)
-            .map(|f| (f.title.clone(), f.lines.clone())),
+            .map(|f| (f.title.clone(), f.why.clone())),
         Pane::Units | Pane::Results | Pane::Withdrawals => {
             let unit = match app.focus {
                 Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals) {
@@ -307,16 +307,16 @@ pub(super) fn why(app: &mut App) {
                     let en = &year.enrolments[e];
                     let code = &en.units[u].code;
                     o.unit(year.year, &en.programme, code).map(|uo| {
-                        let mut lines = uo.lines.clone();
-                        if lines.is_empty() {
-                            lines.push(crate::rules::Line::note(
-                                "",
-                                "Nog niets te verklaren: geen resultaat, geen uitschrijving.",
+                        let mut rows = explain::lines(&uo.lines);
+                        if rows.is_empty() {
+                            rows.push(WhyRow::Remark(
+                                "Nog niets te verklaren: geen resultaat, geen uitschrijving."
+                                    .into(),
                             ));
                         }
                         (
                             format!("{} {} ({})", code, en.units[u].name, year.year),
-                            lines,
+                            rows,
                         )
                     })
                 }
@@ -326,13 +326,13 @@ pub(super) fn why(app: &mut App) {
         Pane::Navigator | Pane::Student => app
             .context_year()
             .and_then(|y| o.ledger_row(y))
-            .map(|r| (format!("Leerkrediet {}", r.year), r.lines.clone())),
+            .map(|r| (format!("Leerkrediet {}", r.year), explain::ledger_row(r))),
     };
     match w {
-        Some((title, lines)) => {
+        Some((title, rows)) => {
             app.overlay = Overlay::Why(Why {
                 title,
-                lines,
+                rows,
                 scroll: 0,
             })
         }

@@ -9,6 +9,7 @@ use crate::model::Case;
 use super::action::{Action, Command, Effect, Opened};
 use super::demo;
 use super::editing;
+use super::explain::{self, WhyRow};
 use super::form::{FieldKind, FormTarget};
 use super::rows::{
     StudentRow, WithdrawalRow, figure_items, student_rows, unit_rows, withdrawal_rows,
@@ -263,14 +264,15 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 Command::Up => v.selected = v.selected.saturating_sub(1),
                 Command::Why => {
                     if let Some(row) = v.rows.get(v.selected) {
-                        let mut lines = Vec::new();
-                        for (title, ls) in v.titles.iter().zip(&row.lines) {
-                            lines.push(crate::rules::Line::note("", format!("── {title}:")));
-                            lines.extend(ls.iter().cloned());
+                        let mut rows = Vec::new();
+                        for ((title, ls), value) in v.titles.iter().zip(&row.lines).zip(&row.values)
+                        {
+                            rows.push(WhyRow::Heading(format!("{title}: {value}")));
+                            rows.extend(explain::lines(ls));
                         }
                         app.overlay = Overlay::Why(Why {
                             title: row.label.clone(),
-                            lines,
+                            rows,
                             scroll: 0,
                         });
                     }
