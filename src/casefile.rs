@@ -210,8 +210,7 @@ fn enum_dutch(outer: &str, variant: &str) -> Option<(&'static str, &'static str)
                 [
                     PeriodSystem::Year,
                     PeriodSystem::Semester,
-                    PeriodSystem::ModulesWT,
-                    PeriodSystem::ModulesMC,
+                    PeriodSystem::Modules,
                 ]
                 .iter()
                 .map(|c| (format!("{c:?}"), c.dutch()))

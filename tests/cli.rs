@@ -65,23 +65,45 @@ fn a_missing_file_is_exit_2_with_its_name() {
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("tests/cases/bestaat-niet.ron: "));
 }
 
-#[test]
-fn a_rules_directory_replaces_the_thresholds_wherever_the_option_stands() {
-    let dir = tempfile::tempdir().unwrap();
+/// A rules directory that adds AP's regulation of 2016-2017: the same
+/// values as 2017-2018, but binding conditions below 85 %.
+fn rules_dir_with_2016(dir: &std::path::Path) {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/assets/rules/thresholds.ron"
+        "/assets/rules/institutions/AP/oer.ron"
     ))
-    .unwrap();
-    std::fs::write(
-        dir.path().join("thresholds.ron"),
-        text.replace("initial_balance: 140", "initial_balance: 100"),
-    )
-    .unwrap();
+    .unwrap()
+    .replace(
+        "(from: \"2017-2018\", to: \"2017-2018\"",
+        "(from: \"2016-2017\", to: \"2016-2017\"",
+    );
+    let text = text.replace(
+        "(from: \"2016-2017\", to: \"2016-2017\", value: 60)",
+        "(from: \"2016-2017\", to: \"2016-2017\", value: PERCENT)",
+    );
+    // Only binding_conditions_percent changes: the first PERCENT is it.
+    let text = text
+        .replacen("value: PERCENT", "value: 85", 1)
+        .replace("value: PERCENT", "value: 60");
+    let ap = dir.join("institutions/AP");
+    std::fs::create_dir_all(&ap).unwrap();
+    std::fs::write(ap.join("oer.ron"), text).unwrap();
+}
+
+#[test]
+fn a_rules_directory_adds_a_year_wherever_the_option_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    rules_dir_with_2016(dir.path());
     let d = dir.path().to_str().unwrap();
+    // Without it, 2016-2017 (48 of 60, 80 %) is judged by the 2017-2018
+    // regulation (60 %): only 2017-2018 (6 of 12) gives binding conditions.
+    let plain = traject(&["check", "tests/cases/S03.ron", "--json"]);
+    let w = &json(&plain)["warnings"];
+    assert_eq!(w.as_array().unwrap().len(), 1, "{w}");
+    assert_eq!(w[0]["year"], "2017-2018");
     for args in [
-        vec!["--rules-dir", d, "check", "tests/cases/S01.ron", "--json"],
-        vec!["check", "--rules-dir", d, "tests/cases/S01.ron", "--json"],
+        vec!["--rules-dir", d, "check", "tests/cases/S03.ron", "--json"],
+        vec!["check", "--rules-dir", d, "tests/cases/S03.ron", "--json"],
     ] {
         let out = traject(&args);
         assert_eq!(
@@ -90,7 +112,12 @@ fn a_rules_directory_replaces_the_thresholds_wherever_the_option_stands() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(json(&out)["leerkrediet"]["balance"], 148);
+        // With it, 2016-2017 has its own 85 %: 80 % is not enough.
+        let w = &json(&out)["warnings"];
+        assert_eq!(w.as_array().unwrap().len(), 2, "{w}");
+        assert_eq!(w[0]["code"], "binding-conditions");
+        assert_eq!(w[0]["year"], "2016-2017");
+        assert_eq!(w[1]["year"], "2017-2018");
     }
 }
 
@@ -212,20 +239,9 @@ fn the_countdown_compares_today_with_the_coming_deadlines() {
 #[test]
 fn rules_in_the_configuration_directory_are_used_without_the_option() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("traject/rules");
-    std::fs::create_dir_all(&rules).unwrap();
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/rules/thresholds.ron"
-    ))
-    .unwrap();
-    std::fs::write(
-        rules.join("thresholds.ron"),
-        text.replace("initial_balance: 140", "initial_balance: 100"),
-    )
-    .unwrap();
+    rules_dir_with_2016(&dir.path().join("traject/rules"));
     let out = Command::new(env!("CARGO_BIN_EXE_traject"))
-        .args(["check", "tests/cases/S01.ron", "--json"])
+        .args(["check", "tests/cases/S03.ron", "--json"])
         .env("XDG_CONFIG_HOME", dir.path())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -236,5 +252,5 @@ fn rules_in_the_configuration_directory_are_used_without_the_option() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(json(&out)["leerkrediet"]["balance"], 148);
+    assert_eq!(json(&out)["warnings"][0]["year"], "2016-2017");
 }

@@ -173,10 +173,10 @@ fn case() -> impl Strategy<Value = Case> {
                     p.system = [
                         PeriodSystem::Year,
                         PeriodSystem::Semester,
-                        PeriodSystem::ModulesWT,
+                        PeriodSystem::Modules,
                     ][i];
                     if i == 2 {
-                        p.institution = "UGent".into();
+                        p.institution = Some("UGent".into());
                     }
                     p
                 })

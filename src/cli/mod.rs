@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod batch;
+mod regels;
 
 use crate::casefile::load_case;
 use crate::model::AcademicYear;
@@ -38,8 +39,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATUM", value_parser = parse_date)]
     pub today: Option<crate::model::Date>,
 
-    /// Map met eigen regelparameters (thresholds.ron, institution.ron, calendars/*.ron)
-    /// die de ingebouwde vervangen of aanvullen; standaard de map rules in de configuratiemap.
+    /// Map met eigen regelparameters (decree.ron, institutions/KEY/…) die de ingebouwde
+    /// aanvullen met jaren of instellingen; standaard de map rules in de configuratiemap.
     #[arg(long, global = true, value_name = "MAP")]
     pub rules_dir: Option<PathBuf>,
 
@@ -87,6 +88,16 @@ pub enum Command {
         /// Toont bij elk cijfer de regels met hun artikel.
         #[arg(long)]
         explain: bool,
+    },
+    /// Toont de regelparameters die gelden, per academiejaar, met hun artikel en
+    /// het bestand waar elke waarde vandaan komt.
+    Regels {
+        /// Alleen wat in dit academiejaar geldt, bv. 2017-2018.
+        #[arg(long, value_name = "JAAR", value_parser = parse_year)]
+        year: Option<AcademicYear>,
+        /// Controleert een eigen regelmap (exit 0 in orde, 2 met het eerste probleem).
+        #[arg(long, value_name = "MAP")]
+        check: Option<PathBuf>,
     },
 }
 
@@ -234,6 +245,12 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(Command::Regels {
+        check: Some(dir), ..
+    }) = &cli.command
+    {
+        return regels::check(dir);
+    }
     let params = match params(cli.rules_dir.as_deref()) {
         Ok(p) => p,
         Err(e) => {
@@ -255,6 +272,7 @@ pub fn main() -> ExitCode {
             output.as_deref(),
             today(cli.today),
         ),
+        Some(Command::Regels { year, .. }) => regels::show(&params, year),
         Some(Command::Check {
             case, json, as_of, ..
         }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),

@@ -4,7 +4,7 @@
 use std::fmt::{self, Formatter};
 
 use crate::rules::{
-    CountdownMsg, DateOf, InputMsg, MarkAt, MomentKind, ReconcileMsg, ReferenceFrom,
+    CountdownMsg, DateOf, InputMsg, MarkAt, MomentKind, ReconcileMsg, ReferenceFrom, RulesMsg,
 };
 
 use super::{day_month, sp};
@@ -220,6 +220,20 @@ pub fn reconcile(m: &ReconcileMsg, f: &mut Formatter<'_>) -> fmt::Result {
             f,
             "Het officiële saldo na {year} ({official}) verschilt met {:+} van het berekende ({computed}).",
             official - computed
+        ),
+    }
+}
+
+pub fn rules(m: &RulesMsg, f: &mut Formatter<'_>) -> fmt::Result {
+    match m {
+        RulesMsg::StandIn {
+            institution,
+            year,
+            regulation,
+            span,
+        } => write!(
+            f,
+            "Voor {year} kent traject geen reglement van {institution}; de waarden van {span} ({regulation}) zijn gebruikt. Een eigen regelmap kan het reglement van dat jaar toevoegen (traject regels)."
         ),
     }
 }

@@ -98,6 +98,7 @@ impl fmt::Display for Msg {
             Msg::Input(m) => facts::input(m, f),
             Msg::Reconcile(m) => facts::reconcile(m, f),
             Msg::Countdown(m) => facts::countdown(m, f),
+            Msg::Rules(m) => facts::rules(m, f),
             Msg::InCase { place, msg } => write!(f, "{place}: {msg}"),
         }
     }

@@ -75,10 +75,10 @@ pub enum PeriodSystem {
     Year,
     /// Two semesters.
     Semester,
-    /// Four modules, department WT.
-    ModulesWT,
-    /// Four modules, department MC.
-    ModulesMC,
+    /// Four modules; their grensdata follow the programme's department.
+    /// (`ModulesWT` and `ModulesMC` of earlier files are read as this.)
+    #[serde(alias = "ModulesWT", alias = "ModulesMC")]
+    Modules,
 }
 
 impl PeriodSystem {
@@ -87,18 +87,16 @@ impl PeriodSystem {
         match self {
             PeriodSystem::Year => "jaar",
             PeriodSystem::Semester => "semester",
-            PeriodSystem::ModulesWT => "4 modules (WT)",
-            PeriodSystem::ModulesMC => "4 modules (MC)",
+            PeriodSystem::Modules => "4 modules",
         }
     }
-}
 
-fn default_institution() -> String {
-    "AP Hogeschool".to_string()
-}
-
-fn default_department() -> String {
-    "WT".to_string()
+    /// Every system, in the order a form offers them.
+    pub const ALL: [PeriodSystem; 3] = [
+        PeriodSystem::Year,
+        PeriodSystem::Semester,
+        PeriodSystem::Modules,
+    ];
 }
 
 fn is_false(b: &bool) -> bool {
@@ -117,14 +115,16 @@ pub struct Programme {
     pub kind: ProgrammeKind,
     /// Size (studieomvang) in SP, e.g. 180.
     pub size: u32,
-    /// Institution; AP's consequences (11.3 §3, 18.2–18.3) apply only to
-    /// programmes at AP.
-    #[serde(default = "default_institution")]
-    pub institution: String,
-    /// Department (departement), e.g. `"WT"`; picks the list of units
-    /// without tolerance (OER 18.3 §1 f).
-    #[serde(default = "default_department")]
-    pub department: String,
+    /// Institution (instelling); absent: the home institution of the rule
+    /// parameters. Its regulation's consequences (11.3 §3, 18.2–18.3)
+    /// apply only where its rules are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+    /// Department (departement), e.g. `"WT"`; absent: the institution's
+    /// default. Picks the list of units without tolerance (OER 18.3 §1 f)
+    /// and the grensdata of modules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     /// Teaching-period system.
     #[serde(default)]
     pub system: PeriodSystem,
@@ -132,10 +132,15 @@ pub struct Programme {
     /// professional bachelors).
     #[serde(default, skip_serializing_if = "is_false")]
     pub academic: bool,
-    /// Tolerance base counted from 2013-2014 on (OER 18.2 §2): the student
-    /// was enrolled in this programme before 2013-2014.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub tolerance_from_2013: bool,
+    /// The tolerance base counts only from the regulation's legacy year on
+    /// (OER 18.2 §2: the student was enrolled in this programme before
+    /// 2013-2014). `tolerance_from_2013` in earlier files.
+    #[serde(
+        default,
+        skip_serializing_if = "is_false",
+        alias = "tolerance_from_2013"
+    )]
+    pub tolerance_legacy_base: bool,
 }
 
 impl Programme {
@@ -146,11 +151,11 @@ impl Programme {
             name: name.to_string(),
             kind,
             size,
-            institution: default_institution(),
-            department: default_department(),
+            institution: None,
+            department: None,
             system: PeriodSystem::Year,
             academic: false,
-            tolerance_from_2013: false,
+            tolerance_legacy_base: false,
         }
     }
 }

@@ -1,14 +1,27 @@
-//! Rule parameters as data: thresholds, calendars with grensdata, and the
-//! institution's lists (OER 8.1 §4, 18.3 §1 f–g). The defaults ship in
-//! `assets/rules/` and are embedded; a user directory may override them.
+//! Rule parameters as data, dated by academic year: the decree's
+//! leerkrediet rules and, per institution, its exam regulation, calendars
+//! with grensdata, lists of units without tolerance and caps per group
+//! (OER 8.1 §4, 18.3 §1 f–g). The shipped set is `assets/rules/`,
+//! embedded; a user directory adds years and institutions. The rules core
+//! asks for the value in force in the year it computes.
 
+mod dated;
+mod groups;
+mod institution;
 mod load;
 
-pub use load::{ParamsError, load_dir};
+pub use dated::{Dated, InForce, Valid};
+pub use groups::{Decree, DecreeFile, Entry, Oer, OerFile, Resolved};
+pub use institution::{
+    Calendar, Department, GrensdataRow, InstitutionFile, InstitutionRules, ListedUnit,
+    NoToleranceList, OerYear, ToleranceGroup,
+};
+pub use load::{ParamsError, load_dir, load_only};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{AcademicYear, Date, Period, PeriodSystem, Programme};
+use institution::{YearTable, same_name};
 
 /// A day of the year without the year, e.g. 1 December.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,123 +52,92 @@ pub struct MeritPercents {
     pub grootste: u32,
 }
 
-/// Every number the rules use (see `assets/rules/thresholds.ron`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Thresholds {
-    pub initial_balance: i32,
-    pub first_ledger_year: AcademicYear,
-    pub bonus_sp: u32,
-    pub master_deduction: i32,
-    pub rebuild_step: i32,
-    pub rebuild_target: i32,
-    pub exception_sp: u32,
-    pub exception_years: u32,
-    pub switch_full_before: MonthDay,
-    pub switch_half_until: MonthDay,
-    pub pass_grade: i32,
-    pub binding_conditions_percent: u32,
-    pub trajectory_percent: u32,
-    pub tolerance_percent: u32,
-    pub tolerance_legacy_from: AcademicYear,
-    pub tolerance_min_cumulative_percent: u32,
-    pub tolerable_grades: Vec<i32>,
-    pub tolerance_far_sp: u32,
-    pub tolerance_far_cap: u32,
-    pub merit_percents: MeritPercents,
-    pub merit_coverage_percent: u32,
-}
+/// The academic years the resolved tables hold; years outside take the
+/// nearest end.
+const TABLE_FIRST: AcademicYear = AcademicYear(1990);
+const TABLE_LAST: AcademicYear = AcademicYear(2080);
 
-/// Grensdata per teaching-period system (one date per period).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Grensdata {
-    #[serde(default)]
-    pub year: Vec<Date>,
-    #[serde(default)]
-    pub semester: Vec<Date>,
-    #[serde(default)]
-    pub modules_mc: Vec<Date>,
-    #[serde(default)]
-    pub modules_wt: Vec<Date>,
-}
-
-/// One academic year's calendar (OER 1.1.1, 8.1 §4).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Calendar {
-    pub year: AcademicYear,
-    /// First day of the academic year.
-    pub start: Date,
-    /// Last day of the academic year.
-    pub end: Date,
-    pub grensdata: Grensdata,
-}
-
-/// A unit on a department's list of units without tolerance.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ListedUnit {
-    pub name: String,
-    /// A restriction the regulation states, shown with the verdict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// The units of one programme that can never be tolerated (18.3 §1 f).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NoToleranceList {
-    pub department: String,
-    pub programme: String,
-    pub units: Vec<ListedUnit>,
-}
-
-/// A cap on the number of tolerances within a group of units (18.3 §1 g).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ToleranceGroup {
-    pub department: String,
-    pub programme: String,
-    /// Name of the group, shown in the verdict.
-    pub name: String,
-    pub units: Vec<String>,
-    /// At most this many units of the group may be tolerated.
-    pub max_units: u32,
-}
-
-/// The institution and its department lists.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Institution {
-    /// Names a case may use for this institution.
-    pub names: Vec<String>,
-    pub no_tolerance: Vec<NoToleranceList>,
-    #[serde(default)]
-    pub tolerance_groups: Vec<ToleranceGroup>,
-}
-
-/// All rule parameters.
+/// All rule parameters, merged and resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Params {
-    pub thresholds: Thresholds,
-    pub institution: Institution,
-    /// Calendars, one per academic year.
-    pub calendars: Vec<Calendar>,
-}
-
-/// Equal names, ignoring surrounding space and case (without allocating).
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.trim().chars().flat_map(char::to_lowercase))
+    /// The decree's parameters with every dated value.
+    pub decree_file: DecreeFile,
+    decree_years: YearTable<Decree>,
+    /// Every institution with rules; one of them is the home institution.
+    pub institutions: Vec<InstitutionRules>,
+    home: usize,
+    /// Every file read, in the order read (built-in ones first).
+    pub sources: Vec<String>,
 }
 
 impl Params {
-    /// The calendar of a year, if one is known.
+    /// The decree's leerkrediet rules in force in `year`.
+    pub fn decree(&self, year: AcademicYear) -> &Decree {
+        self.decree_years.get(year)
+    }
+
+    /// The institution whose regulation a case is judged by.
+    pub fn home(&self) -> &InstitutionRules {
+        &self.institutions[self.home]
+    }
+
+    /// The home institution's regulation in force in `year`.
+    pub fn oer(&self, year: AcademicYear) -> &Oer {
+        self.home().oer(year)
+    }
+
+    /// The short name of the home institution, as a sentence uses it.
+    pub fn home_name(&self) -> &str {
+        &self.home().short
+    }
+
+    /// The institution a case names (`None`: the home institution), if
+    /// its rules are known.
+    pub fn institution(&self, name: Option<&str>) -> Option<&InstitutionRules> {
+        match name {
+            None => Some(self.home()),
+            Some(n) => self.institutions.iter().find(|i| i.is_named(n)),
+        }
+    }
+
+    /// The rules of a programme's institution, if known.
+    pub fn rules_of(&self, programme: &Programme) -> Option<&InstitutionRules> {
+        self.institution(programme.institution.as_deref())
+    }
+
+    /// The regulation in force in `year` for a programme: its
+    /// institution's, or the home institution's when its own is unknown.
+    pub fn oer_of(&self, programme: &Programme, year: AcademicYear) -> &Oer {
+        self.rules_of(programme).unwrap_or(self.home()).oer(year)
+    }
+
+    /// Whether a programme is at the home institution.
+    pub fn is_home(&self, programme: &Programme) -> bool {
+        self.rules_of(programme)
+            .is_some_and(|i| std::ptr::eq(i, self.home()))
+    }
+
+    /// The institution's name of a programme, for a person.
+    pub fn institution_name<'a>(&'a self, programme: &'a Programme) -> &'a str {
+        match (&programme.institution, self.rules_of(programme)) {
+            (_, Some(i)) => &i.name,
+            (Some(n), None) => n,
+            (None, None) => "",
+        }
+    }
+
+    /// The department of a programme: its own, or its institution's default.
+    pub fn department_of<'a>(&'a self, programme: &'a Programme) -> &'a str {
+        match (&programme.department, self.rules_of(programme)) {
+            (Some(d), _) => d,
+            (None, Some(i)) => &i.default_department,
+            (None, None) => "",
+        }
+    }
+
+    /// The home institution's calendar of a year, if one is known.
     pub fn calendar(&self, year: AcademicYear) -> Option<&Calendar> {
-        self.calendars.iter().find(|c| c.year == year)
+        self.home().calendar(year)
     }
 
     /// First and last day of an academic year: the calendar's, or else
@@ -171,73 +153,66 @@ impl Params {
         }
     }
 
-    /// The calendar's grensdatum for a period in a programme (OER 8.1 §4).
+    /// The calendar's grensdatum for a period in a programme (OER 8.1 §4):
+    /// the row of the programme's system, for modules the row of its
+    /// department.
     pub fn calendar_grensdatum(
         &self,
         year: AcademicYear,
         programme: &Programme,
         period: Period,
     ) -> Option<Date> {
-        let g = &self.calendar(year)?.grensdata;
-        let (row, index) = match period {
-            Period::Year => (&g.year, 0),
-            Period::S1 => (&g.semester, 0),
-            Period::S2 => (&g.semester, 1),
-            Period::M1 | Period::M2 | Period::M3 | Period::M4 => {
-                let index = match period {
-                    Period::M1 => 0,
-                    Period::M2 => 1,
-                    Period::M3 => 2,
-                    _ => 3,
-                };
-                match programme.system {
-                    PeriodSystem::ModulesMC => (&g.modules_mc, index),
-                    PeriodSystem::ModulesWT => (&g.modules_wt, index),
-                    _ if same_name(&programme.department, "MC") => (&g.modules_mc, index),
-                    _ => (&g.modules_wt, index),
-                }
-            }
+        let rules = self.rules_of(programme)?;
+        let calendar = rules.calendar(year)?;
+        let (system, index) = match period {
+            Period::Year => (PeriodSystem::Year, 0),
+            Period::S1 => (PeriodSystem::Semester, 0),
+            Period::S2 => (PeriodSystem::Semester, 1),
+            Period::M1 => (PeriodSystem::Modules, 0),
+            Period::M2 => (PeriodSystem::Modules, 1),
+            Period::M3 => (PeriodSystem::Modules, 2),
+            Period::M4 => (PeriodSystem::Modules, 3),
         };
-        row.get(index).copied()
-    }
-
-    /// The short name of this institution, as a sentence uses it (`AP`).
-    pub fn home_name(&self) -> &str {
-        self.institution.names.first().map_or("", String::as_str)
-    }
-
-    /// Whether a case's institution name is this institution.
-    pub fn is_home(&self, institution: &str) -> bool {
-        self.institution
-            .names
-            .iter()
-            .any(|n| same_name(n, institution))
-    }
-
-    /// The listing of a unit without tolerance (18.3 §1 f), if it is listed.
-    pub fn no_tolerance_listing(&self, programme: &Programme, unit: &str) -> Option<&ListedUnit> {
-        self.institution
-            .no_tolerance
-            .iter()
-            .filter(|l| {
-                same_name(&l.department, &programme.department)
-                    && same_name(&l.programme, &programme.name)
+        let department = self.department_of(programme);
+        let rows = || calendar.grensdata.iter().filter(|r| r.system == system);
+        let row = rows()
+            .find(|r| {
+                r.department
+                    .as_deref()
+                    .is_some_and(|d| same_name(d, department))
             })
-            .flat_map(|l| l.units.iter())
-            .find(|u| same_name(&u.name, unit))
+            .or_else(|| rows().find(|r| r.department.is_none()))?;
+        row.dates.get(index).copied()
     }
 
-    /// The tolerance groups (18.3 §1 g) a unit belongs to.
+    /// The listing of a unit without tolerance (18.3 §1 f) in `year`.
+    pub fn no_tolerance_listing(
+        &self,
+        year: AcademicYear,
+        programme: &Programme,
+        unit: &str,
+    ) -> Option<&ListedUnit> {
+        self.rules_of(programme)?.no_tolerance_listing(
+            year,
+            self.department_of(programme),
+            &programme.name,
+            unit,
+        )
+    }
+
+    /// The tolerance groups (18.3 §1 g) a unit belongs to in `year`.
     pub fn tolerance_groups<'a>(
         &'a self,
+        year: AcademicYear,
         programme: &'a Programme,
         unit: &'a str,
-    ) -> impl Iterator<Item = &'a ToleranceGroup> + 'a {
-        self.institution.tolerance_groups.iter().filter(move |g| {
-            same_name(&g.department, &programme.department)
-                && same_name(&g.programme, &programme.name)
-                && g.units.iter().any(|u| same_name(u, unit))
-        })
+    ) -> Vec<&'a ToleranceGroup> {
+        match self.rules_of(programme) {
+            Some(r) => r
+                .tolerance_groups(year, self.department_of(programme), &programme.name, unit)
+                .collect(),
+            None => Vec::new(),
+        }
     }
 }
 

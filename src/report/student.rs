@@ -8,6 +8,27 @@ use crate::model::{Case, Date, apply_scenario};
 use crate::params::Params;
 use crate::rules::{Outcome, compare, compute, effective_as_of, hundredths_dutch, percent_or_dash};
 
+/// The title of the regulation in force in a year (or the nearest one),
+/// with a lower-case first letter for inside a sentence.
+fn regulation(params: &Params, year: Option<crate::model::AcademicYear>) -> String {
+    let home = params.home();
+    let title = year
+        .and_then(|y| home.regulation.in_force(y))
+        .or_else(|| {
+            home.regulation
+                .values
+                .last()
+                .map(crate::params::InForce::Exact)
+        })
+        .map(|v| v.valid().value.clone())
+        .unwrap_or_else(|| "reglement".into());
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => title,
+    }
+}
+
 /// A block of the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Block {
@@ -57,10 +78,12 @@ fn blocks(
         format!(" ({})", case.student.number)
     };
     b.push(Block::Para(format!(
-        "Student: {}{number}. Stand tot en met {}. Opgemaakt op {} door de studietrajectbegeleiding, volgens het onderwijs- en examenreglement 2017-2018 van AP Hogeschool (OER).",
+        "Student: {}{number}. Stand tot en met {}. Opgemaakt op {} door de studietrajectbegeleiding, volgens het {} van {} (OER).",
         case.student.name,
         o.as_of.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
-        today.dutch()
+        today.dutch(),
+        regulation(params, o.as_of),
+        params.home().name
     )));
     if let Some(s) = scenario.and_then(|n| case.scenario(n)) {
         b.push(Block::Para(format!(

@@ -73,7 +73,7 @@ pub fn countdown(
     let generation = outcome
         .ledger_row(year)
         .is_some_and(|r| r.generation_student);
-    let t = &params.thresholds;
+    let t = params.decree(year);
     let mut out = Vec::new();
     for e in y
         .enrolments

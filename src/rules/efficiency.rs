@@ -1,18 +1,35 @@
 //! Study efficiency (OER 1.1.55) and its consequences: binding conditions
 //! (OER 13.1) and the automatic individual trajectory (OER 11.3 §3).
 
-use crate::model::{AcademicYear, Case, ProgrammeKind};
+use crate::model::{AcademicYear, Case, Programme, ProgrammeKind};
 use crate::params::Params;
 
 use super::code::Code;
 use super::facts::{Findings, YearFacts};
-use super::msg::{EfficiencyMsg, Msg, TrajectoryWhy};
+use super::msg::{EfficiencyMsg, Msg, RulesMsg, TrajectoryWhy};
 use super::outcome::{ProgrammeYear, YearProgress};
 use super::ratio::Ratio;
 use super::trace::{Article, Line, name};
 
 /// OER 1.1.55.
 const SE: Article = Article::art("1.1.55");
+
+/// A note when no regulation of the programme's institution covers the
+/// year and the nearest one stands in.
+pub fn stand_in(params: &Params, programme: &Programme, year: AcademicYear) -> Option<Line> {
+    let rules = params.rules_of(programme)?;
+    let v = rules.stand_in(year)?;
+    Some(Line::note(
+        Article::art("OER"),
+        RulesMsg::StandIn {
+            institution: name(&rules.name),
+            year,
+            regulation: name(&v.value),
+            span: name(&v.span()),
+        }
+        .into(),
+    ))
+}
 
 /// A programme's own figures in one year, in SE's sense (RULES.md §4).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -108,7 +125,7 @@ pub fn history(case: &Case, years: &[YearFacts], programme: usize) -> History {
 /// bachelor-na-bachelor or a postgraduaat at this institution.
 fn trajectory_applies(params: &Params, case: &Case, programme: usize) -> bool {
     let p = &case.programmes[programme];
-    params.is_home(&p.institution)
+    params.rules_of(p).is_some()
         && match p.kind {
             ProgrammeKind::Bachelor => !p.academic,
             ProgrammeKind::BachelorAfterBachelor | ProgrammeKind::Postgraduate => true,
@@ -140,7 +157,6 @@ pub fn programme_years(
     h: &History,
 ) -> Vec<ProgrammeYear> {
     let programme_name = name(&case.programmes[programme].name);
-    let t = &params.thresholds;
     h.years
         .iter()
         .filter_map(|fig| {
@@ -149,6 +165,7 @@ pub fn programme_years(
             let cum_taken = h.cumulative(year, |f| f.taken);
             let cum_acquired = h.cumulative(year, |f| f.acquired);
             let cumulative = Ratio::new(cum_acquired, cum_taken);
+            let t = params.oer_of(&case.programmes[programme], year);
             let mut lines = vec![
                 Line::note(
                     SE,
@@ -178,6 +195,7 @@ pub fn programme_years(
                     EfficiencyMsg::Exemptions { sp: fig.exempted }.into(),
                 ));
             }
+            lines.extend(stand_in(params, &case.programmes[programme], year));
             let automatic_trajectory = if trajectory_applies(params, case, programme) {
                 let imposed = years
                     .iter()
@@ -206,7 +224,7 @@ pub fn programme_years(
                     EfficiencyMsg::Trajectory {
                         next: year.next(),
                         ok,
-                        max_sp: 60,
+                        max_sp: t.trajectory_max_sp,
                         why,
                     }
                     .into(),
@@ -241,7 +259,6 @@ pub fn study_progress(
     years: &[YearFacts],
     found: &mut Findings,
 ) -> Vec<YearProgress> {
-    let t = &params.thresholds;
     years
         .iter()
         .filter(|y| !y.enrolments.is_empty() || !y.summaries.is_empty())
@@ -251,6 +268,7 @@ pub fn study_progress(
             let acquired: u64 = y.enrolments.iter().map(|e| e.credited()).sum::<u64>()
                 + y.summaries.iter().map(|s| s.acquired).sum::<u64>();
             let efficiency = Ratio::new(acquired, taken);
+            let t = params.oer(y.year);
             let possible =
                 efficiency.is_some_and(|r| !r.at_least_percent(t.binding_conditions_percent));
             let article = Article::art("13.1");
@@ -271,7 +289,10 @@ pub fn study_progress(
                     taken,
                     efficiency,
                     percent: t.binding_conditions_percent,
-                    apply_by: y.year.next().date_of(10, 1).expect("1 October exists"),
+                    apply_by: t
+                        .binding_conditions_apply_by
+                        .in_year(y.year.next())
+                        .unwrap_or_else(|| params.year_span(y.year.next()).0),
                 });
                 lines.push(Line::note(article, msg.clone()));
                 found.warn(Code::BindingConditions, Some(y.year), msg);

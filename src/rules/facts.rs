@@ -206,7 +206,7 @@ fn check_in_year(
 
 /// Checks the grades entered on a unit: 0–20, whole for a unit, one
 /// decimal for a part (OER 17.1), numeric or pass/fail as the unit says.
-fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
+fn check_marks(unit: &Unit, max: i32, at: &Place, found: &mut Findings) {
     use crate::model::Mark;
     let mut check = |m: Option<Mark>, whole: bool, second: bool, part: Option<&str>| {
         let Some(mark) = m else { return };
@@ -215,7 +215,7 @@ fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
             part: part.map(name),
         };
         let (code, msg) = match mark {
-            Mark::Tenths(t) if !(0..=200).contains(&t) => (
+            Mark::Tenths(t) if !(0..=max).contains(&t) => (
                 Code::GradeOutOfRange,
                 InputMsg::GradeOutOfRange {
                     at: at_mark(),
@@ -275,10 +275,10 @@ fn check_marks(unit: &Unit, at: &Place, found: &mut Findings) {
 
 /// The unit with every result that `check_marks` refuses left out, so an
 /// impossible grade (21, or a number on a pass/fail unit) gives no credit.
-fn without_invalid_marks(unit: &Unit) -> std::borrow::Cow<'_, Unit> {
+fn without_invalid_marks(unit: &Unit, max: i32) -> std::borrow::Cow<'_, Unit> {
     use crate::model::Mark;
     let valid = |m: Mark, whole: bool| match m {
-        Mark::Tenths(t) => (0..=200).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
+        Mark::Tenths(t) => (0..=max).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
         Mark::Passed | Mark::NotPassed => unit.pass_fail,
         _ => true,
     };
@@ -297,7 +297,7 @@ fn without_invalid_marks(unit: &Unit) -> std::borrow::Cow<'_, Unit> {
     }
     let ok = |m: Option<Mark>, whole: bool| {
         m.filter(|m| match *m {
-            Mark::Tenths(t) => (0..=200).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
+            Mark::Tenths(t) => (0..=max).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
             Mark::Passed | Mark::NotPassed => unit.pass_fail,
             _ => true,
         })
@@ -335,20 +335,22 @@ fn unit_facts(
     found: &mut Findings,
 ) -> UnitFacts {
     let at = place(year, programme, Some(&unit.code));
-    let pass = params.thresholds.pass_grade;
+    let oer = params.oer_of(programme, year);
+    let pass = oer.pass_grade;
     let mut lines = Vec::new();
 
-    if unit.sp < 3 {
+    if unit.sp < oer.min_unit_sp {
         found.error(
             Code::UnitSpInvalid,
             at.clone(),
             InputMsg::UnitSp {
                 sp: unit.sp,
-                min: 3,
+                min: oer.min_unit_sp,
             },
         );
     }
-    check_marks(unit, &at, found);
+    let max = oer.max_grade * 10;
+    check_marks(unit, max, &at, found);
 
     let grensdatum = unit
         .grensdatum
@@ -372,7 +374,7 @@ fn unit_facts(
             lines: Vec::new(),
         }
     } else {
-        unit_result(&without_invalid_marks(unit), pass)
+        unit_result(&without_invalid_marks(unit, max), pass)
     };
     if result.second_after_credit {
         found.error(

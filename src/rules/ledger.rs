@@ -21,7 +21,7 @@ pub fn first_year(case: &Case, params: &Params, years: &[YearFacts]) -> Option<A
     }
     years
         .iter()
-        .filter(|y| y.year >= params.thresholds.first_ledger_year)
+        .filter(|y| y.year >= params.decree(y.year).first_ledger_year)
         .find(|y| !y.enrolments.is_empty() || !y.summaries.is_empty())
         .map(|y| y.year)
 }
@@ -179,15 +179,17 @@ pub fn ledger(
     remaining: &dyn Fn(usize, AcademicYear) -> i64,
     found: &mut Findings,
 ) -> (Ledger, Vec<Switch>) {
-    let t = &params.thresholds;
     let mut bonus_granted = case
         .opening
         .as_ref()
         .map_or(0, |o| i64::from(o.bonus_granted));
-    let mut balance = case
-        .opening
-        .as_ref()
-        .map_or(i64::from(t.initial_balance), |o| i64::from(o.balance));
+    let mut balance = case.opening.as_ref().map_or_else(
+        || {
+            first_year(case, params, years)
+                .map_or(140, |y| i64::from(params.decree(y).initial_balance))
+        },
+        |o| i64::from(o.balance),
+    );
     let mut rows = Vec::new();
     let mut all_switches = Vec::new();
     let (Some(first), Some(last)) = (first_year(case, params, years), as_of) else {
@@ -204,6 +206,7 @@ pub fn ledger(
     let mut rebuilds = Rebuilds::from_case(case, first);
     let mut year = first;
     while year <= last {
+        let t = params.decree(year);
         let yf = years.iter().find(|y| y.year == year);
         let enrolled = yf.is_some_and(|y| !y.enrolments.is_empty() || !y.summaries.is_empty());
         let start = balance;

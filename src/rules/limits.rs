@@ -44,7 +44,7 @@ pub fn enrolment_limits(
     if !over {
         return;
     }
-    let t = &params.thresholds;
+    let t = params.decree(yf.year);
     let y = yf.year;
     let at_home_in = |year: AcademicYear| {
         years.iter().find(|f| f.year == year).is_some_and(|f| {
@@ -52,7 +52,7 @@ pub fn enrolment_limits(
                 .iter()
                 .map(|e| e.programme)
                 .chain(f.summaries.iter().map(|s| s.programme))
-                .any(|p| params.is_home(&case.programmes[p].institution))
+                .any(|p| params.is_home(&case.programmes[p]))
         })
     };
     let uninterrupted = (1..=t.exception_years as i32).all(|k| at_home_in(AcademicYear(y.0 - k)));

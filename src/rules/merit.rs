@@ -77,7 +77,9 @@ pub fn merit(
     found: &mut Findings,
 ) -> Option<Merit> {
     let p = &case.programmes[programme];
-    let t = &params.thresholds;
+    // The degree is judged by the regulation of the programme's last year.
+    let year = h.last_year().or(case.opening.as_ref().map(|o| o.year))?;
+    let t = params.oer_of(p, year);
     let ungraded = h.earlier.acquired
         + h.earlier.summary_tolerated
         + h.years

@@ -77,7 +77,7 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
     // missing, tolerances included.
     let mut tolerances = Vec::new();
     for (pi, p) in case.programmes.iter().enumerate() {
-        let applies = p.kind == ProgrammeKind::Bachelor && params.is_home(&p.institution);
+        let applies = p.kind == ProgrammeKind::Bachelor && params.rules_of(p).is_some();
         if !applies {
             tolerance::refuse_outside_bachelor(case, params, &years, pi, &mut found);
         }

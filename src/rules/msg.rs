@@ -24,6 +24,7 @@ pub enum Msg {
     Input(InputMsg),
     Reconcile(ReconcileMsg),
     Countdown(CountdownMsg),
+    Rules(RulesMsg),
     /// An error in the case, quoted in an explanation: where, and what.
     InCase {
         place: Place,
@@ -52,8 +53,22 @@ into_msg!(
     GradeMsg => Grade,
     InputMsg => Input,
     ReconcileMsg => Reconcile,
-    CountdownMsg => Countdown
+    CountdownMsg => Countdown,
+    RulesMsg => Rules
 );
+
+/// Which rule parameters were used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RulesMsg {
+    /// No regulation of the institution covers the year: the nearest one
+    /// stands in.
+    StandIn {
+        institution: Name,
+        year: AcademicYear,
+        regulation: Name,
+        span: Name,
+    },
+}
 
 /// Why an enrolment deploys no leerkrediet (8.1 §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Rebuilding and topping up leerkrediet (OER 8.1 §11–§13).
 
 use crate::model::{AcademicYear, Case, Event, RebuildKind};
-use crate::params::Thresholds;
+use crate::params::Decree;
 
 use super::msg::RebuildMsg;
 use super::trace::{Article, Line};
@@ -75,13 +75,7 @@ impl Rebuilds {
     /// opbouwen tot maximaal 60 studiepunten. Vanaf het academiejaar dat volgt
     /// op het academiejaar waarin hij het hoger onderwijs verlaten heeft,
     /// worden daartoe elk academiejaar 10 studiepunten toegevoegd."
-    fn step(
-        &mut self,
-        t: &Thresholds,
-        year: AcademicYear,
-        balance: i64,
-        lines: &mut Vec<Line>,
-    ) -> i64 {
+    fn step(&mut self, t: &Decree, year: AcademicYear, balance: i64, lines: &mut Vec<Line>) -> i64 {
         let mut added = 0;
         for kind in [RebuildKind::Master, RebuildKind::LeftHigherEducation] {
             let state = match kind {
@@ -141,7 +135,7 @@ impl Rebuilds {
     fn hbo5(
         &mut self,
         case: &Case,
-        t: &Thresholds,
+        t: &Decree,
         year: AcademicYear,
         enrolled: bool,
         balance: i64,
@@ -189,7 +183,7 @@ impl Rebuilds {
     pub fn at_start(
         &mut self,
         case: &Case,
-        t: &Thresholds,
+        t: &Decree,
         year: AcademicYear,
         enrolled: bool,
         balance: i64,
@@ -203,7 +197,7 @@ impl Rebuilds {
     /// the balance is below 60.
     pub fn after_master(
         &mut self,
-        t: &Thresholds,
+        t: &Decree,
         year: AcademicYear,
         balance: i64,
         lines: &mut Vec<Line>,
@@ -229,7 +223,7 @@ impl Rebuilds {
     pub fn after_gap_year(
         &mut self,
         case: &Case,
-        t: &Thresholds,
+        t: &Decree,
         year: AcademicYear,
         balance: i64,
         lines: &mut Vec<Line>,

@@ -64,7 +64,7 @@ pub fn switch_refund(
     base: i64,
     enrolled: crate::model::Date,
 ) -> (i64, Line) {
-    let t = &params.thresholds;
+    let t = params.decree(year);
     let full_before = t.switch_full_before.in_year(year);
     let half_until = t.switch_half_until.in_year(year);
     let (refund, msg) = match (full_before, half_until) {

@@ -42,8 +42,9 @@ pub fn base(
     year: AcademicYear,
 ) -> (u64, Line) {
     let p = &case.programmes[programme];
-    let legacy_from = params.thresholds.tolerance_legacy_from;
-    let taken = if p.tolerance_from_2013 {
+    let oer = params.oer_of(p, year);
+    let legacy_from = oer.tolerance_legacy_from;
+    let taken = if p.tolerance_legacy_base {
         let earlier_counts = case.opening.as_ref().is_some_and(|o| o.year >= legacy_from);
         (if earlier_counts { h.earlier.taken } else { 0 })
             + h.years
@@ -56,7 +57,7 @@ pub fn base(
     };
     let cap = u64::from(p.size).saturating_sub(h.cumulative(year, |f| f.exempted));
     let base = taken.min(cap);
-    let pct = params.thresholds.tolerance_percent;
+    let pct = oer.tolerance_percent;
     let available = base as i64 * i64::from(pct);
     let msg = ToleranceMsg::Base {
         percent: pct,
@@ -65,7 +66,7 @@ pub fn base(
         size: p.size,
         cap,
         year,
-        legacy_from: p.tolerance_from_2013.then_some(legacy_from),
+        legacy_from: p.tolerance_legacy_base.then_some(legacy_from),
         available_hundredths: available,
     };
     (base, Line::note(Article::par("18.2", 1), msg.into()))
@@ -104,7 +105,7 @@ fn judge(
     f: &Failed,
     cx: &Context,
 ) -> (Vec<Condition>, Vec<Line>) {
-    let t = &params.thresholds;
+    let t = params.oer_of(&case.programmes[programme], f.year);
     let p = &case.programmes[programme];
     let u = f.unit;
     let mark = u.result.final_mark.expect("failed units have a result");
@@ -163,11 +164,11 @@ fn judge(
             kind: f.source.kind,
         },
     );
-    let listing = params.no_tolerance_listing(p, &u.name);
+    let listing = params.no_tolerance_listing(f.year, p, &u.name);
     check(
         listing.is_none(),
         Check::F {
-            department: name(&p.department),
+            department: name(params.department_of(p)),
             listed: listing.map(|l| (name(&l.name), l.note.as_deref().map(name))),
         },
     );
@@ -238,7 +239,7 @@ pub fn tolerance(
                         Code::ToleranceNotAllowed,
                         Place::unit(yf.year, &p.name, &u.code),
                         ToleranceMsg::NotAFail {
-                            pass_grade: params.thresholds.pass_grade,
+                            pass_grade: params.oer_of(p, yf.year).pass_grade,
                         },
                     );
                 }
@@ -271,7 +272,8 @@ pub fn tolerance(
         let exempted = h.cumulative(f.year, |x| x.exempted);
         let distance = i64::from(p.size) - (credited + exempted + others) as i64;
         let group_counts = params
-            .tolerance_groups(p, &f.unit.name)
+            .tolerance_groups(f.year, p, &f.unit.name)
+            .into_iter()
             .map(|g| {
                 let n = accepted
                     .iter()
@@ -351,7 +353,9 @@ pub fn tolerance(
         + last
             .map(summary_tolerated)
             .unwrap_or(h.earlier.summary_tolerated);
-    let pct = i64::from(params.thresholds.tolerance_percent);
+    let pct = last
+        .or(case.opening.as_ref().map(|o| o.year))
+        .map_or(0, |y| i64::from(params.oer_of(p, y).tolerance_percent));
     let available = base_now as i64 * pct;
     let lines = vec![
         base_line,
@@ -391,13 +395,13 @@ pub fn refuse_outside_bachelor(
     found: &mut Findings,
 ) {
     let p = &case.programmes[programme];
-    let why = if params.is_home(&p.institution) {
+    let why = if params.rules_of(p).is_some() {
         NoToleranceCredit::Kind(p.kind)
     } else {
         NoToleranceCredit::Elsewhere {
             programme: name(&p.name),
             home: name(params.home_name()),
-            institution: name(&p.institution),
+            institution: name(params.institution_name(p)),
         }
     };
     for yf in years {

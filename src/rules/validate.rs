@@ -41,13 +41,14 @@ pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
             year: Some(o.year),
             ..Place::default()
         };
-        if o.bonus_granted > params.thresholds.bonus_sp {
+        let max = params.decree(o.year).bonus_sp;
+        if o.bonus_granted > max {
             found.error(
                 Code::OpeningBonusInvalid,
                 at.clone(),
                 InputMsg::OpeningBonus {
                     granted: o.bonus_granted,
-                    max: params.thresholds.bonus_sp,
+                    max,
                 },
             );
         }

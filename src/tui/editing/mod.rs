@@ -13,12 +13,7 @@ mod years;
 use super::form::{Field, Form, FormTarget, Value};
 
 const KINDS: [UnitKind; 3] = [UnitKind::Regular, UnitKind::Bachelorproef, UnitKind::Stage];
-const SYSTEMS: [PeriodSystem; 4] = [
-    PeriodSystem::Year,
-    PeriodSystem::Semester,
-    PeriodSystem::ModulesWT,
-    PeriodSystem::ModulesMC,
-];
+const SYSTEMS: [PeriodSystem; 3] = PeriodSystem::ALL;
 
 fn names<T: Copy>(all: &[T], f: impl Fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|x| f(*x)).collect()
@@ -65,7 +60,7 @@ pub fn build(
             enrolment,
             unit,
         } => units::unit_withdrawal_form(target, case, params, year, enrolment, unit),
-        FormTarget::Year { year } => years::year_form(target, case, year),
+        FormTarget::Year { year } => years::year_form(target, case, params, year),
         FormTarget::Student => student::student_form(target, case),
         FormTarget::Opening => student::opening_form(target, case),
         FormTarget::EarlierProgress { programme } => {

@@ -111,8 +111,16 @@ pub(super) fn programme_form(target: FormTarget, case: &Case, index: Option<usiz
             index_of(&ProgrammeKind::ALL, &p.kind),
         ),
         Field::int("Studieomvang", Some(i64::from(p.size)), 1, 600, false, "SP"),
-        Field::text("Instelling", &p.institution, true),
-        Field::text("Departement", &p.department, true),
+        Field::text(
+            "Instelling (leeg: de eigen)",
+            p.institution.as_deref().unwrap_or(""),
+            false,
+        ),
+        Field::text(
+            "Departement (leeg: het standaard)",
+            p.department.as_deref().unwrap_or(""),
+            false,
+        ),
         Field::choice(
             "Onderwijsperiodes",
             &names(&SYSTEMS, PeriodSystem::dutch),
@@ -120,8 +128,8 @@ pub(super) fn programme_form(target: FormTarget, case: &Case, index: Option<usiz
         ),
         Field::bool("Academische bachelor", p.academic),
         Field::bool(
-            "Tolerantie vanaf 2013-2014 (18.2 §2)",
-            p.tolerance_from_2013,
+            "Tolerantiebasis volgens Art. 18.2 §2 (vroeger ingeschreven)",
+            p.tolerance_legacy_base,
         ),
     ];
     Form::new(
@@ -268,11 +276,12 @@ pub(super) fn apply_programme(
     p.name = v[1].text();
     p.kind = ProgrammeKind::ALL[v[2].choice()];
     p.size = sp(&v[3]);
-    p.institution = v[4].text();
-    p.department = v[5].text();
+    let given = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    p.institution = given(v[4].text());
+    p.department = given(v[5].text());
     p.system = SYSTEMS[v[6].choice()];
     p.academic = v[7].bool();
-    p.tolerance_from_2013 = v[8].bool();
+    p.tolerance_legacy_base = v[8].bool();
     match index {
         Some(i) => {
             case.programmes[i] = p;

@@ -107,12 +107,22 @@ pub(super) fn summary_form(
 }
 
 /// An academic year (new when `year` is `None`).
-pub(super) fn year_form(target: FormTarget, case: &Case, year: Option<usize>) -> Form {
+pub(super) fn year_form(
+    target: FormTarget,
+    case: &Case,
+    params: &Params,
+    year: Option<usize>,
+) -> Form {
     let y = year.map(|i| &case.years[i]);
+    // The year after the last one; in an empty case, the latest year the
+    // calendars know, else the year of today.
     let next = case
         .last_year()
         .map(AcademicYear::next)
-        .unwrap_or(AcademicYear(2017));
+        .or_else(|| params.home().calendars.last().map(|c| c.year))
+        .unwrap_or_else(|| {
+            AcademicYear::of_date(crate::model::Date(chrono::Local::now().date_naive()))
+        });
     let generation = match y.and_then(|y| y.generation_student) {
         None => 0,
         Some(true) => 1,

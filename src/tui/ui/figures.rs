@@ -100,9 +100,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
             frame.render_widget(gauge_widget, gauge);
         }
         None => frame.render_widget(
-            ratatui::widgets::Paragraph::new(
-                " geen bacheloropleiding aan AP: geen tolerantiekrediet",
-            )
+            ratatui::widgets::Paragraph::new(format!(
+                " geen bacheloropleiding aan {}: geen tolerantiekrediet",
+                app.params.home_name()
+            ))
             .block(
                 Block::bordered()
                     .title(" Tolerantie ")

@@ -558,8 +558,8 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
                     p.name,
                     p.kind.dutch(),
                     p.size,
-                    p.institution,
-                    p.department,
+                    app.params.institution_name(p),
+                    app.params.department_of(p),
                     p.system.dutch()
                 ))
             }
