@@ -4,9 +4,10 @@
 //! The expectation is a part of the `traject check --json` object: every
 //! key it has must be in the result with an equal value; objects are
 //! compared key by key (keys not named are free), arrays element by element
-//! and must have the same length. Two keys are the harness's own:
-//! `"$as_of"` (a year, as `--as-of` gives it) and `"$exit"` (0 or 1, the
-//! exit status `check` gives).
+//! and must have the same length. Keys starting with `$` are the
+//! harness's own: `"$as_of"` (a year, as `--as-of` gives it), `"$today"`
+//! (a date, as `--today` gives it: the year in progress), `"$exit"` (0 or
+//! 1, the exit status `check` gives) and `"$scenarios"`.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ use serde_json::Value;
 use traject::casefile::load_case;
 use traject::params::Params;
 use traject::report::check_json;
-use traject::rules::{compute, resolve_as_of};
+use traject::rules::{compute, compute_on, resolve_as_of};
 
 fn subset(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<String>) {
     match (expected, actual) {
@@ -79,7 +80,11 @@ fn run_case(path: &Path, params: &Params) -> Result<(), String> {
         .and_then(Value::as_str)
         .map(|s| s.parse().unwrap());
     let as_of = resolve_as_of(&case, as_of_arg)?;
-    let outcome = compute(&case, params, as_of);
+    let today = expected
+        .get("$today")
+        .and_then(Value::as_str)
+        .map(|s| s.parse().unwrap());
+    let outcome = compute_on(&case, params, as_of, today);
     let actual = serde_json::to_value(check_json(&outcome)).unwrap();
     let mut problems = Vec::new();
     subset(&expected, &actual, "", &mut problems);

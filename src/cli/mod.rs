@@ -12,7 +12,7 @@ use crate::casefile::load_case;
 use crate::model::AcademicYear;
 use crate::params::{Params, load_dir};
 use crate::report::{check_json, check_text};
-use crate::rules::{compute, resolve_as_of};
+use crate::rules::{compute_on, resolve_as_of};
 
 /// traject: leerkrediet, tolerantiekrediet en studie-efficiëntie, artikel per artikel uitgelegd.
 #[derive(Parser, Debug)]
@@ -161,7 +161,7 @@ pub fn check(
             return ExitCode::from(2);
         }
     };
-    let outcome = compute(&case_data, params, as_of);
+    let outcome = compute_on(&case_data, params, as_of, Some(today));
     let text = if json {
         let value = check_json(&outcome);
         format!(

@@ -41,6 +41,7 @@ pub fn efficiency(m: &EfficiencyMsg, f: &mut Formatter<'_>) -> fmt::Result {
         }
         EfficiencyMsg::Trajectory {
             next,
+            provisional,
             ok,
             max_sp,
             why,
@@ -66,6 +67,9 @@ pub fn efficiency(m: &EfficiencyMsg, f: &mut Formatter<'_>) -> fmt::Result {
                     percent_or_dash(*efficiency)
                 ),
             };
+            if *provisional {
+                f.write_str("Voorlopig: ")?;
+            }
             if *ok {
                 write!(
                     f,
@@ -88,6 +92,23 @@ pub fn efficiency(m: &EfficiencyMsg, f: &mut Formatter<'_>) -> fmt::Result {
             "{year}: over alle opleidingen {acquired} verworven van {} opgenomen: {}.",
             sp(*taken as i64),
             percent_or_dash(*efficiency)
+        ),
+        EfficiencyMsg::Provisional { pending } => write!(
+            f,
+            "Voorlopig: {} {} nog geen eindresultaat; wat er nog bijkomt, telt later mee.",
+            sp(*pending as i64),
+            if *pending == 1 { "heeft" } else { "hebben" }
+        ),
+        EfficiencyMsg::BindingConditionsAvoidable {
+            year,
+            acquired,
+            taken,
+            pending,
+            percent,
+        } => write!(
+            f,
+            "Voorlopig: in {year} tot nu toe {acquired} van {taken} opgenomen studiepunten verworven, minder dan {percent} %. Met de {} die nog een resultaat krijgen, kan de student bindende voorwaarden nog vermijden (zie: wat moet je nog halen?).",
+            sp(*pending as i64)
         ),
         EfficiencyMsg::BindingConditions {
             year,
@@ -407,6 +428,13 @@ pub fn grade(m: &GradeMsg, f: &mut Formatter<'_>) -> fmt::Result {
         GradeMsg::SecondAbsent { first } => write!(
             f,
             "Afwezig in de tweede examenkans: het resultaat van de eerste kans ({first}) blijft staan."
+        ),
+        GradeMsg::Pending { first: None } => f.write_str(
+            "Nog geen resultaat: het academiejaar loopt nog. Tot er een resultaat is, telt dit opleidingsonderdeel niet als credit, maar ook niet als tekort (voorlopig).",
+        ),
+        GradeMsg::Pending { first: Some(m) } => write!(
+            f,
+            "Eerste kans {m}, de tweede kans komt nog: er is nog geen eindresultaat. Tot dan telt dit opleidingsonderdeel niet als credit, maar ook niet als tekort (voorlopig)."
         ),
         GradeMsg::BestOfTwo {
             first,

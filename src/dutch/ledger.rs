@@ -125,6 +125,22 @@ pub fn ledger(m: &LedgerMsg, f: &mut Formatter<'_>) -> fmt::Result {
             "Bonus: de eerste {cap} studiepunten die een student onder diplomacontract verwerft, tellen één keer dubbel; nu +{} (in totaal {granted} van {cap} gebruikt).",
             sp(*n)
         ),
+        LedgerMsg::Provisional {
+            pending,
+            bonus,
+            end_if_all_pass,
+        } => {
+            write!(
+                f,
+                "Voorlopig: {} {} nog geen eindresultaat en tellen hier niet als credit. Halen ze allemaal een credit, dan komen die punten terug",
+                sp(*pending),
+                if *pending == 1 { "heeft" } else { "hebben" }
+            )?;
+            if *bonus > 0 {
+                write!(f, ", met {} bonus", sp(*bonus))?;
+            }
+            write!(f, ", en eindigt het jaar op {end_if_all_pass}.")
+        }
         LedgerMsg::MasterDiploma { year, deduction } => write!(
             f,
             "Masterdiploma behaald in {year}: het leerkrediet vermindert met {deduction}."
@@ -175,6 +191,17 @@ pub fn rebuild(m: &RebuildMsg, f: &mut Formatter<'_>) -> fmt::Result {
             f,
             "HBO5-diploma in {diploma}: bij de herinschrijving wordt het leerkrediet in één keer aangevuld tot {target} (+{}).",
             sp(*add)
+        ),
+        RebuildMsg::EndedByTopUp { kind } => write!(
+            f,
+            "De lopende heropbouw {} stopt: de aanvulling na het HBO5-diploma brengt het leerkrediet in één keer op peil, en een heropbouw gebeurt maar één keer.",
+            match kind {
+                RebuildKind::Master => "na het masterdiploma",
+                _ => "na het verlaten van het hoger onderwijs",
+            }
+        ),
+        RebuildMsg::Replaced => f.write_str(
+            "De heropbouw na het verlaten van het hoger onderwijs stopt: de heropbouw na het masterdiploma neemt zijn plaats in (er loopt maar één heropbouw tegelijk, +10 per jaar).",
         ),
         RebuildMsg::MasterStarts {
             balance,

@@ -7,6 +7,7 @@ mod code;
 mod facts;
 mod figures;
 mod ledger;
+mod targets;
 mod verdict;
 
 use std::fmt;
@@ -16,6 +17,7 @@ use crate::rules::{Line, Msg, Name};
 pub use code::title;
 pub use facts::moment;
 pub use figures::merit_reason;
+pub use targets::{Voice, goal, target_sentence};
 pub use verdict::{failing, verdict, verdict_short};
 
 /// `n studiepunt` or `n studiepunten`.
@@ -99,6 +101,7 @@ impl fmt::Display for Msg {
             Msg::Reconcile(m) => facts::reconcile(m, f),
             Msg::Countdown(m) => facts::countdown(m, f),
             Msg::Rules(m) => facts::rules(m, f),
+            Msg::Target(m) => targets::target(m, Voice::Counsellor, f),
             Msg::InCase { place, msg } => write!(f, "{place}: {msg}"),
         }
     }

@@ -35,6 +35,9 @@ pub struct JsonRow {
     pub bonus: i64,
     pub master: i64,
     pub end: i64,
+    pub provisional: bool,
+    pub pending_sp: i64,
+    pub end_if_all_pass: i64,
     pub lines: Vec<JsonLine>,
 }
 
@@ -52,6 +55,7 @@ pub struct JsonProgress {
     pub acquired: u64,
     pub efficiency: Option<f64>,
     pub binding_conditions_possible: bool,
+    pub provisional: bool,
 }
 
 #[derive(Serialize)]
@@ -62,6 +66,7 @@ pub struct JsonProgrammeYear {
     pub efficiency: Option<f64>,
     pub cumulative_efficiency: Option<f64>,
     pub automatic_individual_trajectory: Option<bool>,
+    pub provisional: bool,
 }
 
 #[derive(Serialize)]
@@ -82,6 +87,7 @@ pub struct JsonVerdict {
     pub tolerated: bool,
     pub tolerable: bool,
     pub fails: Vec<&'static str>,
+    pub provisional: bool,
     pub lines: Vec<JsonNote>,
 }
 
@@ -99,6 +105,7 @@ pub struct JsonMerit {
     pub degree: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    pub provisional: bool,
 }
 
 #[derive(Serialize)]
@@ -117,6 +124,7 @@ pub struct JsonProgramme {
 #[derive(Serialize)]
 pub struct JsonWarning {
     pub code: &'static str,
+    pub title: &'static str,
     pub article: String,
     pub year: Option<String>,
     pub message: String,
@@ -125,6 +133,7 @@ pub struct JsonWarning {
 #[derive(Serialize)]
 pub struct JsonError {
     pub code: &'static str,
+    pub title: &'static str,
     #[serde(rename = "where")]
     pub place: String,
     pub message: String,
@@ -139,11 +148,26 @@ pub struct JsonReconciliation {
     pub lines: Vec<JsonNote>,
 }
 
+/// A goal of the year in progress (RULES.md §7).
+#[derive(Serialize)]
+pub struct JsonTarget {
+    pub goal: &'static str,
+    pub article: String,
+    pub year: String,
+    pub programme: Option<String>,
+    pub need_sp: u64,
+    pub pending_sp: u64,
+    pub reachable: bool,
+    pub units: Vec<String>,
+    pub message: String,
+}
+
 /// The whole object.
 #[derive(Serialize)]
 pub struct CheckJson {
     pub format: u32,
     pub as_of: Option<String>,
+    pub today: Option<String>,
     pub leerkrediet: JsonLedger,
     pub study_progress: Vec<JsonProgress>,
     pub programmes: Vec<JsonProgramme>,
@@ -151,6 +175,8 @@ pub struct CheckJson {
     pub errors: Vec<JsonError>,
     /// Recorded official balances against the ledger (added to the contract).
     pub reconciliation: Vec<JsonReconciliation>,
+    /// What must still be obtained in the year in progress.
+    pub targets: Vec<JsonTarget>,
 }
 
 fn note(l: &rules::Line) -> JsonNote {
@@ -175,6 +201,7 @@ pub fn check_json(o: &Outcome) -> CheckJson {
     CheckJson {
         format: FORMAT,
         as_of: o.as_of.map(|y| y.to_string()),
+        today: o.today.map(|d| d.to_string()),
         leerkrediet: JsonLedger {
             balance: o.ledger.balance,
             bonus_granted: o.ledger.bonus_granted,
@@ -194,6 +221,9 @@ pub fn check_json(o: &Outcome) -> CheckJson {
                     bonus: r.bonus,
                     master: r.master,
                     end: r.end,
+                    provisional: r.provisional,
+                    pending_sp: r.pending_sp,
+                    end_if_all_pass: r.end_if_all_pass,
                     lines: r
                         .lines
                         .iter()
@@ -216,6 +246,7 @@ pub fn check_json(o: &Outcome) -> CheckJson {
                 acquired: p.acquired,
                 efficiency: pct(p.efficiency),
                 binding_conditions_possible: p.binding_conditions_possible,
+                provisional: p.provisional,
             })
             .collect(),
         programmes: o.programmes.iter().map(programme).collect(),
@@ -224,6 +255,7 @@ pub fn check_json(o: &Outcome) -> CheckJson {
             .iter()
             .map(|w| JsonWarning {
                 code: w.code.key(),
+                title: crate::dutch::title(w.code),
                 article: w.article().to_string(),
                 year: w.year.map(|y| y.to_string()),
                 message: w.msg.to_string(),
@@ -240,11 +272,31 @@ pub fn check_json(o: &Outcome) -> CheckJson {
                 lines: r.lines.iter().map(note).collect(),
             })
             .collect(),
+        targets: o
+            .targets
+            .iter()
+            .map(|t| JsonTarget {
+                goal: t.goal.key(),
+                article: t.goal.article().to_string(),
+                year: t.year.to_string(),
+                programme: t.programme.as_ref().map(|(_, n)| n.clone()),
+                need_sp: t.need_sp,
+                pending_sp: t.pending_sp,
+                reachable: t.reachable,
+                units: t.units.clone(),
+                message: t
+                    .lines
+                    .first()
+                    .map(|l| l.msg.to_string())
+                    .unwrap_or_default(),
+            })
+            .collect(),
         errors: o
             .errors
             .iter()
             .map(|e| JsonError {
                 code: e.code.key(),
+                title: crate::dutch::title(e.code),
                 place: e.place.to_string(),
                 message: e.msg.to_string(),
             })
@@ -268,6 +320,7 @@ fn programme(p: &rules::ProgrammeOutcome) -> JsonProgramme {
                 efficiency: pct(y.efficiency),
                 cumulative_efficiency: pct(y.cumulative),
                 automatic_individual_trajectory: y.automatic_trajectory,
+                provisional: y.provisional,
             })
             .collect(),
         progress: JsonDone {
@@ -292,6 +345,7 @@ fn programme(p: &rules::ProgrammeOutcome) -> JsonProgramme {
                     tolerated: v.tolerated,
                     tolerable: v.tolerable(),
                     fails: v.fails.iter().map(|c| c.key()).collect(),
+                    provisional: v.provisional,
                     lines: v.lines.iter().map(note).collect(),
                 })
                 .collect(),
@@ -301,6 +355,7 @@ fn programme(p: &rules::ProgrammeOutcome) -> JsonProgramme {
             percentage: m.average.map(Ratio::percent_2),
             degree: m.degree.map(|d| d.dutch()),
             reason: m.reason.as_ref().map(crate::dutch::merit_reason),
+            provisional: m.provisional,
         }),
     }
 }

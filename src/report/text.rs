@@ -35,11 +35,33 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
     };
     let _ = writeln!(
         s,
-        "Dossier: {}{number}, stand tot en met {}",
+        "Dossier: {}{number}, stand tot en met {}{}",
         case.student.name,
-        o.as_of.map(|y| y.to_string()).unwrap_or_else(|| "—".into())
+        o.as_of.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
+        o.today
+            .map(|d| format!(", beoordeeld op {}", d.dutch()))
+            .unwrap_or_default()
     );
     let _ = writeln!(s);
+    if !o.targets.is_empty() {
+        let _ = writeln!(
+            s,
+            "WAT MOET DE STUDENT NOG HALEN? (het academiejaar loopt nog)"
+        );
+        for t in &o.targets {
+            let _ = writeln!(
+                s,
+                "  {} ({}): {}",
+                dutch::goal(t.goal),
+                t.goal.article(),
+                dutch::target_sentence(t, dutch::Voice::Counsellor)
+            );
+            if explain_lines {
+                explain(&mut s, &t.lines, "      ");
+            }
+        }
+        let _ = writeln!(s);
+    }
     let _ = writeln!(s, "LEERKREDIET (Art. 8.1)");
     let _ = writeln!(
         s,
@@ -59,10 +81,15 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
             signed(r.bonus),
             signed(r.master),
             r.end,
-            if r.enrolled {
-                ""
+            if !r.enrolled {
+                "  (niet ingeschreven)".to_string()
+            } else if r.provisional {
+                format!(
+                    "  voorlopig: {} SP zonder eindresultaat; als alles slaagt {}",
+                    r.pending_sp, r.end_if_all_pass
+                )
             } else {
-                "  (niet ingeschreven)"
+                String::new()
             }
         );
         if explain_lines {
@@ -86,10 +113,10 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
                 p.acquired,
                 p.taken,
                 percent_or_dash(p.efficiency),
-                if p.binding_conditions_possible {
-                    "  → bindende voorwaarden mogelijk"
-                } else {
-                    ""
+                match (p.provisional, p.binding_conditions_possible) {
+                    (true, _) => format!("  (voorlopig: {} SP zonder eindresultaat)", p.pending),
+                    (false, true) => "  → bindende voorwaarden mogelijk".to_string(),
+                    (false, false) => String::new(),
                 }
             );
         }
@@ -112,12 +139,13 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
             };
             let _ = writeln!(
                 s,
-                "  {:<10} studie-efficiëntie {} van {} = {}, cumulatief {}{traject}",
+                "  {:<10} studie-efficiëntie {} van {} = {}, cumulatief {}{traject}{}",
                 y.year.to_string(),
                 y.acquired,
                 y.taken,
                 percent_or_dash(y.efficiency),
-                percent_or_dash(y.cumulative)
+                percent_or_dash(y.cumulative),
+                if y.provisional { " (voorlopig)" } else { "" }
             );
             if explain_lines {
                 explain(&mut s, &y.lines, "      ");
@@ -146,7 +174,11 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
                 hundredths_dutch(t.remaining_hundredths())
             );
             for v in &t.units {
-                let verdict = dutch::verdict(v);
+                let verdict = format!(
+                    "{}{}",
+                    dutch::verdict(v),
+                    if v.provisional { " (voorlopig)" } else { "" }
+                );
                 let _ = writeln!(
                     s,
                     "    {} {} {} ({} SP, {}): {verdict}",

@@ -93,7 +93,8 @@ pub fn countdown(
             .filter(|u| !u.exempt && !u.has_result() && u.withdrawal.is_none())
             .filter_map(|u| {
                 let uo = outcome.unit(year, &p.id, &u.code)?;
-                (uo.status == UnitStatus::Pending).then(|| (u.code.clone(), u.sp, uo.grensdatum))
+                matches!(uo.status, UnitStatus::Pending | UnitStatus::NoResult)
+                    .then(|| (u.code.clone(), u.sp, uo.grensdatum))
             })
             .collect();
         if open.is_empty() {

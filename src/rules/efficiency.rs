@@ -45,6 +45,8 @@ pub struct YearFigures {
     pub summary_tolerated: u64,
     /// Whether this year's units have grades (no summary lines).
     pub detailed_only: bool,
+    /// SP still without a final result (RULES.md §7).
+    pub pending: u64,
 }
 
 /// A programme's history: progress before the case's detail, then year by
@@ -53,6 +55,10 @@ pub struct YearFigures {
 pub struct History {
     /// Progress stated at the opening balance (or nothing).
     pub earlier: YearFigures,
+    /// When the opening states the programme's earlier progress: the
+    /// opening year; the programme's years before it are history only
+    /// (RULES.md §2.2) and count for nothing a second time.
+    pub from: Option<AcademicYear>,
     pub years: Vec<YearFigures>,
 }
 
@@ -92,9 +98,11 @@ pub fn history(case: &Case, years: &[YearFacts], programme: usize) -> History {
             exempted: u64::from(p.exempted),
             summary_tolerated: u64::from(p.tolerated),
             detailed_only: false,
+            pending: 0,
         };
         from = Some(o.year);
     }
+    h.from = from;
     for yf in years {
         if from.is_some_and(|f| yf.year < f) || !yf.has_programme(programme) {
             continue;
@@ -108,6 +116,7 @@ pub fn history(case: &Case, years: &[YearFacts], programme: usize) -> History {
             fig.taken += e.se_taken();
             fig.acquired += e.credited();
             fig.exempted += e.exempted();
+            fig.pending += e.pending();
         }
         for s in yf.summaries.iter().filter(|s| s.programme == programme) {
             fig.taken += s.taken;
@@ -196,6 +205,15 @@ pub fn programme_years(
                 ));
             }
             lines.extend(stand_in(params, &case.programmes[programme], year));
+            if fig.pending > 0 {
+                lines.push(Line::note(
+                    SE,
+                    EfficiencyMsg::Provisional {
+                        pending: fig.pending,
+                    }
+                    .into(),
+                ));
+            }
             let automatic_trajectory = if trajectory_applies(params, case, programme) {
                 let imposed = years
                     .iter()
@@ -223,6 +241,7 @@ pub fn programme_years(
                     Article::par("11.3", 3),
                     EfficiencyMsg::Trajectory {
                         next: year.next(),
+                        provisional: fig.pending > 0,
                         ok,
                         max_sp: t.trajectory_max_sp,
                         why,
@@ -240,6 +259,7 @@ pub fn programme_years(
                 efficiency,
                 cumulative,
                 automatic_trajectory,
+                provisional: fig.pending > 0,
                 lines,
             })
         })
@@ -267,10 +287,16 @@ pub fn study_progress(
                 + y.summaries.iter().map(|s| s.taken).sum::<u64>();
             let acquired: u64 = y.enrolments.iter().map(|e| e.credited()).sum::<u64>()
                 + y.summaries.iter().map(|s| s.acquired).sum::<u64>();
+            let pending: u64 = y.enrolments.iter().map(|e| e.pending()).sum();
             let efficiency = Ratio::new(acquired, taken);
             let t = params.oer(y.year);
-            let possible =
-                efficiency.is_some_and(|r| !r.at_least_percent(t.binding_conditions_percent));
+            let percent = t.binding_conditions_percent;
+            let possible = efficiency.is_some_and(|r| !r.at_least_percent(percent));
+            // RULES.md §7: stated only when certain, that is when even every
+            // pending unit passing would not reach the threshold.
+            let avoidable = possible
+                && Ratio::new(acquired + pending, taken)
+                    .is_some_and(|r| r.at_least_percent(percent));
             let article = Article::art("13.1");
             let mut lines = vec![Line::note(
                 article,
@@ -282,7 +308,19 @@ pub fn study_progress(
                 }
                 .into(),
             )];
-            if possible {
+            if avoidable {
+                lines.push(Line::note(
+                    article,
+                    EfficiencyMsg::BindingConditionsAvoidable {
+                        year: y.year,
+                        acquired,
+                        taken,
+                        pending,
+                        percent,
+                    }
+                    .into(),
+                ));
+            } else if possible {
                 let msg = Msg::from(EfficiencyMsg::BindingConditions {
                     year: y.year,
                     acquired,
@@ -297,12 +335,20 @@ pub fn study_progress(
                 lines.push(Line::note(article, msg.clone()));
                 found.warn(Code::BindingConditions, Some(y.year), msg);
             }
+            if pending > 0 && !possible {
+                lines.push(Line::note(
+                    article,
+                    EfficiencyMsg::Provisional { pending }.into(),
+                ));
+            }
             YearProgress {
                 year: y.year,
                 taken,
                 acquired,
                 efficiency,
                 binding_conditions_possible: possible,
+                provisional: pending > 0,
+                pending,
                 lines,
             }
         })

@@ -2,12 +2,14 @@
 //! grensdatum, withdrawals (OER 8.1 §4–§7, 12.1, 11.6), exemptions and
 //! results.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{AcademicYear, Case, Contract, Date, Enrolment, Programme, Summary, Unit, Year};
 use crate::params::Params;
 
 use super::code::Code;
 use super::grades::{UnitResult, is_credit, unit_result};
-use super::msg::{DateOf, InputMsg, MarkAt, Msg, ReferenceFrom};
+use super::msg::{DateOf, GradeMsg, InputMsg, MarkAt, Msg, ReferenceFrom};
 use super::outcome::{CaseError, Place, UnitStatus, Warning};
 use super::trace::{Article, Line, Name, name};
 
@@ -96,6 +98,9 @@ pub struct UnitFacts {
     pub examined: bool,
     /// A final fail (numeric < 10, afwezig, F, niet geslaagd).
     pub failed: bool,
+    /// The year is in progress and the final result is not known yet
+    /// (RULES.md §7).
+    pub pending: bool,
     /// The student recorded a tolerance (valid or not; see tolerance).
     pub tolerance_chosen: bool,
     pub status: UnitStatus,
@@ -140,6 +145,10 @@ impl EnrolmentFacts {
     pub fn exempted(&self) -> u64 {
         self.sum(|u| u.exempt)
     }
+    /// SP still without a final result (RULES.md §7).
+    pub fn pending(&self) -> u64 {
+        self.sum(|u| u.pending)
+    }
 }
 
 /// A summary line, resolved.
@@ -158,6 +167,8 @@ pub struct SummaryFacts {
 #[derive(Clone, Debug)]
 pub struct YearFacts<'a> {
     pub year: AcademicYear,
+    /// Today falls in this year (RULES.md §7).
+    pub in_progress: bool,
     pub source: &'a Year,
     pub enrolments: Vec<EnrolmentFacts>,
     pub summaries: Vec<SummaryFacts>,
@@ -312,6 +323,25 @@ fn without_invalid_marks(unit: &Unit, max: i32) -> std::borrow::Cow<'_, Unit> {
     std::borrow::Cow::Owned(u)
 }
 
+/// The year a unit or enrolment is evaluated in.
+#[derive(Clone, Copy)]
+struct InYear<'a> {
+    params: &'a Params,
+    year: AcademicYear,
+    /// Today falls in it (RULES.md §7).
+    in_progress: bool,
+}
+
+/// The enrolment a unit is evaluated in.
+#[derive(Clone, Copy)]
+struct InEnrolment<'a> {
+    programme: &'a Programme,
+    enrolment: &'a Enrolment,
+    /// Its enrolment date (or the first day of the year).
+    enrolled: Date,
+    uses_lk: bool,
+}
+
 /// Evaluates one unit of an enrolment.
 ///
 /// OER 8.1 §4: "In de Artesis Plantijn Hogeschool Antwerpen wordt hiervoor
@@ -322,18 +352,24 @@ fn without_invalid_marks(unit: &Unit, max: i32) -> std::borrow::Cow<'_, Unit> {
 /// opleidingsonderdelen waarvoor reeds alle (deel)examens plaatsvonden …
 /// Indien het resultaat ten minste een 10 op 20 is, krijgen zij … een
 /// creditbewijs."
-#[allow(clippy::too_many_arguments)]
 fn unit_facts(
-    params: &Params,
-    year: AcademicYear,
-    programme: &Programme,
-    enrolment: &Enrolment,
-    enrolled: Date,
-    uses_lk: bool,
+    y: &InYear,
+    e: &InEnrolment,
     index: usize,
     unit: &Unit,
     found: &mut Findings,
 ) -> UnitFacts {
+    let InYear {
+        params,
+        year,
+        in_progress,
+    } = *y;
+    let InEnrolment {
+        programme,
+        enrolment,
+        enrolled,
+        uses_lk,
+    } = *e;
     let at = place(year, programme, Some(&unit.code));
     let oer = params.oer_of(programme, year);
     let pass = oer.pass_grade;
@@ -469,8 +505,29 @@ fn unit_facts(
     let final_mark = result.final_mark;
     let credit =
         !unit.exempt && withdrawal.is_none() && final_mark.is_some_and(|m| is_credit(m, pass));
-    let failed = !unit.exempt && withdrawal.is_none() && final_mark.is_some() && !credit;
+    // RULES.md §7: in the year in progress, a unit whose final result is
+    // not known yet (no first chance, or a first chance without a credit
+    // and no second chance entered) is pending, not failed. Withdrawn and
+    // exempted units, and the units of a programme left, never are.
+    let second_entered = unit.second.is_some() || unit.parts.iter().any(|p| p.second.is_some());
+    let pending = in_progress
+        && !unit.exempt
+        && withdrawal.is_none()
+        && enrolment.withdrawn.is_none()
+        && !credit
+        && (result.first.is_none() || !second_entered);
+    let failed =
+        !unit.exempt && withdrawal.is_none() && final_mark.is_some() && !credit && !pending;
 
+    if pending {
+        lines.push(Line::note(
+            Article::art("17.3"),
+            GradeMsg::Pending {
+                first: result.first,
+            }
+            .into(),
+        ));
+    }
     if unit.exempt {
         lines.push(Line::note(
             Article::par("8.1", 1),
@@ -491,8 +548,10 @@ fn unit_facts(
         UnitStatus::Credit
     } else if failed {
         UnitStatus::Failed
-    } else {
+    } else if pending {
         UnitStatus::Pending
+    } else {
+        UnitStatus::NoResult
     };
 
     UnitFacts {
@@ -510,6 +569,7 @@ fn unit_facts(
         credit,
         examined,
         failed,
+        pending,
         tolerance_chosen: unit.tolerated,
         status,
         lines,
@@ -518,14 +578,14 @@ fn unit_facts(
 
 /// Evaluates a detailed enrolment.
 fn enrolment_facts(
+    y: &InYear,
     source: usize,
-    params: &Params,
-    year: AcademicYear,
     programme_index: usize,
     programme: &Programme,
     enrolment: &Enrolment,
     found: &mut Findings,
 ) -> EnrolmentFacts {
+    let InYear { params, year, .. } = *y;
     let at = place(year, programme, None);
     let (start, _) = params.year_span(year);
     let enrolled = enrolment.enrolled.unwrap_or(start);
@@ -546,23 +606,26 @@ fn enrolment_facts(
         }
     }
     let uses_lk = uses_leerkrediet(programme, enrolment.contract);
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(enrolment.units.len());
     let units = enrolment
         .units
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            if seen.contains(&u.code.as_str()) {
+            if !seen.insert(&u.code) {
                 found.error(
                     Code::DuplicateUnitCode,
                     place(year, programme, Some(&u.code)),
                     InputMsg::DuplicateCode,
                 );
             }
-            seen.push(&u.code);
-            unit_facts(
-                params, year, programme, enrolment, enrolled, uses_lk, i, u, found,
-            )
+            let e = InEnrolment {
+                programme,
+                enrolment,
+                enrolled,
+                uses_lk,
+            };
+            unit_facts(y, &e, i, u, found)
         })
         .collect();
     EnrolmentFacts {
@@ -590,7 +653,16 @@ fn summary_facts(programme_index: usize, programme: &Programme, s: &Summary) -> 
 
 /// Evaluates every listed year, oldest first. Duplicated years and
 /// enrolments in unknown programmes are reported and left out.
-pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> Vec<YearFacts<'a>> {
+///
+/// `today` decides the year in progress (RULES.md §7): the academic year
+/// it falls in; `None` judges every year as over.
+pub fn year_facts<'a>(
+    case: &'a Case,
+    params: &Params,
+    today: Option<Date>,
+    found: &mut Findings,
+) -> Vec<YearFacts<'a>> {
+    let current = today.map(|t| super::countdown::year_of(params, t));
     let mut years: Vec<&Year> = case.years.iter().collect();
     years.sort_by_key(|y| y.year);
     let mut out: Vec<YearFacts<'a>> = Vec::new();
@@ -608,7 +680,7 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
         }
         let mut enrolments = Vec::new();
         let mut programmes_seen: Vec<usize> = Vec::new();
-        let mut all_codes: Vec<(&str, usize)> = Vec::new();
+        let mut all_codes: HashMap<&str, usize> = HashMap::new();
         for (source, e) in y.enrolments.iter().enumerate() {
             let Some(pi) = case.programmes.iter().position(|p| p.id == e.programme) else {
                 found.error(
@@ -637,20 +709,26 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
             }
             programmes_seen.push(pi);
             for u in &e.units {
-                if let Some((_, other)) = all_codes.iter().find(|(c, p)| *c == u.code && *p != pi) {
-                    found.error(
+                match all_codes.get(u.code.as_str()) {
+                    Some(&other) if other != pi => found.error(
                         Code::DuplicateUnitCode,
                         place(y.year, programme, Some(&u.code)),
                         InputMsg::DuplicateCodeElsewhere {
-                            other: name(&case.programmes[*other].name),
+                            other: name(&case.programmes[other].name),
                         },
-                    );
+                    ),
+                    Some(_) => {}
+                    None => {
+                        all_codes.insert(&u.code, pi);
+                    }
                 }
-                all_codes.push((&u.code, pi));
             }
-            enrolments.push(enrolment_facts(
-                source, params, y.year, pi, programme, e, found,
-            ));
+            let at = InYear {
+                params,
+                year: y.year,
+                in_progress: current == Some(y.year),
+            };
+            enrolments.push(enrolment_facts(&at, source, pi, programme, e, found));
         }
         let mut summaries = Vec::new();
         for s in &y.summaries {
@@ -685,6 +763,7 @@ pub fn year_facts<'a>(case: &'a Case, params: &Params, found: &mut Findings) -> 
         }
         out.push(YearFacts {
             year: y.year,
+            in_progress: current == Some(y.year),
             source: y,
             enrolments,
             summaries,

@@ -229,6 +229,8 @@ pub fn ledger(
         // 2. taken and refunded
         let (mut taken, mut refunded, mut acquired, mut diploma_acquired) =
             (0i64, 0i64, 0i64, 0i64);
+        // SP of units without a final result yet (RULES.md §7).
+        let (mut pending, mut pending_diploma) = (0i64, 0i64);
         let mut generation = false;
         if let Some(yf) = yf {
             generation = is_generation_student(case, years, year);
@@ -299,6 +301,16 @@ pub fn ledger(
                 if e.contract == Contract::Diploma {
                     diploma_acquired += n;
                 }
+                let open: i64 = e
+                    .units
+                    .iter()
+                    .filter(|u| u.pending && u.ledger_taken)
+                    .map(|u| i64::from(u.sp))
+                    .sum();
+                pending += open;
+                if e.contract == Contract::Diploma {
+                    pending_diploma += open;
+                }
                 if n > 0 || failed > 0 {
                     let p = &case.programmes[e.programme];
                     lines.push(Line::amount(
@@ -338,6 +350,7 @@ pub fn ledger(
         balance += -taken + refunded + acquired;
 
         // 4. bonus (8.1 §3)
+        let granted_before = bonus_granted;
         let bonus = bonus(
             t.bonus_sp,
             &rebuilds,
@@ -347,6 +360,15 @@ pub fn ledger(
             &mut lines,
         );
         balance += bonus;
+        // The ceiling while results are pending: every pending unit a
+        // credit, with the bonus that would bring.
+        let bonus_if_all = if rebuilds.any_applied || diploma_acquired + pending_diploma <= 0 {
+            0
+        } else {
+            (diploma_acquired + pending_diploma)
+                .min((i64::from(t.bonus_sp) - granted_before).max(0))
+        };
+        let if_all_pass = pending + bonus_if_all - bonus;
 
         // 5. master diploma (8.1 §11)
         let mut master = 0;
@@ -372,6 +394,18 @@ pub fn ledger(
             rebuilds.after_gap_year(case, t, year, balance, &mut lines);
         }
 
+        if pending > 0 {
+            lines.push(Line::amount(
+                Article::par("8.1", 2),
+                0,
+                LedgerMsg::Provisional {
+                    pending,
+                    bonus: bonus_if_all - bonus,
+                    end_if_all_pass: balance + if_all_pass,
+                }
+                .into(),
+            ));
+        }
         rows.push(LedgerRow {
             year,
             enrolled,
@@ -384,6 +418,14 @@ pub fn ledger(
             bonus,
             master,
             end: balance,
+            provisional: pending > 0,
+            pending_sp: pending,
+            end_if_all_pass: balance + if_all_pass,
+            bonus_room: if rebuilds.any_applied {
+                0
+            } else {
+                (i64::from(t.bonus_sp) - bonus_granted).max(0)
+            },
             lines,
         });
         year = year.next();

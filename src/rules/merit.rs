@@ -101,7 +101,7 @@ pub fn merit(
     let mut weighted: u64 = 0;
     let mut weight: u64 = 0;
     let mut examined: u64 = 0;
-    for yf in years {
+    for yf in years.iter().filter(|y| h.from.is_none_or(|f| y.year >= f)) {
         for (ei, e) in yf
             .enrolments
             .iter()
@@ -147,6 +147,7 @@ pub fn merit(
             average,
             degree: None,
             reason: Some(reason),
+            provisional: false,
             lines,
         });
     }
@@ -157,6 +158,7 @@ pub fn merit(
             average: None,
             degree: None,
             reason: Some(reason),
+            provisional: false,
             lines,
         });
     };
@@ -184,6 +186,7 @@ pub fn merit(
         average: Some(a),
         degree: Some(degree),
         reason: None,
+        provisional: false,
         lines,
     })
 }

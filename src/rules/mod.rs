@@ -18,7 +18,9 @@ mod outcome;
 mod ratio;
 mod rebuild;
 mod reconcile;
+mod smallest;
 mod switch;
+mod targets;
 mod tolerance;
 mod trace;
 mod validate;
@@ -33,7 +35,7 @@ pub use outcome::*;
 pub use ratio::{Ratio, hundredths_dutch, percent_or_dash};
 pub use trace::{Article, Line, Name, name};
 
-use crate::model::{AcademicYear, Case, ProgrammeKind};
+use crate::model::{AcademicYear, Case, Date, ProgrammeKind};
 use crate::params::Params;
 
 /// The `as_of` year: the override, else the case's own, else its last year.
@@ -62,11 +64,24 @@ pub fn effective_as_of(case: &Case) -> Option<AcademicYear> {
     resolve_as_of(case, None).unwrap_or_else(|_| case.last_year())
 }
 
-/// Computes every figure of a case up to `as_of` (see [`resolve_as_of`]).
+/// Computes every figure of a case up to `as_of` (see [`resolve_as_of`]),
+/// judging every year as over.
 pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Outcome {
+    compute_on(case, params, as_of, None)
+}
+
+/// Computes every figure of a case up to `as_of` as things stand on
+/// `today`: the academic year `today` falls in is the year in progress,
+/// whose units without a final result are pending (RULES.md §7).
+pub fn compute_on(
+    case: &Case,
+    params: &Params,
+    as_of: Option<AcademicYear>,
+    today: Option<Date>,
+) -> Outcome {
     let mut found = facts::Findings::default();
     validate::case_level(case, params, &mut found);
-    let years = facts::year_facts(case, params, &mut found);
+    let years = facts::year_facts(case, params, today, &mut found);
     let as_of = as_of.or_else(|| effective_as_of(case));
 
     let histories: Vec<efficiency::History> = (0..case.programmes.len())
@@ -108,7 +123,8 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
         if let Some((_, accepted)) = &tolerances[pi] {
             done += tolerated_sp(accepted, Some(before));
         }
-        i64::from(case.programmes[pi].size) - done as i64
+        // RULES.md §2.5: never below 0 (credits may exceed the size).
+        (i64::from(case.programmes[pi].size) - done as i64).max(0)
     };
     let (ledger, switches) = ledger::ledger(case, params, &years, as_of, &remaining, &mut found);
     let study_progress = efficiency::study_progress(params, &years, &mut found);
@@ -124,11 +140,25 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
         let tolerated_detail = tolerated_sp(&accepted, None);
         let progress = merit::progress(h, tolerated_detail);
         let passed = progress.done() >= u64::from(p.size) && p.size > 0;
+        let pending = |y: &facts::YearFacts| {
+            y.enrolments
+                .iter()
+                .any(|e| e.programme == pi && e.pending() > 0)
+        };
         let merit = if passed {
-            merit::merit(case, params, &years, pi, h, &accepted, &mut found)
+            merit::merit(case, params, &years, pi, h, &accepted, &mut found).map(|mut m| {
+                m.provisional = years.iter().any(pending);
+                m
+            })
         } else {
             None
         };
+        let tolerance = tolerance.map(|mut t| {
+            for v in &mut t.units {
+                v.provisional = years.iter().any(|y| y.year == v.year && pending(y));
+            }
+            t
+        });
         programmes.push(ProgrammeOutcome {
             id: p.id.clone(),
             name: p.name.clone(),
@@ -143,6 +173,23 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
         });
     }
 
+    let cumulative = |pi: usize, year: AcademicYear| {
+        let h = &histories[pi];
+        (
+            h.cumulative(year, |f| f.acquired),
+            h.cumulative(year, |f| f.taken),
+        )
+    };
+    let targets = targets::targets(
+        case,
+        params,
+        &years,
+        &ledger,
+        &study_progress,
+        &programmes,
+        &cumulative,
+    );
+
     let units = unit_outcomes(case, years, &programmes);
     validate::re_enrolment(case, &units, &mut found);
 
@@ -150,12 +197,14 @@ pub fn compute(case: &Case, params: &Params, as_of: Option<AcademicYear>) -> Out
     warnings.sort_by(|a, b| (a.year, a.code.key()).cmp(&(b.year, b.code.key())));
     Outcome {
         as_of,
+        today,
         ledger,
         study_progress,
         programmes,
         units,
         switches,
         reconciliation,
+        targets,
         warnings,
         errors: found.errors,
     }

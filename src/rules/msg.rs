@@ -25,6 +25,7 @@ pub enum Msg {
     Reconcile(ReconcileMsg),
     Countdown(CountdownMsg),
     Rules(RulesMsg),
+    Target(TargetMsg),
     /// An error in the case, quoted in an explanation: where, and what.
     InCase {
         place: Place,
@@ -54,8 +55,70 @@ into_msg!(
     InputMsg => Input,
     ReconcileMsg => Reconcile,
     CountdownMsg => Countdown,
-    RulesMsg => Rules
+    RulesMsg => Rules,
+    TargetMsg => Target
 );
+
+/// A goal of the year in progress (RULES.md §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Goal {
+    /// No binding conditions: 60 % of the SP taken acquired (13.1).
+    BindingConditions,
+    /// The automatic individual trajectory: year SE of 60 % (11.3 §3).
+    IndividualTrajectory,
+    /// Fails can be tolerated: cumulative SE of 50 % (18.3 §1 a).
+    ToleranceSe,
+    /// The next enrolment is not refused: a balance above 0 (8.1 §10).
+    BalancePositive,
+}
+
+impl Goal {
+    /// The key of `check --json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Goal::BindingConditions => "binding-conditions",
+            Goal::IndividualTrajectory => "individual-trajectory",
+            Goal::ToleranceSe => "tolerance-se",
+            Goal::BalancePositive => "balance-positive",
+        }
+    }
+
+    /// The article of the goal.
+    pub fn article(self) -> super::trace::Article {
+        use super::trace::Article;
+        match self {
+            Goal::BindingConditions => Article::art("13.1"),
+            Goal::IndividualTrajectory => Article::par("11.3", 3),
+            Goal::ToleranceSe => Article::letter("18.3", 1, 'a'),
+            Goal::BalancePositive => Article::par("8.1", 10),
+        }
+    }
+}
+
+/// What a goal of the year in progress needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetMsg {
+    /// A share of the SP taken to acquire.
+    Need {
+        goal: Goal,
+        programme: Option<Name>,
+        year: AcademicYear,
+        acquired: u64,
+        taken: u64,
+        percent: u32,
+        need: u64,
+        reachable: bool,
+        units: Vec<Name>,
+    },
+    /// A balance above 0 at the end of the year.
+    Balance {
+        year: AcademicYear,
+        end: i64,
+        need: u64,
+        reachable: bool,
+        units: Vec<Name>,
+    },
+}
 
 /// Which rule parameters were used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +195,12 @@ pub enum LedgerMsg {
     NoBonusLeft { cap: i64 },
     /// The bonus of this year.
     Bonus { cap: i64, sp: i64, granted: i64 },
+    /// Results still to come: the row is a floor, this is its ceiling.
+    Provisional {
+        pending: i64,
+        bonus: i64,
+        end_if_all_pass: i64,
+    },
     /// A master diploma: the deduction.
     MasterDiploma { year: AcademicYear, deduction: i64 },
 }
@@ -160,6 +229,10 @@ pub enum RebuildMsg {
         target: i64,
         add: i64,
     },
+    /// The HBO5 top-up ends a running rebuild for good.
+    EndedByTopUp { kind: RebuildKind },
+    /// The §11 rebuild takes the place of a running §12 one.
+    Replaced,
     /// After the master diploma the §11 rebuild starts.
     MasterStarts {
         balance: i64,
@@ -278,6 +351,7 @@ pub enum EfficiencyMsg {
     /// The automatic individual trajectory (11.3 §3).
     Trajectory {
         next: AcademicYear,
+        provisional: bool,
         ok: bool,
         max_sp: u32,
         why: TrajectoryWhy,
@@ -288,6 +362,17 @@ pub enum EfficiencyMsg {
         acquired: u64,
         taken: u64,
         efficiency: Option<Ratio>,
+    },
+    /// Results still to come: a figure so far.
+    Provisional { pending: u64 },
+    /// Below the threshold so far, but the pending units can still avoid
+    /// binding conditions (RULES.md §7).
+    BindingConditionsAvoidable {
+        year: AcademicYear,
+        acquired: u64,
+        taken: u64,
+        pending: u64,
+        percent: u32,
     },
     /// Binding conditions may follow (13.1).
     BindingConditions {
@@ -468,6 +553,8 @@ pub enum GradeMsg {
     Credit { mark: Mark },
     /// Absent in the second chance: the first carries over.
     SecondAbsent { first: Mark },
+    /// The year is in progress and the final result is still to come.
+    Pending { first: Option<Mark> },
     /// The higher of two chances.
     BestOfTwo {
         first: Mark,

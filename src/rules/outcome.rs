@@ -112,6 +112,17 @@ pub struct LedgerRow {
     /// −140 in the year of a master diploma, else 0.
     pub master: i64,
     pub end: i64,
+    /// The year is in progress with units still without a final result
+    /// (RULES.md §7): `end` counts none of them as a credit (the floor).
+    pub provisional: bool,
+    /// Gross SP of the units still without a final result.
+    pub pending_sp: i64,
+    /// The end if every pending unit got a credit, bonus included (the
+    /// ceiling); equal to `end` when nothing is pending.
+    pub end_if_all_pass: i64,
+    /// Bonus still to be had this year for more credits under
+    /// diplomacontract (0 when the bonus is used up or after a rebuild).
+    pub bonus_room: i64,
     /// The movements; their amounts add up to `end − start`.
     pub lines: Vec<Line>,
 }
@@ -136,7 +147,12 @@ pub struct YearProgress {
     pub taken: u64,
     pub acquired: u64,
     pub efficiency: Option<Ratio>,
+    /// Acquired < 60 % of taken by the results entered so far.
     pub binding_conditions_possible: bool,
+    /// The year is in progress with units still without a final result.
+    pub provisional: bool,
+    /// SE-taken SP of those units.
+    pub pending: u64,
     pub lines: Vec<Line>,
 }
 
@@ -150,6 +166,9 @@ pub struct ProgrammeYear {
     pub cumulative: Option<Ratio>,
     /// `None` when 11.3 §3 does not cover the programme.
     pub automatic_trajectory: Option<bool>,
+    /// The year is in progress with units of the programme still without
+    /// a final result: these figures are so far (voorlopig).
+    pub provisional: bool,
     pub lines: Vec<Line>,
 }
 
@@ -227,6 +246,9 @@ pub struct ToleranceVerdict {
     pub tolerated: bool,
     /// The failed conditions, in order; empty when it can be tolerated.
     pub fails: Vec<Condition>,
+    /// Judged while its year is in progress and results are pending
+    /// (RULES.md §7).
+    pub provisional: bool,
     /// One line per condition, met or not.
     pub lines: Vec<Line>,
 }
@@ -287,6 +309,8 @@ pub struct Merit {
     pub degree: Option<Degree>,
     /// Why there is no degree.
     pub reason: Option<MeritReason>,
+    /// Results of the programme are still pending (RULES.md §7).
+    pub provisional: bool,
     pub lines: Vec<Line>,
 }
 
@@ -313,8 +337,11 @@ pub struct ProgrammeOutcome {
 pub enum UnitStatus {
     /// Vrijgesteld.
     Exempt,
-    /// No (final) result yet.
+    /// The year is in progress and the final result is not known yet
+    /// (RULES.md §7): it counts as no credit so far, never as a fail.
     Pending,
+    /// The year is over without a result: no credit.
+    NoResult,
     /// A creditbewijs.
     Credit,
     /// A fail that was not tolerated.
@@ -331,7 +358,8 @@ impl UnitStatus {
     pub fn dutch(self) -> &'static str {
         match self {
             UnitStatus::Exempt => "vrijgesteld",
-            UnitStatus::Pending => "geen resultaat",
+            UnitStatus::Pending => "nog open",
+            UnitStatus::NoResult => "geen resultaat",
             UnitStatus::Credit => "credit",
             UnitStatus::Failed => "niet geslaagd",
             UnitStatus::Tolerated => "getolereerd",
@@ -396,10 +424,32 @@ impl Reconciliation {
     }
 }
 
+/// What must still be obtained for a goal of the year in progress
+/// (RULES.md §7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub goal: super::msg::Goal,
+    pub year: AcademicYear,
+    /// The programme (id, name) for the goals of one programme.
+    pub programme: Option<(String, String)>,
+    /// The least SP of pending units that must get a credit.
+    pub need_sp: u64,
+    /// SP of the pending units of the goal's scope.
+    pub pending_sp: u64,
+    /// Whether the pending units can reach the goal at all.
+    pub reachable: bool,
+    /// Codes of one smallest set that does it (all of them when out of reach).
+    pub units: Vec<String>,
+    pub lines: Vec<Line>,
+}
+
 /// Everything the rules core computes for a case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub as_of: Option<AcademicYear>,
+    /// The date the figures were judged on (RULES.md §7); `None`: every
+    /// year judged as over.
+    pub today: Option<Date>,
     pub ledger: Ledger,
     pub study_progress: Vec<YearProgress>,
     pub programmes: Vec<ProgrammeOutcome>,
@@ -407,6 +457,8 @@ pub struct Outcome {
     pub switches: Vec<Switch>,
     /// Recorded official balances against the ledger.
     pub reconciliation: Vec<Reconciliation>,
+    /// What must still be obtained in the year in progress.
+    pub targets: Vec<Target>,
     /// Sorted by year, then code.
     pub warnings: Vec<Warning>,
     pub errors: Vec<CaseError>,

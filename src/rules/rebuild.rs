@@ -58,6 +58,11 @@ impl Rebuilds {
                 }
                 r.any_applied = true;
             }
+            // At most one rebuild runs at a time (RULES.md §2.6): a master
+            // rebuild takes the place of the other.
+            if matches!(r.master, State::Running(_)) && matches!(r.left, State::Running(_)) {
+                r.left = State::Done;
+            }
         }
         r
     }
@@ -189,8 +194,25 @@ impl Rebuilds {
         balance: i64,
         lines: &mut Vec<Line>,
     ) -> i64 {
-        let steps = self.step(t, year, balance, lines);
-        steps + self.hbo5(case, t, year, enrolled, balance + steps, lines)
+        // The HBO5 top-up first: when it applies, it brings the balance to
+        // 60 at once and ends a running rebuild for good (RULES.md §2.6).
+        let top_up = self.hbo5(case, t, year, enrolled, balance, lines);
+        if top_up > 0 {
+            for (kind, state) in [
+                (RebuildKind::Master, &mut self.master),
+                (RebuildKind::LeftHigherEducation, &mut self.left),
+            ] {
+                if matches!(*state, State::Running(_)) {
+                    *state = State::Done;
+                    lines.push(
+                        Line::amount(article(kind), 0, RebuildMsg::EndedByTopUp { kind }.into())
+                            .interpreted(),
+                    );
+                }
+            }
+            return top_up;
+        }
+        self.step(t, year, balance, lines)
     }
 
     /// After a master diploma: start the §11 rebuild from the next year when
@@ -204,6 +226,18 @@ impl Rebuilds {
     ) {
         if balance < i64::from(t.rebuild_target) && self.master == State::Unused {
             self.master = State::Running(year.next());
+            // It takes the place of a running §12 rebuild (RULES.md §2.6).
+            if matches!(self.left, State::Running(_)) {
+                self.left = State::Done;
+                lines.push(
+                    Line::amount(
+                        article(RebuildKind::LeftHigherEducation),
+                        0,
+                        RebuildMsg::Replaced.into(),
+                    )
+                    .interpreted(),
+                );
+            }
             lines.push(Line::amount(
                 article(RebuildKind::Master),
                 0,
@@ -232,7 +266,11 @@ impl Rebuilds {
             .events
             .iter()
             .any(|e| matches!(e, Event::MasterDiploma(y) if *y <= year));
-        if master_before || self.left != State::Unused || balance >= i64::from(t.rebuild_target) {
+        // §12 is for a student "die nog geen masterdiploma behaald heeft": a
+        // master diploma known from an event or from the opening's §11
+        // rebuild rules it out (RULES.md §2.6).
+        let master_known = master_before || self.master != State::Unused;
+        if master_known || self.left != State::Unused || balance >= i64::from(t.rebuild_target) {
             return;
         }
         self.left = State::Running(year.next());

@@ -211,7 +211,8 @@ pub fn tolerance(
     let p = &case.programmes[programme];
     // Every failed unit in year order.
     let mut failed: Vec<Failed> = Vec::new();
-    for yf in years {
+    // Years before a stated earlier progress are history only (RULES.md §2.2).
+    for yf in years.iter().filter(|y| h.from.is_none_or(|f| y.year >= f)) {
         for (ei, e) in yf
             .enrolments
             .iter()
@@ -341,7 +342,8 @@ pub fn tolerance(
         verdicts[i] = Some(verdict(f, false, fails, lines));
     }
 
-    let last = h.last_year();
+    // With stated earlier progress and no year since, the opening year.
+    let last = h.last_year().or(h.from);
     let (base_now, base_line) = match last {
         Some(y) => base(case, params, programme, h, y),
         None => (
@@ -436,6 +438,7 @@ fn verdict(
             .unwrap_or_default(),
         tolerated,
         fails,
+        provisional: false,
         lines,
     }
 }

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::model::{AcademicYear, Case};
+use crate::model::{AcademicYear, Case, Date};
 use crate::params::Params;
-use crate::rules::{Outcome, compute};
+use crate::rules::{Outcome, compute_on};
 
 use super::form::Form;
 use super::keymap::{Context, Keymap};
@@ -102,6 +102,8 @@ pub struct Document {
     pub redo: Vec<Case>,
     /// Shown as the name in the title.
     pub origin: String,
+    /// The date the figures are judged on (RULES.md §7).
+    pub today: Date,
 }
 
 impl Document {
@@ -112,8 +114,9 @@ impl Document {
         saved: bool,
         origin: String,
         params: &Params,
+        today: Date,
     ) -> Document {
-        let outcome = outcome_of(&case, params);
+        let outcome = outcome_of(&case, params, today);
         Document {
             saved: saved.then(|| case.clone()),
             base: case.clone(),
@@ -125,6 +128,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             origin,
+            today,
         }
     }
 
@@ -151,13 +155,18 @@ impl Document {
         };
         self.case = case;
         self.stale = stale;
-        self.outcome = outcome_of(&self.case, params);
+        self.outcome = outcome_of(&self.case, params, self.today);
     }
 }
 
 /// The figures of a case (an `as_of` before the last year is ignored).
-pub fn outcome_of(case: &Case, params: &Params) -> Outcome {
-    compute(case, params, crate::rules::effective_as_of(case))
+pub fn outcome_of(case: &Case, params: &Params, today: Date) -> Outcome {
+    compute_on(
+        case,
+        params,
+        crate::rules::effective_as_of(case),
+        Some(today),
+    )
 }
 
 /// What fills the screen.

@@ -6,32 +6,22 @@ use crate::params::Params;
 
 use super::app::Document;
 
-/// File name and text of every demo case.
-pub const DEMOS: &[(&str, &str)] = &[
-    ("S01.ron", include_str!("../../assets/examples/S01.ron")),
-    ("S01b.ron", include_str!("../../assets/examples/S01b.ron")),
-    ("S02.ron", include_str!("../../assets/examples/S02.ron")),
-    ("S03.ron", include_str!("../../assets/examples/S03.ron")),
-    ("S04.ron", include_str!("../../assets/examples/S04.ron")),
-    ("S05.ron", include_str!("../../assets/examples/S05.ron")),
-    ("S06.ron", include_str!("../../assets/examples/S06.ron")),
-    ("S07.ron", include_str!("../../assets/examples/S07.ron")),
-    ("S08.ron", include_str!("../../assets/examples/S08.ron")),
-    ("S09.ron", include_str!("../../assets/examples/S09.ron")),
-    ("S10.ron", include_str!("../../assets/examples/S10.ron")),
-    ("S11.ron", include_str!("../../assets/examples/S11.ron")),
-    ("S12.ron", include_str!("../../assets/examples/S12.ron")),
-    ("S13.ron", include_str!("../../assets/examples/S13.ron")),
-    ("S14.ron", include_str!("../../assets/examples/S14.ron")),
-    ("S15.ron", include_str!("../../assets/examples/S15.ron")),
-    ("S16.ron", include_str!("../../assets/examples/S16.ron")),
-    ("S17.ron", include_str!("../../assets/examples/S17.ron")),
-    ("S18.ron", include_str!("../../assets/examples/S18.ron")),
-    ("S19a.ron", include_str!("../../assets/examples/S19a.ron")),
-    ("S19b.ron", include_str!("../../assets/examples/S19b.ron")),
-    ("S19c.ron", include_str!("../../assets/examples/S19c.ron")),
-    ("W01.ron", include_str!("../../assets/examples/W01.ron")),
-];
+static EXAMPLES: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/assets/examples");
+
+/// File name and text of every demo case, in name order: every `.ron`
+/// file of `assets/examples/`, embedded (opening one never touches the
+/// files there).
+pub static DEMOS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v: Vec<(&'static str, &'static str)> = EXAMPLES
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|x| x == "ron"))
+            .filter_map(|f| Some((f.path().to_str()?, f.contents_utf8()?)))
+            .collect();
+        v.sort();
+        v
+    });
 
 /// The first comment line of a demo, as its description in the list.
 pub fn description(i: usize) -> String {
@@ -42,7 +32,7 @@ pub fn description(i: usize) -> String {
 }
 
 /// Opens a demo case (unsaved: a save asks for a file name).
-pub fn load(i: usize, params: &Params) -> Result<Document, String> {
+pub fn load(i: usize, params: &Params, today: crate::model::Date) -> Result<Document, String> {
     let (name, text) = DEMOS.get(i).ok_or("geen demodossier")?;
     let case = crate::casefile::parse_case(Path::new(name), text).map_err(|e| e.to_string())?;
     Ok(Document::new(
@@ -51,6 +41,7 @@ pub fn load(i: usize, params: &Params) -> Result<Document, String> {
         true,
         format!("demo {name}"),
         params,
+        today,
     ))
 }
 
@@ -70,7 +61,8 @@ mod tests {
         let bundled: Vec<String> = DEMOS.iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(bundled, files);
         for i in 0..DEMOS.len() {
-            assert!(load(i, &Params::default()).is_ok());
+            let today = crate::model::Date::ymd(2018, 9, 20).unwrap();
+            assert!(load(i, &Params::default(), today).is_ok());
         }
     }
 }

@@ -118,3 +118,43 @@ pub fn adds_up(rows: &[WhyRow]) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Article, LedgerMsg, Msg};
+
+    fn trace(amount: i64) -> WhyRow {
+        WhyRow::Trace(Line::amount(
+            Article::par("8.1", 2),
+            amount,
+            Msg::from(LedgerMsg::NoBonusCreditContract),
+        ))
+    }
+
+    fn figure(amount: i64) -> WhyRow {
+        WhyRow::Figure {
+            label: "x".into(),
+            amount,
+        }
+    }
+
+    #[test]
+    fn a_story_adds_up_only_when_its_amounts_do() {
+        assert!(adds_up(&[
+            figure(140),
+            trace(-60),
+            trace(54),
+            trace(54),
+            figure(188)
+        ]));
+        assert!(!adds_up(&[figure(140), trace(-60), trace(54), figure(188)]));
+        assert!(!adds_up(&[
+            trace(3),
+            WhyRow::Figure {
+                label: "samen".into(),
+                amount: 4
+            }
+        ]));
+    }
+}

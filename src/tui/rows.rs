@@ -75,7 +75,11 @@ pub fn student_rows(app: &App) -> Vec<StudentRow> {
 pub enum FigureKind {
     Heading,
     Figure,
+    /// A goal of the year in progress ("wat moet je nog halen?").
+    Target,
     Warning,
+    /// A refused enrolment (8.1 §10): stands out most.
+    Refusal,
     Error,
 }
 
@@ -88,6 +92,9 @@ pub struct FigureItem {
     pub title: String,
     /// Its explanation.
     pub why: Vec<WhyRow>,
+    /// The units it is about (a goal's smallest set), highlighted in the
+    /// units pane while it is selected.
+    pub units: Vec<(crate::model::AcademicYear, String)>,
 }
 
 /// `17-18` for 2017-2018, where a pane is narrow.
@@ -105,17 +112,57 @@ fn item(kind: FigureKind, text: String, title: String, lines: Vec<Line>) -> Figu
         text,
         title,
         why: explain::lines(&lines),
+        units: Vec::new(),
     }
 }
 
 /// Every figure of the outcome, in the order the pane shows them.
 pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
     let mut v = Vec::new();
+    // Mid-year, what must still be obtained comes first (RULES.md §7).
+    if !o.targets.is_empty() {
+        v.push(item(
+            FigureKind::Heading,
+            "Wat moet nog gehaald worden?".into(),
+            "Wat moet nog gehaald worden?".into(),
+            o.targets
+                .iter()
+                .flat_map(|t| t.lines.iter().cloned())
+                .collect(),
+        ));
+        for t in &o.targets {
+            let what = if t.reachable {
+                format!("nog {} SP: {}", t.need_sp, t.units.join(", "))
+            } else {
+                "niet meer haalbaar".to_string()
+            };
+            let programme = t
+                .programme
+                .as_ref()
+                .map(|(_, n)| format!(" ({n})"))
+                .unwrap_or_default();
+            v.push(FigureItem {
+                kind: FigureKind::Target,
+                text: format!("• {}{programme}: {what}", crate::dutch::goal(t.goal)),
+                title: format!("{}{programme} {}", crate::dutch::goal(t.goal), t.year),
+                why: explain::lines(&t.lines),
+                units: t.units.iter().map(|c| (t.year, c.clone())).collect(),
+            });
+        }
+    }
+    let provisional = o.ledger.rows.last().is_some_and(|r| r.provisional);
     v.push(FigureItem {
         kind: FigureKind::Heading,
-        text: format!("Leerkrediet: saldo {}", o.ledger.balance),
+        text: match o.ledger.rows.last() {
+            Some(r) if provisional => format!(
+                "Leerkrediet: saldo {} (voorlopig, tot {})",
+                o.ledger.balance, r.end_if_all_pass
+            ),
+            _ => format!("Leerkrediet: saldo {}", o.ledger.balance),
+        },
         title: "Leerkrediet: saldo".into(),
         why: explain::balance(&o.ledger),
+        units: Vec::new(),
     });
     for r in &o.ledger.rows {
         let mut text = format!(
@@ -137,26 +184,31 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
         if !r.enrolled {
             text.push_str(" (niet ingeschr.)");
         }
+        if r.provisional {
+            text.push_str(&format!(" voorl. ≤{}", r.end_if_all_pass));
+        }
         v.push(FigureItem {
             kind: FigureKind::Figure,
             text,
             title: format!("Leerkrediet {}", r.year),
             why: explain::ledger_row(r),
+            units: Vec::new(),
         });
     }
     for p in &o.study_progress {
         v.push(item(
-            if p.binding_conditions_possible {
+            if p.binding_conditions_possible && !p.provisional {
                 FigureKind::Warning
             } else {
                 FigureKind::Figure
             },
             format!(
-                "{} SE alle opl. {}/{} {}",
+                "{} SE alle opl. {}/{} {}{}",
                 short_year(p.year),
                 p.acquired,
                 p.taken,
-                percent_or_dash(p.efficiency)
+                percent_or_dash(p.efficiency),
+                if p.provisional { " voorl." } else { "" }
             ),
             format!("Studievoortgang {}", p.year),
             p.lines.clone(),
@@ -179,7 +231,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             v.push(item(
                 FigureKind::Figure,
                 format!(
-                    "{} SE {} cum. {}{}",
+                    "{} SE {} cum. {}{}{}",
                     short_year(y.year),
                     percent_or_dash(y.efficiency),
                     percent_or_dash(y.cumulative),
@@ -187,7 +239,8 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                         Some(true) => " traject: ja",
                         Some(false) => " traject: nee",
                         None => "",
-                    }
+                    },
+                    if y.provisional { " voorl." } else { "" }
                 ),
                 format!("Studie-efficiëntie {} {}", p.name, y.year),
                 y.lines.clone(),
@@ -206,7 +259,11 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 t.lines.clone(),
             ));
             for u in &t.units {
-                let verdict = crate::dutch::verdict_short(u);
+                let verdict = format!(
+                    "{}{}",
+                    crate::dutch::verdict_short(u),
+                    if u.provisional { " voorl." } else { "" }
+                );
                 v.push(item(
                     FigureKind::Figure,
                     format!("  {} {} ({}): {verdict}", u.code, u.sp, u.grade),
@@ -255,9 +312,14 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
     }
     for w in &o.warnings {
         let year = w.year.map(|y| format!("{y} ")).unwrap_or_default();
+        let (kind, mark) = match w.code.severity() {
+            crate::rules::Severity::Refusal => (FigureKind::Refusal, "‼"),
+            crate::rules::Severity::Info => (FigureKind::Figure, "ℹ"),
+            _ => (FigureKind::Warning, "⚠"),
+        };
         v.push(item(
-            FigureKind::Warning,
-            format!("⚠ {year}{}", crate::dutch::title(w.code)),
+            kind,
+            format!("{mark} {year}{}", crate::dutch::title(w.code)),
             crate::dutch::title(w.code).to_string(),
             vec![w.line()],
         ));

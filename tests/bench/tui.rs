@@ -24,7 +24,15 @@ fn app_with(case: Case) -> App {
         "/dossiers".into(),
         Vec::new(),
     );
-    app.doc = Some(Document::new(case, None, true, "bench".into(), &params));
+    let today = traject::model::Date::ymd(2026, 12, 2).expect("a date");
+    app.doc = Some(Document::new(
+        case,
+        None,
+        true,
+        "bench".into(),
+        &params,
+        today,
+    ));
     app.screen = Screen::Editor;
     app
 }
@@ -41,7 +49,7 @@ fn bench_keystroke(c: &mut Criterion) {
         c.bench_function(&format!("recompute + render {name} at 200x60"), |b| {
             b.iter(|| {
                 let doc = app.doc.as_mut().unwrap();
-                doc.outcome = outcome_of(&doc.case, &app.params);
+                doc.outcome = outcome_of(&doc.case, &app.params, doc.today);
                 terminal
                     .draw(|f| traject::tui::ui::render(&app, f))
                     .unwrap();

@@ -603,3 +603,55 @@ fn the_opening_balance_with_rebuilds_and_earlier_progress_is_edited_in_the_stude
     let o = doc(&d).case.opening.clone().unwrap();
     assert_eq!((o.progress[0].taken, o.progress[0].acquired), (120, 100));
 }
+
+#[test]
+fn every_figure_of_every_demo_case_is_explained_and_adds_up() {
+    use traject::tui::explain::{WhyRow, adds_up};
+    let params = traject::params::Params::default();
+    // Judged after the year (every figure final) and during it (S27–S29
+    // have pending units on their own dates).
+    for today in ["2018-09-20", "2018-02-10", "2018-07-01"] {
+        let today: traject::model::Date = today.parse().unwrap();
+        for (name, text) in traject::tui::demo::DEMOS.iter() {
+            let case = traject::casefile::parse_case(std::path::Path::new(name), text).unwrap();
+            let o = traject::tui::app::outcome_of(&case, &params, today);
+            for f in traject::tui::rows::figure_items(&o) {
+                assert!(
+                    !f.why.is_empty(),
+                    "{name} on {today}: {:?} has no explanation",
+                    f.text
+                );
+                assert!(
+                    adds_up(&f.why),
+                    "{name} on {today}: {:?} does not add up: {:#?}",
+                    f.text,
+                    f.why
+                );
+                // A figure that is an amount is where its explanation arrives.
+                if f.title == "Leerkrediet: saldo" {
+                    assert!(
+                        matches!(f.why.last(), Some(WhyRow::Figure { amount, .. }) if *amount == o.ledger.balance),
+                        "{name}: the balance's explanation ends elsewhere"
+                    );
+                }
+                if let Some(r) = o
+                    .ledger
+                    .rows
+                    .iter()
+                    .find(|r| f.title == format!("Leerkrediet {}", r.year))
+                {
+                    assert!(
+                        matches!(f.why.last(), Some(WhyRow::Figure { amount, .. }) if *amount == r.end),
+                        "{name}: {} ends elsewhere",
+                        f.title
+                    );
+                    assert!(
+                        matches!(f.why.first(), Some(WhyRow::Figure { amount, .. }) if *amount == r.start),
+                        "{name}: {} starts elsewhere",
+                        f.title
+                    );
+                }
+            }
+        }
+    }
+}

@@ -47,7 +47,7 @@ proptest! {
                 None => doc.base.clone(),
             };
             prop_assert_eq!(&doc.case, &expected_case);
-            prop_assert_eq!(&doc.outcome, &outcome_of(&doc.case, &d.app.params));
+            prop_assert_eq!(&doc.outcome, &outcome_of(&doc.case, &d.app.params, doc.today));
         }
     }
 }

@@ -119,8 +119,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
             let style = match f.kind {
                 FigureKind::Heading => Style::new().add_modifier(Modifier::BOLD),
                 FigureKind::Figure => Style::new(),
+                FigureKind::Target => Style::new().fg(Color::Cyan),
                 FigureKind::Warning => Style::new().fg(Color::Yellow),
-                FigureKind::Error => Style::new().fg(Color::Red),
+                FigureKind::Refusal => Style::new()
+                    .fg(Color::Red)
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                FigureKind::Error => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             };
             ListItem::new(Line::styled(f.text, style))
         })

@@ -19,7 +19,8 @@ fn status_style(s: UnitStatus) -> Style {
         UnitStatus::Failed => Style::new().fg(Color::Red),
         UnitStatus::Tolerated => Style::new().fg(Color::Yellow),
         UnitStatus::Withdrawn { .. } => Style::new().fg(Color::DarkGray),
-        UnitStatus::Pending => Style::new(),
+        UnitStatus::Pending => Style::new().fg(Color::Cyan),
+        UnitStatus::NoResult => Style::new(),
     }
 }
 
@@ -156,6 +157,16 @@ fn empty_hint(frame: &mut Frame, area: Rect, text: &str) {
 pub fn units(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Units;
+    // The units of the goal selected in the figures pane stand out.
+    let marked: Vec<(crate::model::AcademicYear, String)> = if app.focus == Pane::Figures {
+        crate::tui::rows::figure_items(&doc.outcome)
+            .into_iter()
+            .nth(app.sel.figures)
+            .map(|f| f.units)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let rows: Vec<Row> = unit_rows(app)
         .iter()
         .map(|&(y, e, u)| {
@@ -183,15 +194,26 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
             if unit.is_composite() {
                 name.push_str(&format!(" [{} delen]", unit.parts.len()));
             }
+            let is_marked = marked
+                .iter()
+                .any(|(y, c)| *y == year.year && *c == unit.code);
             Row::new(vec![
-                unit.code.clone(),
+                if is_marked {
+                    format!("►{}", unit.code)
+                } else {
+                    unit.code.clone()
+                },
                 name,
                 unit.sp.to_string(),
                 short_period(unit.period).to_string(),
                 g,
                 status.dutch().to_string(),
             ])
-            .style(status_style(status))
+            .style(if is_marked {
+                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            } else {
+                status_style(status)
+            })
         })
         .collect();
     let empty = rows.is_empty();

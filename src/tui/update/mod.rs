@@ -306,7 +306,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             let entry = app.visible_list().get(app.sel.list).cloned().cloned();
             match entry {
                 Some(ListEntry::New) => new_case(app),
-                Some(ListEntry::Demo(i)) => match demo::load(i, &app.params) {
+                Some(ListEntry::Demo(i)) => match demo::load(i, &app.params, app.today) {
                     Ok(doc) => {
                         open_document(app, doc);
                         info(
@@ -456,7 +456,14 @@ pub(super) fn close(app: &mut App) -> Vec<Effect> {
 
 pub(super) fn new_case(app: &mut App) {
     let case = Case::new("Nieuwe student");
-    let doc = Document::new(case, None, false, "nieuw dossier".into(), &app.params);
+    let doc = Document::new(
+        case,
+        None,
+        false,
+        "nieuw dossier".into(),
+        &app.params,
+        app.today,
+    );
     open_document(app, doc);
     app.focus = Pane::Student;
     app.detail = Pane::Student;
@@ -538,7 +545,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                let doc = Document::new(*case, Some(path), true, origin, &app.params);
+                let doc = Document::new(*case, Some(path), true, origin, &app.params, app.today);
                 open_document(app, doc);
                 app.lock_warning = lock_warning.clone();
                 if let Some(w) = lock_warning {

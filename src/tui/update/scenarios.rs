@@ -47,13 +47,14 @@ pub(super) fn compare(app: &mut App) {
         .into_iter()
         .take(n.min(2))
         .collect();
-    let base_outcome = crate::tui::app::outcome_of(&doc.base, &app.params);
+    let base_outcome = crate::tui::app::outcome_of(&doc.base, &app.params, doc.today);
     let outcomes: Vec<crate::rules::Outcome> = picked
         .iter()
         .map(|&i| {
             crate::tui::app::outcome_of(
                 &crate::model::apply_scenario(&doc.base, &doc.base.scenarios[i]).0,
                 &app.params,
+                doc.today,
             )
         })
         .collect();

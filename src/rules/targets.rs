@@ -1,0 +1,214 @@
+//! What must still be obtained in the year in progress ("wat moet je nog
+//! halen?", RULES.md §7): per open goal, the least SP of pending units
+//! that must get a credit, and one smallest set of them.
+
+use crate::model::{AcademicYear, Case, Contract};
+use crate::params::Params;
+
+use super::facts::YearFacts;
+use super::msg::{Goal, TargetMsg};
+use super::outcome::{Ledger, ProgrammeOutcome, Target, YearProgress};
+use super::ratio::Ratio;
+use super::smallest::{Item, smallest};
+use super::trace::{Line, name};
+
+/// The least `x` with `(acquired + x) · 100 ≥ percent · taken`, or `None`
+/// when it holds already.
+fn shortfall(acquired: u64, taken: u64, percent: u32) -> Option<u64> {
+    let need = (u128::from(percent) * u128::from(taken)).div_ceil(100);
+    let have = u128::from(acquired);
+    (need > have).then(|| (need - have) as u64)
+}
+
+fn pending_items<'a>(
+    yf: &'a YearFacts,
+    keep: impl Fn(usize, Contract, &super::facts::UnitFacts) -> bool + 'a,
+) -> Vec<Item> {
+    yf.enrolments
+        .iter()
+        .flat_map(|e| e.units.iter().map(move |u| (e, u)))
+        .filter(|(e, u)| u.pending && keep(e.programme, e.contract, u))
+        .map(|(e, u)| Item {
+            code: u.code.to_string(),
+            sp: u.sp,
+            diploma: e.contract == Contract::Diploma,
+        })
+        .collect()
+}
+
+/// One goal: the smallest set of `items` whose SP (and diploma SP) make
+/// `holds` true.
+fn target(
+    goal: Goal,
+    year: AcademicYear,
+    programme: Option<(&str, &str)>,
+    items: &[Item],
+    holds: impl Fn(u64, u64) -> bool,
+    msg: impl Fn(u64, bool, &[String]) -> TargetMsg,
+) -> Option<Target> {
+    if items.is_empty() || holds(0, 0) {
+        return None; // holds whatever happens, or nothing can change it
+    }
+    let pending_sp: u64 = items.iter().map(|i| u64::from(i.sp)).sum();
+    let (need_sp, reachable, units) = match smallest(items, holds) {
+        Some(c) => (c.sp, true, c.codes),
+        None => {
+            let mut all: Vec<String> = items.iter().map(|i| i.code.clone()).collect();
+            all.sort();
+            (pending_sp, false, all)
+        }
+    };
+    let line = Line::note(goal.article(), msg(need_sp, reachable, &units).into());
+    Some(Target {
+        goal,
+        year,
+        programme: programme.map(|(id, n)| (id.to_string(), n.to_string())),
+        need_sp,
+        pending_sp,
+        reachable,
+        units,
+        lines: vec![line],
+    })
+}
+
+/// Every open goal of every year in progress, sorted by year, goal and
+/// programme.
+pub fn targets(
+    case: &Case,
+    params: &Params,
+    years: &[YearFacts],
+    ledger: &Ledger,
+    progress: &[YearProgress],
+    programmes: &[ProgrammeOutcome],
+    cumulative: &dyn Fn(usize, AcademicYear) -> (u64, u64),
+) -> Vec<Target> {
+    let mut out = Vec::new();
+    for yf in years.iter().filter(|y| y.in_progress) {
+        let year = yf.year;
+        let codes = |units: &[String]| units.iter().map(|c| name(c)).collect();
+
+        // 13.1: at least 60 % of the SP taken over all programmes.
+        if let Some(p) = progress.iter().find(|p| p.year == year) {
+            let percent = params.oer(year).binding_conditions_percent;
+            let items = pending_items(yf, |_, _, _| true);
+            out.extend(target(
+                Goal::BindingConditions,
+                year,
+                None,
+                &items,
+                |s, _| shortfall(p.acquired + s, p.taken, percent).is_none(),
+                |need, reachable, units| TargetMsg::Need {
+                    goal: Goal::BindingConditions,
+                    programme: None,
+                    year,
+                    acquired: p.acquired,
+                    taken: p.taken,
+                    percent,
+                    need,
+                    reachable,
+                    units: codes(units),
+                },
+            ));
+        }
+
+        // 8.1 §10: a balance above 0 at the end of the year.
+        if let Some(r) = ledger.rows.iter().find(|r| r.year == year)
+            && r.end <= 0
+        {
+            let room = r.bonus_room as u64;
+            let lacking = (1 - r.end) as u64;
+            let items = pending_items(yf, |_, _, u| u.ledger_taken);
+            out.extend(target(
+                Goal::BalancePositive,
+                year,
+                None,
+                &items,
+                |s, d| s + d.min(room) >= lacking,
+                |need, reachable, units| TargetMsg::Balance {
+                    year,
+                    end: r.end,
+                    need,
+                    reachable,
+                    units: codes(units),
+                },
+            ));
+        }
+
+        for (pi, p) in programmes.iter().enumerate() {
+            let Some(py) = p.years.iter().find(|y| y.year == year) else {
+                continue;
+            };
+            let items = pending_items(yf, |prog, _, _| prog == pi);
+            let programme = Some((p.id.as_str(), p.name.as_str()));
+            // 11.3 §3: year SE of at least 60 %, where it applies and no
+            // binding conditions were imposed.
+            let imposed = yf.source.binding_conditions;
+            if py.automatic_trajectory.is_some() && !imposed {
+                let percent = params.oer_of(&case.programmes[pi], year).trajectory_percent;
+                out.extend(target(
+                    Goal::IndividualTrajectory,
+                    year,
+                    programme,
+                    &items,
+                    |s, _| shortfall(py.acquired + s, py.taken, percent).is_none(),
+                    |need, reachable, units| TargetMsg::Need {
+                        goal: Goal::IndividualTrajectory,
+                        programme: Some(name(&p.name)),
+                        year,
+                        acquired: py.acquired,
+                        taken: py.taken,
+                        percent,
+                        need,
+                        reachable,
+                        units: codes(units),
+                    },
+                ));
+            }
+            // 18.3 §1 a: cumulative SE of at least 50 % in a bachelor.
+            if p.tolerance.is_some() {
+                let (acquired, taken) = cumulative(pi, year);
+                let percent = params
+                    .oer_of(&case.programmes[pi], year)
+                    .tolerance_min_cumulative_percent;
+                out.extend(target(
+                    Goal::ToleranceSe,
+                    year,
+                    programme,
+                    &items,
+                    |s, _| {
+                        Ratio::new(acquired + s, taken).is_none_or(|r| r.at_least_percent(percent))
+                    },
+                    |need, reachable, units| TargetMsg::Need {
+                        goal: Goal::ToleranceSe,
+                        programme: Some(name(&p.name)),
+                        year,
+                        acquired,
+                        taken,
+                        percent,
+                        need,
+                        reachable,
+                        units: codes(units),
+                    },
+                ));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.year, a.goal.key(), &a.programme).cmp(&(b.year, b.goal.key(), &b.programme))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shortfall_is_exact() {
+        assert_eq!(shortfall(12, 30, 60), Some(6)); // 18 of 30
+        assert_eq!(shortfall(18, 30, 60), None);
+        assert_eq!(shortfall(12, 30, 50), Some(3)); // 15 of 30
+        assert_eq!(shortfall(0, 7, 60), Some(5)); // 4.2 → 5
+        assert_eq!(shortfall(0, 0, 60), None);
+    }
+}
