@@ -2,8 +2,6 @@
 //! grensdatum, withdrawals (OER 8.1 §4–§7, 12.1, 11.6), exemptions and
 //! results.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::model::{AcademicYear, Case, Contract, Date, Enrolment, Programme, Summary, Unit, Year};
 use crate::params::Params;
 
@@ -75,11 +73,11 @@ pub struct WithdrawalFacts {
 
 /// One unit with everything the rules need to know about it.
 #[derive(Clone, Debug)]
-pub struct UnitFacts {
+pub struct UnitFacts<'a> {
     /// Position in the enrolment's list.
     pub index: usize,
     pub code: Name,
-    pub name: String,
+    pub name: &'a str,
     pub sp: u32,
     pub exempt: bool,
     pub grensdatum: Option<Date>,
@@ -109,7 +107,7 @@ pub struct UnitFacts {
 
 /// One detailed enrolment, evaluated.
 #[derive(Clone, Debug)]
-pub struct EnrolmentFacts {
+pub struct EnrolmentFacts<'a> {
     /// Position of the enrolment in its year's list.
     pub source: usize,
     /// Index into `case.programmes`.
@@ -118,10 +116,10 @@ pub struct EnrolmentFacts {
     pub uses_lk: bool,
     pub enrolled: Date,
     pub withdrawn: Option<Date>,
-    pub units: Vec<UnitFacts>,
+    pub units: Vec<UnitFacts<'a>>,
 }
 
-impl EnrolmentFacts {
+impl EnrolmentFacts<'_> {
     fn sum(&self, f: impl Fn(&UnitFacts) -> bool) -> u64 {
         self.units
             .iter()
@@ -170,7 +168,7 @@ pub struct YearFacts<'a> {
     /// Today falls in this year (RULES.md §7).
     pub in_progress: bool,
     pub source: &'a Year,
-    pub enrolments: Vec<EnrolmentFacts>,
+    pub enrolments: Vec<EnrolmentFacts<'a>>,
     pub summaries: Vec<SummaryFacts>,
 }
 
@@ -192,18 +190,18 @@ fn place(year: AcademicYear, programme: &Programme, unit: Option<&str>) -> Place
 
 /// Checks a date lies in its academic year.
 fn check_in_year(
-    params: &Params,
-    year: AcademicYear,
+    y: &InYear,
     date: Date,
     what: DateOf,
-    at: Place,
+    at: &dyn Fn() -> Place,
     found: &mut Findings,
 ) {
-    let (start, end) = params.year_span(year);
+    let (start, end) = y.span;
+    let year = y.year;
     if date < start || date > end {
         found.error(
             Code::DateOutsideYear,
-            at,
+            at(),
             InputMsg::DateOutsideYear {
                 what,
                 date,
@@ -217,7 +215,7 @@ fn check_in_year(
 
 /// Checks the grades entered on a unit: 0–20, whole for a unit, one
 /// decimal for a part (OER 17.1), numeric or pass/fail as the unit says.
-fn check_marks(unit: &Unit, max: i32, at: &Place, found: &mut Findings) {
+fn check_marks(unit: &Unit, max: i32, at: &dyn Fn() -> Place, found: &mut Findings) {
     use crate::model::Mark;
     let mut check = |m: Option<Mark>, whole: bool, second: bool, part: Option<&str>| {
         let Some(mark) = m else { return };
@@ -256,7 +254,7 @@ fn check_marks(unit: &Unit, max: i32, at: &Place, found: &mut Findings) {
             ),
             _ => return,
         };
-        found.error(code, at.clone(), msg);
+        found.error(code, at(), msg);
     };
     check(unit.first, true, false, None);
     check(unit.second, true, true, None);
@@ -267,7 +265,7 @@ fn check_marks(unit: &Unit, max: i32, at: &Place, found: &mut Findings) {
     if unit.is_composite() && (unit.first.is_some() || unit.second.is_some()) {
         found.error(
             Code::CompositeUnitResult,
-            at.clone(),
+            at(),
             InputMsg::CompositeUnitResult,
         );
     }
@@ -275,7 +273,7 @@ fn check_marks(unit: &Unit, max: i32, at: &Place, found: &mut Findings) {
         if p.weight == 0 {
             found.error(
                 Code::PartWeightInvalid,
-                at.clone(),
+                at(),
                 InputMsg::PartWeightZero {
                     part: name(&p.name),
                 },
@@ -330,6 +328,8 @@ struct InYear<'a> {
     year: AcademicYear,
     /// Today falls in it (RULES.md §7).
     in_progress: bool,
+    /// Its first and last day.
+    span: (Date, Date),
 }
 
 /// The enrolment a unit is evaluated in.
@@ -340,6 +340,8 @@ struct InEnrolment<'a> {
     /// Its enrolment date (or the first day of the year).
     enrolled: Date,
     uses_lk: bool,
+    /// The regulation in force for it.
+    oer: &'a crate::params::Oer,
 }
 
 /// Evaluates one unit of an enrolment.
@@ -352,33 +354,34 @@ struct InEnrolment<'a> {
 /// opleidingsonderdelen waarvoor reeds alle (deel)examens plaatsvonden …
 /// Indien het resultaat ten minste een 10 op 20 is, krijgen zij … een
 /// creditbewijs."
-fn unit_facts(
+fn unit_facts<'a>(
     y: &InYear,
     e: &InEnrolment,
     index: usize,
-    unit: &Unit,
+    unit: &'a Unit,
     found: &mut Findings,
-) -> UnitFacts {
+) -> UnitFacts<'a> {
     let InYear {
         params,
         year,
         in_progress,
+        ..
     } = *y;
     let InEnrolment {
         programme,
         enrolment,
         enrolled,
         uses_lk,
+        oer,
     } = *e;
-    let at = place(year, programme, Some(&unit.code));
-    let oer = params.oer_of(programme, year);
+    // Built only when there is something to report.
+    let at = || place(year, programme, Some(&unit.code));
     let pass = oer.pass_grade;
-    let mut lines = Vec::new();
 
     if unit.sp < oer.min_unit_sp {
         found.error(
             Code::UnitSpInvalid,
-            at.clone(),
+            at(),
             InputMsg::UnitSp {
                 sp: unit.sp,
                 min: oer.min_unit_sp,
@@ -392,16 +395,12 @@ fn unit_facts(
         .grensdatum
         .or_else(|| params.calendar_grensdatum(year, programme, unit.period));
     if let Some(g) = unit.grensdatum {
-        check_in_year(params, year, g, DateOf::Grensdatum, at.clone(), found);
+        check_in_year(y, g, DateOf::Grensdatum, &at, found);
     }
 
     let result = if unit.exempt {
         if unit.has_result() {
-            found.error(
-                Code::ExemptWithResult,
-                at.clone(),
-                InputMsg::ExemptWithResult,
-            );
+            found.error(Code::ExemptWithResult, at(), InputMsg::ExemptWithResult);
         }
         UnitResult {
             first: None,
@@ -415,24 +414,25 @@ fn unit_facts(
     if result.second_after_credit {
         found.error(
             Code::SecondChanceAfterCredit,
-            at.clone(),
+            at(),
             InputMsg::SecondAfterCredit {
                 first: result.first,
             },
         );
     }
-    lines.extend(result.lines.iter().cloned());
+    let mut result = result;
+    let mut lines = std::mem::take(&mut result.lines);
     let examined = !unit.exempt && unit.has_result();
 
     // The withdrawal that applies: the unit's own, or the programme's,
     // whichever came first.
     let own = unit.withdrawal.as_ref().map(|w| (w.date, w.removal));
     if let Some((d, _)) = own {
-        check_in_year(params, year, d, DateOf::Withdrawal, at.clone(), found);
+        check_in_year(y, d, DateOf::Withdrawal, &at, found);
         if d < enrolled {
             found.error(
                 Code::WithdrawalBeforeEnrolment,
-                at.clone(),
+                at(),
                 InputMsg::WithdrawalBeforeEnrolment {
                     withdrawn: d,
                     enrolled,
@@ -451,7 +451,7 @@ fn unit_facts(
             if own.is_some() && own.map(|(d, _)| d) == Some(date) {
                 found.error(
                     Code::WithdrawalAfterExams,
-                    at.clone(),
+                    at(),
                     InputMsg::WithdrawalAfterExams,
                 );
             } else {
@@ -471,7 +471,7 @@ fn unit_facts(
                 }
                 None => found.error(
                     Code::MissingGrensdatum,
-                    at.clone(),
+                    at(),
                     InputMsg::MissingGrensdatum {
                         code: name(&unit.code),
                         period: unit.period,
@@ -557,7 +557,7 @@ fn unit_facts(
     UnitFacts {
         index,
         code: name(&unit.code),
-        name: unit.name.clone(),
+        name: &unit.name,
         sp: unit.sp,
         exempt: unit.exempt,
         grensdatum,
@@ -577,27 +577,28 @@ fn unit_facts(
 }
 
 /// Evaluates a detailed enrolment.
-fn enrolment_facts(
+fn enrolment_facts<'a>(
     y: &InYear,
     source: usize,
     programme_index: usize,
     programme: &Programme,
-    enrolment: &Enrolment,
+    enrolment: &'a Enrolment,
+    repeated: &[bool],
     found: &mut Findings,
-) -> EnrolmentFacts {
+) -> EnrolmentFacts<'a> {
     let InYear { params, year, .. } = *y;
-    let at = place(year, programme, None);
-    let (start, _) = params.year_span(year);
+    let at = || place(year, programme, None);
+    let (start, _) = y.span;
     let enrolled = enrolment.enrolled.unwrap_or(start);
     if let Some(d) = enrolment.enrolled {
-        check_in_year(params, year, d, DateOf::Enrolment, at.clone(), found);
+        check_in_year(y, d, DateOf::Enrolment, &at, found);
     }
     if let Some(w) = enrolment.withdrawn {
-        check_in_year(params, year, w, DateOf::Withdrawal, at.clone(), found);
+        check_in_year(y, w, DateOf::Withdrawal, &at, found);
         if w < enrolled {
             found.error(
                 Code::WithdrawalBeforeEnrolment,
-                at.clone(),
+                at(),
                 InputMsg::WithdrawalBeforeEnrolment {
                     withdrawn: w,
                     enrolled,
@@ -606,13 +607,13 @@ fn enrolment_facts(
         }
     }
     let uses_lk = uses_leerkrediet(programme, enrolment.contract);
-    let mut seen: HashSet<&str> = HashSet::with_capacity(enrolment.units.len());
+    let oer = params.oer_of(programme, year);
     let units = enrolment
         .units
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            if !seen.insert(&u.code) {
+            if repeated[i] {
                 found.error(
                     Code::DuplicateUnitCode,
                     place(year, programme, Some(&u.code)),
@@ -624,6 +625,7 @@ fn enrolment_facts(
                 enrolment,
                 enrolled,
                 uses_lk,
+                oer,
             };
             unit_facts(y, &e, i, u, found)
         })
@@ -649,6 +651,73 @@ fn summary_facts(programme_index: usize, programme: &Programme, s: &Summary) -> 
         exempted: u64::from(s.exempted),
         tolerated: u64::from(s.tolerated),
     }
+}
+
+/// Unit codes used more than once in a year, per enrolment and unit.
+struct Duplicates {
+    /// The code came earlier in the same enrolment.
+    repeated: Vec<Vec<bool>>,
+    /// The code came earlier in another programme: the first such one.
+    elsewhere: Vec<Vec<Option<usize>>>,
+}
+
+/// Finds repeated unit codes in a year by sorting (not by comparing every
+/// pair), so the cost grows as n log n.
+fn duplicate_codes(y: &Year, programme_of: &[Option<usize>]) -> Duplicates {
+    let mut d = Duplicates {
+        repeated: y
+            .enrolments
+            .iter()
+            .map(|e| vec![false; e.units.len()])
+            .collect(),
+        elsewhere: y
+            .enrolments
+            .iter()
+            .map(|e| vec![None; e.units.len()])
+            .collect(),
+    };
+    // (key of the code, enrolment, unit) of units in known programmes;
+    // sorted, equal codes stand together in walking order (a group of equal
+    // keys is split by the codes themselves, should two codes share a key).
+    let code = |&(_, ei, ui): &(u64, usize, usize)| y.enrolments[ei].units[ui].code.as_str();
+    let mut all: Vec<(u64, usize, usize)> = y
+        .enrolments
+        .iter()
+        .enumerate()
+        .filter(|(ei, _)| programme_of[*ei].is_some())
+        .flat_map(|(ei, e)| {
+            e.units
+                .iter()
+                .enumerate()
+                .map(move |(ui, u)| (super::keys::key(&[&u.code]), ei, ui))
+        })
+        .collect();
+    all.sort_unstable();
+    // Within a run of equal keys (nearly always a repeated code), order by
+    // the code itself so two codes sharing a key stay apart.
+    for run in all.chunk_by_mut(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        run.sort_by(|a, b| code(a).cmp(code(b)).then((a.1, a.2).cmp(&(b.1, b.2))));
+    }
+    for group in all.chunk_by(|a, b| a.0 == b.0 && code(a) == code(b)) {
+        if group.len() < 2 {
+            continue;
+        }
+        // The programme of the first occurrence, and the first other one.
+        let first = programme_of[group[0].1];
+        let mut other: Option<Option<usize>> = None;
+        for (k, &(_, ei, ui)) in group.iter().enumerate() {
+            let pi = programme_of[ei];
+            if k > 0 {
+                // Same enrolment: the earlier ones are just before (sorted).
+                d.repeated[ei][ui] = group[k - 1].1 == ei;
+                d.elsewhere[ei][ui] = if first != pi { first } else { other.flatten() };
+            }
+            if pi != first && other.is_none() {
+                other = Some(pi);
+            }
+        }
+    }
+    d
 }
 
 /// Evaluates every listed year, oldest first. Duplicated years and
@@ -680,9 +749,14 @@ pub fn year_facts<'a>(
         }
         let mut enrolments = Vec::new();
         let mut programmes_seen: Vec<usize> = Vec::new();
-        let mut all_codes: HashMap<&str, usize> = HashMap::new();
+        let programme_of: Vec<Option<usize>> = y
+            .enrolments
+            .iter()
+            .map(|e| case.programmes.iter().position(|p| p.id == e.programme))
+            .collect();
+        let dups = duplicate_codes(y, &programme_of);
         for (source, e) in y.enrolments.iter().enumerate() {
-            let Some(pi) = case.programmes.iter().position(|p| p.id == e.programme) else {
+            let Some(pi) = programme_of[source] else {
                 found.error(
                     Code::UnknownProgramme,
                     Place {
@@ -708,27 +782,32 @@ pub fn year_facts<'a>(
                 );
             }
             programmes_seen.push(pi);
-            for u in &e.units {
-                match all_codes.get(u.code.as_str()) {
-                    Some(&other) if other != pi => found.error(
+            for (u, other) in e.units.iter().zip(&dups.elsewhere[source]) {
+                if let Some(other) = *other {
+                    found.error(
                         Code::DuplicateUnitCode,
                         place(y.year, programme, Some(&u.code)),
                         InputMsg::DuplicateCodeElsewhere {
                             other: name(&case.programmes[other].name),
                         },
-                    ),
-                    Some(_) => {}
-                    None => {
-                        all_codes.insert(&u.code, pi);
-                    }
+                    );
                 }
             }
             let at = InYear {
                 params,
                 year: y.year,
                 in_progress: current == Some(y.year),
+                span: params.year_span(y.year),
             };
-            enrolments.push(enrolment_facts(&at, source, pi, programme, e, found));
+            enrolments.push(enrolment_facts(
+                &at,
+                source,
+                pi,
+                programme,
+                e,
+                &dups.repeated[source],
+                found,
+            ));
         }
         let mut summaries = Vec::new();
         for s in &y.summaries {

@@ -109,7 +109,7 @@ pub fn merit(
             .filter(|(_, e)| e.programme == programme)
         {
             for (ui, u) in e.units.iter().enumerate() {
-                let tolerated = accepted.contains(&(yf.year, ei, ui));
+                let tolerated = accepted.contains((yf.year, ei, ui));
                 if !(u.credit || tolerated) {
                     continue;
                 }

@@ -10,6 +10,7 @@ mod countdown;
 mod efficiency;
 mod facts;
 mod grades;
+mod keys;
 mod ledger;
 mod limits;
 mod merit;
@@ -103,25 +104,12 @@ pub fn compute_on(
         );
     }
 
-    // SP of the units validly tolerated, in the years up to `until`.
-    let tolerated_sp = |accepted: &tolerance::Accepted, until: Option<AcademicYear>| -> u64 {
-        accepted
-            .iter()
-            .filter(|(y, _, _)| until.is_none_or(|u| *y <= u))
-            .map(|(y, e, u)| {
-                years
-                    .iter()
-                    .find(|f| f.year == *y)
-                    .map_or(0, |f| u64::from(f.enrolments[*e].units[*u].sp))
-            })
-            .sum()
-    };
     let remaining = |pi: usize, year: AcademicYear| -> i64 {
         let h = &histories[pi];
         let before = year.prev();
         let mut done = h.cumulative(before, |f| f.acquired + f.exempted + f.summary_tolerated);
         if let Some((_, accepted)) = &tolerances[pi] {
-            done += tolerated_sp(accepted, Some(before));
+            done += accepted.sp_upto(Some(before));
         }
         // RULES.md §2.5: never below 0 (credits may exceed the size).
         (i64::from(case.programmes[pi].size) - done as i64).max(0)
@@ -135,9 +123,9 @@ pub fn compute_on(
         let h = &histories[pi];
         let (tolerance, accepted) = match tolerances[pi].take() {
             Some((t, a)) => (Some(t), a),
-            None => (None, Vec::new()),
+            None => (None, tolerance::Accepted::default()),
         };
-        let tolerated_detail = tolerated_sp(&accepted, None);
+        let tolerated_detail = accepted.sp_upto(None);
         let progress = merit::progress(h, tolerated_detail);
         let passed = progress.done() >= u64::from(p.size) && p.size > 0;
         let pending = |y: &facts::YearFacts| {
@@ -202,6 +190,7 @@ pub fn compute_on(
         study_progress,
         programmes,
         units,
+        unit_order: UnitOrder::default(),
         switches,
         reconciliation,
         targets,
@@ -216,32 +205,40 @@ fn unit_outcomes(
     years: Vec<facts::YearFacts>,
     programmes: &[ProgrammeOutcome],
 ) -> Vec<UnitOutcome> {
-    let mut out = Vec::new();
+    let ids: Vec<Name> = case.programmes.iter().map(|p| name(&p.id)).collect();
+    // Each programme's verdicts come in the order its failed units are
+    // walked here (year, enrolment, unit): one cursor per programme.
+    let mut cursors = vec![0usize; programmes.len()];
+    let mut out = Vec::with_capacity(
+        years
+            .iter()
+            .map(|y| y.enrolments.iter().map(|e| e.units.len()).sum::<usize>())
+            .sum(),
+    );
     for yf in years {
         for e in yf.enrolments {
-            let p = &case.programmes[e.programme];
-            let verdicts = programmes
-                .iter()
-                .find(|o| o.id == p.id)
-                .and_then(|o| o.tolerance.as_ref())
+            let verdicts = programmes[e.programme]
+                .tolerance
+                .as_ref()
                 .map(|t| t.units.as_slice())
                 .unwrap_or(&[]);
             for u in e.units {
+                let cursor = &mut cursors[e.programme];
                 let verdict = verdicts
-                    .iter()
-                    .find(|v| v.year == yf.year && *v.code == *u.code);
-                let mut lines = u.lines;
-                let mut status = u.status;
-                if let Some(v) = verdict {
-                    if v.tolerated {
-                        status = UnitStatus::Tolerated;
-                    }
-                    lines.extend(v.lines.iter().cloned());
+                    .get(*cursor)
+                    .filter(|v| v.year == yf.year && *v.code == *u.code);
+                if verdict.is_some() {
+                    *cursor += 1;
                 }
+                let mut status = u.status;
+                if verdict.is_some_and(|v| v.tolerated) {
+                    status = UnitStatus::Tolerated;
+                }
+                let lines = u.lines;
                 out.push(UnitOutcome {
                     year: yf.year,
-                    programme: p.id.clone(),
-                    code: u.code.to_string(),
+                    programme: ids[e.programme].clone(),
+                    code: u.code,
                     sp: u.sp,
                     grensdatum: u.grensdatum,
                     first: u.result.first,

@@ -395,7 +395,10 @@ pub enum Check {
         percent: u32,
     },
     /// b: the final grade.
-    B { mark: Mark, grades: Vec<i32> },
+    B {
+        mark: Mark,
+        grades: std::sync::Arc<[i32]>,
+    },
     /// c: not a pass/fail unit.
     C,
     /// d: distance to the diploma and the cap.

@@ -7,7 +7,7 @@ use crate::model::{AcademicYear, Date, Mark, ProgrammeKind};
 use super::code::Code;
 use super::msg::{MeritReason, Msg};
 use super::ratio::Ratio;
-use super::trace::{Article, Line};
+use super::trace::{Article, Line, Name};
 
 /// Where in the case something is: year / programme / unit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -375,8 +375,8 @@ impl UnitStatus {
 pub struct UnitOutcome {
     pub year: AcademicYear,
     /// The programme's id.
-    pub programme: String,
-    pub code: String,
+    pub programme: Name,
+    pub code: Name,
     pub sp: u32,
     /// The grensdatum that applies (override or calendar).
     pub grensdatum: Option<Date>,
@@ -385,6 +385,8 @@ pub struct UnitOutcome {
     /// Final result of the year.
     pub final_mark: Option<Mark>,
     pub status: UnitStatus,
+    /// Its own lines (results, withdrawal); see [`Outcome::unit_explanation`]
+    /// for the tolerance verdict with them.
     pub lines: Vec<Line>,
 }
 
@@ -443,6 +445,19 @@ pub struct Target {
     pub lines: Vec<Line>,
 }
 
+/// A lookup order of the units, derived from them when first needed; it
+/// never makes two outcomes differ.
+#[derive(Clone, Debug, Default)]
+pub struct UnitOrder(std::sync::OnceLock<Vec<u32>>);
+
+impl PartialEq for UnitOrder {
+    fn eq(&self, _: &UnitOrder) -> bool {
+        true
+    }
+}
+
+impl Eq for UnitOrder {}
+
 /// Everything the rules core computes for a case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
@@ -454,6 +469,9 @@ pub struct Outcome {
     pub study_progress: Vec<YearProgress>,
     pub programmes: Vec<ProgrammeOutcome>,
     pub units: Vec<UnitOutcome>,
+    /// Indices of `units` sorted by (year, programme, code), built at the
+    /// first lookup.
+    pub unit_order: UnitOrder,
     pub switches: Vec<Switch>,
     /// Recorded official balances against the ledger.
     pub reconciliation: Vec<Reconciliation>,
@@ -465,11 +483,41 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The outcome of a unit.
+    /// The outcome of a unit (a search in `unit_order`).
     pub fn unit(&self, year: AcademicYear, programme: &str, code: &str) -> Option<&UnitOutcome> {
-        self.units
-            .iter()
-            .find(|u| u.year == year && u.programme == programme && u.code == code)
+        let key = (year, programme, code);
+        let at = |i: u32| {
+            let u = &self.units[i as usize];
+            (u.year, &*u.programme, &*u.code)
+        };
+        let order = self.unit_order.0.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.units.len() as u32).collect();
+            order.sort_by(|&a, &b| at(a).cmp(&at(b)));
+            order
+        });
+        let i = order.partition_point(|&i| at(i) < key);
+        order
+            .get(i)
+            .filter(|&&i| at(i) == key)
+            .map(|&i| &self.units[i as usize])
+    }
+
+    /// A unit's whole explanation: its own lines (results, withdrawal) and,
+    /// for a failed unit, its tolerance verdict.
+    pub fn unit_explanation(&self, u: &UnitOutcome) -> Vec<Line> {
+        let mut lines = u.lines.clone();
+        if let Some(v) = self
+            .programme(&u.programme)
+            .and_then(|p| p.tolerance.as_ref())
+            .and_then(|t| {
+                t.units
+                    .iter()
+                    .find(|v| v.year == u.year && v.code == *u.code)
+            })
+        {
+            lines.extend(v.lines.iter().cloned());
+        }
+        lines
     }
 
     /// The figures of a programme.

@@ -1,6 +1,8 @@
 //! Tolerance credit of a bachelor programme (OER 18.2) and the conditions
 //! for tolerating a failed unit (OER 18.3).
 
+use std::sync::Arc;
+
 use crate::model::{AcademicYear, Case, Mark, UnitKind};
 use crate::params::Params;
 
@@ -17,12 +19,49 @@ struct Failed<'f> {
     year: AcademicYear,
     /// Position of the enrolment in its year and of the unit in it.
     at: (usize, usize),
-    unit: &'f UnitFacts,
+    unit: &'f UnitFacts<'f>,
     source: &'f crate::model::Unit,
 }
 
-/// The units validly tolerated, by place (year, enrolment, unit index).
-pub type Accepted = Vec<(AcademicYear, usize, usize)>;
+/// The units validly tolerated: their places (year, enrolment, unit
+/// index) in order, and the SP tolerated up to each year.
+#[derive(Clone, Debug, Default)]
+pub struct Accepted {
+    places: Vec<(AcademicYear, usize, usize)>,
+    /// `(year, SP tolerated up to and including it)`, one entry per year.
+    cumulative: Vec<(AcademicYear, u64)>,
+}
+
+impl Accepted {
+    /// Whether the unit at a place was validly tolerated.
+    pub fn contains(&self, at: (AcademicYear, usize, usize)) -> bool {
+        self.places.binary_search(&at).is_ok()
+    }
+
+    /// SP validly tolerated in the years up to `until` (all when `None`).
+    pub fn sp_upto(&self, until: Option<AcademicYear>) -> u64 {
+        let i = match until {
+            Some(u) => self.cumulative.partition_point(|(y, _)| *y <= u),
+            None => self.cumulative.len(),
+        };
+        i.checked_sub(1).map_or(0, |i| self.cumulative[i].1)
+    }
+}
+
+/// A tolerance accepted while judging, in year order.
+struct Acc<'f> {
+    year: AcademicYear,
+    at: (usize, usize),
+    sp: u32,
+    name: &'f str,
+}
+
+/// SP of the accepted tolerances up to and including `year` (they are in
+/// year order).
+fn sp_upto(accepted: &[Acc], year: AcademicYear) -> u64 {
+    let n = accepted.partition_point(|a| a.year <= year);
+    accepted[..n].iter().map(|a| u64::from(a.sp)).sum()
+}
 
 /// The tolerance base at the end of a year.
 ///
@@ -83,6 +122,10 @@ struct Context {
     /// Tolerated units of each group, other than this one.
     group_counts: Vec<(Name, u32, u32)>,
     enrolled_again: Option<AcademicYear>,
+    /// The tolerable grades of the unit's year (shared by every verdict).
+    grades: Arc<[i32]>,
+    /// The programme's department (shared by every verdict).
+    department: Name,
 }
 
 /// Judges one failed unit against 18.3 §1 a–g and 18.2 §3.
@@ -139,7 +182,7 @@ fn judge(
         grade_ok,
         Check::B {
             mark,
-            grades: t.tolerable_grades.clone(),
+            grades: cx.grades.clone(),
         },
     );
     let pf_ok = !f.source.pass_fail && !matches!(mark, Mark::NotPassed | Mark::Passed);
@@ -168,7 +211,7 @@ fn judge(
     check(
         listing.is_none(),
         Check::F {
-            department: name(params.department_of(p)),
+            department: cx.department.clone(),
             listed: listing.map(|l| (name(&l.name), l.note.as_deref().map(name))),
         },
     );
@@ -247,28 +290,58 @@ pub fn tolerance(
             }
         }
     }
+    // Every (key of the code, year) the programme's units were enrolled
+    // for (not exempted), sorted: a failed unit enrolled for again later
+    // is found by a search, not a scan.
+    let mut enrolled: Vec<(u64, AcademicYear, &str)> = years
+        .iter()
+        .flat_map(|y| {
+            y.enrolments
+                .iter()
+                .filter(|e| e.programme == programme)
+                .flat_map(move |e| {
+                    e.units
+                        .iter()
+                        .filter(|u| !u.exempt)
+                        .map(move |u| (super::keys::key(&[&u.code]), y.year, &*u.code))
+                })
+        })
+        .collect();
+    enrolled.sort_unstable_by_key(|&(k, y, _)| (k, y));
     let enrolled_again = |f: &Failed| {
-        years
+        let code: &str = &f.unit.code;
+        let k = super::keys::key(&[code]);
+        let i = enrolled.partition_point(|&(h, y, _)| (h, y) <= (k, f.year));
+        enrolled[i..]
             .iter()
-            .filter(|y| y.year > f.year)
-            .find(|y| {
-                y.enrolments
-                    .iter()
-                    .filter(|e| e.programme == programme)
-                    .any(|e| e.units.iter().any(|u| u.code == f.unit.code && !u.exempt))
-            })
-            .map(|y| y.year)
+            .take_while(|&&(h, _, _)| h == k)
+            .find(|&&(_, _, c)| c == code)
+            .map(|&(_, y, _)| y)
     };
     let summary_tolerated = |year: AcademicYear| h.cumulative(year, |f| f.summary_tolerated);
-    let context = |f: &Failed,
-                   accepted: &[(AcademicYear, usize, usize, u32, String)],
-                   check_again: bool| {
-        let others_detail: u64 = accepted
+    let department = name(params.department_of(p));
+    // The tolerable grades per year of a failed unit, shared by its verdicts.
+    let mut grades: Vec<(AcademicYear, Arc<[i32]>)> = Vec::new();
+    for f in &failed {
+        if grades.last().is_none_or(|(y, _)| *y != f.year) {
+            grades.push((
+                f.year,
+                Arc::from(params.oer_of(p, f.year).tolerable_grades.as_slice()),
+            ));
+        }
+    }
+    let grades_of = |year: AcademicYear| {
+        grades
             .iter()
-            .filter(|(y, ei, ui, _, _)| *y <= f.year && (*y, *ei, *ui) != (f.year, f.at.0, f.at.1))
-            .map(|(_, _, _, sp, _)| u64::from(*sp))
-            .sum();
-        let others = others_detail + summary_tolerated(f.year);
+            .find(|(y, _)| *y == year)
+            .map(|(_, g)| g.clone())
+            .unwrap_or_else(|| Arc::from(Vec::new()))
+    };
+    // A unit is never among the accepted ones it is judged against: in
+    // pass 1 it is judged before it is accepted, in pass 2 it was not
+    // chosen.
+    let context = |f: &Failed, accepted: &[Acc], check_again: bool| {
+        let others = sp_upto(accepted, f.year) + summary_tolerated(f.year);
         let credited = h.cumulative(f.year, |x| x.acquired);
         let exempted = h.cumulative(f.year, |x| x.exempted);
         let distance = i64::from(p.size) - (credited + exempted + others) as i64;
@@ -278,12 +351,11 @@ pub fn tolerance(
             .map(|g| {
                 let n = accepted
                     .iter()
-                    .filter(|(y, ei, ui, _, name)| {
-                        *y <= f.year
-                            && (*y, *ei, *ui) != (f.year, f.at.0, f.at.1)
+                    .filter(|a| {
+                        a.year <= f.year
                             && g.units
                                 .iter()
-                                .any(|gu| gu.trim().eq_ignore_ascii_case(name.trim()))
+                                .any(|gu| gu.trim().eq_ignore_ascii_case(a.name.trim()))
                     })
                     .count() as u32;
                 (name(&g.name), n, g.max_units)
@@ -299,12 +371,14 @@ pub fn tolerance(
             distance,
             group_counts,
             enrolled_again: if check_again { enrolled_again(f) } else { None },
+            grades: grades_of(f.year),
+            department: department.clone(),
         }
     };
 
     // Pass 1: the tolerances the student chose, in order; each judged
     // against the ones accepted before it.
-    let mut accepted: Vec<(AcademicYear, usize, usize, u32, String)> = Vec::new();
+    let mut accepted: Vec<Acc> = Vec::new();
     let mut verdicts: Vec<Option<ToleranceVerdict>> = failed.iter().map(|_| None).collect();
     for (i, f) in failed
         .iter()
@@ -315,7 +389,12 @@ pub fn tolerance(
         let (fails, mut lines) = judge(params, case, programme, f, &cx);
         let ok = fails.is_empty();
         if ok {
-            accepted.push((f.year, f.at.0, f.at.1, f.unit.sp, f.unit.name.clone()));
+            accepted.push(Acc {
+                year: f.year,
+                at: f.at,
+                sp: f.unit.sp,
+                name: f.unit.name,
+            });
             lines.insert(
                 0,
                 Line::note(Article::par("18.3", 4), ToleranceMsg::Chosen.into()),
@@ -351,7 +430,7 @@ pub fn tolerance(
             Line::note(Article::par("18.2", 1), ToleranceMsg::NoBase.into()),
         ),
     };
-    let used = accepted.iter().map(|a| u64::from(a.3)).sum::<u64>()
+    let used = accepted.iter().map(|a| u64::from(a.sp)).sum::<u64>()
         + last
             .map(summary_tolerated)
             .unwrap_or(h.earlier.summary_tolerated);
@@ -370,10 +449,18 @@ pub fn tolerance(
             .into(),
         ),
     ];
-    let accepted_places = accepted
-        .iter()
-        .map(|(y, e, u, _, _)| (*y, *e, *u))
-        .collect();
+    let mut cumulative: Vec<(AcademicYear, u64)> = Vec::new();
+    for a in &accepted {
+        let before = cumulative.last().map_or(0, |c| c.1);
+        match cumulative.last_mut() {
+            Some(c) if c.0 == a.year => c.1 += u64::from(a.sp),
+            _ => cumulative.push((a.year, before + u64::from(a.sp))),
+        }
+    }
+    let accepted_places = Accepted {
+        places: accepted.iter().map(|a| (a.year, a.at.0, a.at.1)).collect(),
+        cumulative,
+    };
     (
         Tolerance {
             base: base_now,
@@ -428,7 +515,7 @@ fn verdict(
     ToleranceVerdict {
         year: f.year,
         code: f.unit.code.to_string(),
-        unit: f.unit.name.clone(),
+        unit: f.unit.name.to_string(),
         sp: f.unit.sp,
         grade: f
             .unit

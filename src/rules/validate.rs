@@ -1,13 +1,12 @@
 //! Checks on the case as a whole: identities, the opening balance, and
 //! enrolling again for a unit already passed or tolerated (OER 10.1).
 
-use std::collections::HashMap;
-
 use crate::model::Case;
 use crate::params::Params;
 
 use super::code::Code;
 use super::facts::Findings;
+use super::keys::key;
 use super::msg::{InputMsg, ReferenceFrom};
 use super::outcome::{Place, UnitOutcome, UnitStatus};
 use super::trace::name;
@@ -76,21 +75,33 @@ pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
 /// for again"; OER 18.3 §4: "Hij kan zich voor deze opleidingsonderdelen
 /// bijgevolg niet meer herinschrijven in een volgend academiejaar."
 pub fn re_enrolment(case: &Case, units: &[UnitOutcome], found: &mut Findings) {
-    // Every (programme id, unit code) with the years it was enrolled for.
-    let mut enrolled: HashMap<(&str, &str), Vec<crate::model::AcademicYear>> = HashMap::new();
-    for x in units.iter().filter(|x| x.status != UnitStatus::Exempt) {
-        enrolled
-            .entry((x.programme.as_str(), x.code.as_str()))
-            .or_default()
-            .push(x.year);
-    }
-    for u in units {
+    // Every unit enrolled for as (key of programme and code, year, index),
+    // sorted: the first later year of the same unit follows it.
+    let keys: Vec<u64> = units
+        .iter()
+        .map(|x| key(&[&x.programme, &x.code]))
+        .collect();
+    let mut enrolled: Vec<(u64, crate::model::AcademicYear, usize)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.status != UnitStatus::Exempt)
+        .map(|(i, x)| (keys[i], x.year, i))
+        .collect();
+    enrolled.sort_unstable();
+    let same = |a: usize, b: usize| {
+        units[a].programme == units[b].programme && units[a].code == units[b].code
+    };
+    for (i, u) in units.iter().enumerate() {
         if !matches!(u.status, UnitStatus::Credit | UnitStatus::Tolerated) {
             continue;
         }
-        let later = enrolled
-            .get(&(u.programme.as_str(), u.code.as_str()))
-            .and_then(|ys| ys.iter().copied().filter(|y| *y > u.year).min());
+        let k = keys[i];
+        let from = enrolled.partition_point(|&(h, y, _)| (h, y) <= (k, u.year));
+        let later = enrolled[from..]
+            .iter()
+            .take_while(|&&(h, _, _)| h == k)
+            .find(|&&(_, _, j)| same(i, j))
+            .map(|&(_, y, _)| y);
         if let Some(later) = later {
             let programme_name = case.programme(&u.programme).map(|p| p.name.clone());
             let tolerated = u.status != UnitStatus::Credit;
@@ -104,7 +115,7 @@ pub fn re_enrolment(case: &Case, units: &[UnitOutcome], found: &mut Findings) {
                 Place {
                     year: Some(later),
                     programme: programme_name,
-                    unit: Some(u.code.clone()),
+                    unit: Some(u.code.to_string()),
                 },
                 InputMsg::EnrolledAgain {
                     year: u.year,

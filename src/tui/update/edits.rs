@@ -307,7 +307,7 @@ pub(super) fn why(app: &mut App) {
                     let en = &year.enrolments[e];
                     let code = &en.units[u].code;
                     o.unit(year.year, &en.programme, code).map(|uo| {
-                        let mut rows = explain::lines(&uo.lines);
+                        let mut rows = explain::lines(&o.unit_explanation(uo));
                         if rows.is_empty() {
                             rows.push(WhyRow::Remark(
                                 "Nog niets te verklaren: geen resultaat, geen uitschrijving."
