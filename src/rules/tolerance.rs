@@ -207,7 +207,7 @@ fn judge(
             kind: f.source.kind,
         },
     );
-    let listing = params.no_tolerance_listing(f.year, p, &u.name);
+    let listing = params.no_tolerance_listing(f.year, p, u.name);
     check(
         listing.is_none(),
         Check::F {
@@ -346,7 +346,7 @@ pub fn tolerance(
         let exempted = h.cumulative(f.year, |x| x.exempted);
         let distance = i64::from(p.size) - (credited + exempted + others) as i64;
         let group_counts = params
-            .tolerance_groups(f.year, p, &f.unit.name)
+            .tolerance_groups(f.year, p, f.unit.name)
             .into_iter()
             .map(|g| {
                 let n = accepted
