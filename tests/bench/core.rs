@@ -37,6 +37,22 @@ fn bench_compute(c: &mut Criterion) {
         .map(|e| e.units.len())
         .sum();
     assert_eq!(units, 300);
+    // The cost grows linearly: 5 000 against 50 000 units.
+    let mut scaling = c.benchmark_group("scaling");
+    scaling.sample_size(10);
+    for n in [5_000, 50_000] {
+        let case = synthetic::synthetic_case_of(n);
+        scaling.bench_function(format!("compute {n} units"), |b| {
+            b.iter(|| {
+                compute(
+                    std::hint::black_box(&case),
+                    &params,
+                    resolve_as_of(&case, None).unwrap(),
+                )
+            })
+        });
+    }
+    scaling.finish();
     c.bench_function("compute synthetic 12 years, 3 programmes, 300 units", |b| {
         b.iter(|| {
             compute(

@@ -4,7 +4,14 @@
 
 use traject::model::*;
 
+/// The 300-unit case.
 pub fn synthetic_case() -> Case {
+    synthetic_case_of(300)
+}
+
+/// The same mix with `count` units over 12 years and 3 programmes.
+pub fn synthetic_case_of(count: usize) -> Case {
+    let per_enrolment = count.div_ceil(27).max(13);
     let mut c = Case::new("Synthetisch");
     c.programmes = vec![
         Programme::new("CH", "Chemie", ProgrammeKind::Bachelor, 180),
@@ -24,8 +31,8 @@ pub fn synthetic_case() -> Case {
                 continue;
             }
             let mut units = Vec::new();
-            for i in 0..13 {
-                if n >= 300 {
+            for i in 0..per_enrolment {
+                if n >= count {
                     break;
                 }
                 n += 1;

@@ -57,9 +57,14 @@ fn bench_keystroke(c: &mut Criterion) {
     let s13 =
         load_case(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/S13.ron")).unwrap();
     let mut group = c.benchmark_group("frame");
+    group.sample_size(20);
     for (name, case) in [
         ("S13", s13),
         ("synthetic 300 units", synthetic::synthetic_case()),
+        (
+            "synthetic 50 000 units",
+            synthetic::synthetic_case_of(50_000),
+        ),
     ] {
         let mut app = app_with(case);
         let text = screen_text(&app);
