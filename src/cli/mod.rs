@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(value_name = "DOSSIER")]
     pub file: Option<PathBuf>,
 
+    /// Open een ingebouwd demodossier, bv. S04 of W01 (nooit het bestand zelf).
+    #[arg(long, value_name = "NAAM", conflicts_with = "file")]
+    pub demo: Option<String>,
+
     /// Map met de dossiers (standaard de gegevensmap van traject).
     #[arg(long, value_name = "MAP")]
     pub data_dir: Option<PathBuf>,
@@ -220,6 +224,25 @@ fn report(
     }
 }
 
+/// The demo case of a name (`S04`, `s04.ron`), or which names exist.
+fn demo_index(name: &str) -> Result<usize, String> {
+    let wanted = name.trim().trim_end_matches(".ron").to_lowercase();
+    let demos = &*crate::tui::demo::DEMOS;
+    demos
+        .iter()
+        .position(|(n, _)| n.trim_end_matches(".ron").to_lowercase() == wanted)
+        .ok_or_else(|| {
+            format!(
+                "geen demodossier \"{name}\"; er zijn: {}",
+                demos
+                    .iter()
+                    .map(|(n, _)| n.trim_end_matches(".ron"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+}
+
 /// Logs to `traject.log` in the state directory; the guard flushes it.
 fn start_log() -> Option<tracing_appender::non_blocking::WorkerGuard> {
     let dir = crate::store::state_dir()?;
@@ -284,7 +307,16 @@ pub fn main() -> ExitCode {
         }) => check(&params, &case, json, as_of, explain, today(cli.today)),
         None => {
             let _guard = if cli.log { start_log() } else { None };
+            let demo = match cli.demo.as_deref().map(demo_index) {
+                Some(Ok(i)) => Some(i),
+                Some(Err(e)) => {
+                    eprintln!("traject: {e}");
+                    return ExitCode::from(2);
+                }
+                None => None,
+            };
             let options = crate::tui::Options {
+                demo,
                 file: cli.file,
                 data_dir: cli.data_dir,
                 today: today(cli.today),

@@ -20,6 +20,8 @@ use super::update::{key_action, update};
 pub struct Options {
     /// A case file to open at once.
     pub file: Option<PathBuf>,
+    /// A bundled demo case to open at once (index into `DEMOS`).
+    pub demo: Option<usize>,
     /// The directory of case files (default: the data directory).
     pub data_dir: Option<PathBuf>,
     /// Today, for the deadline countdown.
@@ -134,6 +136,8 @@ pub fn run(params: Params, options: Options) -> Result<(), String> {
     let mut rt = Runtime::default();
     if let Some(file) = options.file {
         perform(&mut app, &mut rt, Effect::Open(file));
+    } else if let Some(i) = options.demo {
+        crate::tui::update::open_demo(&mut app, i);
     }
     // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = ratatui::init();

@@ -306,16 +306,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             let entry = app.visible_list().get(app.sel.list).cloned().cloned();
             match entry {
                 Some(ListEntry::New) => new_case(app),
-                Some(ListEntry::Demo(i)) => match demo::load(i, &app.params, app.today) {
-                    Ok(doc) => {
-                        open_document(app, doc);
-                        info(
-                            app,
-                            "Demodossier geopend; Ctrl-s bewaart een kopie in de gegevensmap.",
-                        );
-                    }
-                    Err(e) => error(app, e),
-                },
+                Some(ListEntry::Demo(i)) => open_demo(app, i),
                 Some(ListEntry::File { path, .. }) => return vec![Effect::Open(path)],
                 None => {}
             }
@@ -452,6 +443,20 @@ pub(super) fn close(app: &mut App) -> Vec<Effect> {
     app.screen = Screen::CaseList;
     app.lock_warning = None;
     vec![Effect::Close]
+}
+
+/// Opens a bundled demo case from its embedded copy (never its file).
+pub fn open_demo(app: &mut App, i: usize) {
+    match demo::load(i, &app.params, app.today) {
+        Ok(doc) => {
+            open_document(app, doc);
+            info(
+                app,
+                "Demodossier geopend; Ctrl-s bewaart een kopie in de gegevensmap.",
+            );
+        }
+        Err(e) => error(app, e),
+    }
 }
 
 pub(super) fn new_case(app: &mut App) {
