@@ -17,7 +17,7 @@ use crate::rules::{Line, Msg, Name};
 pub use code::title;
 pub use facts::moment;
 pub use figures::merit_reason;
-pub use targets::{Voice, goal, target_sentence};
+pub use targets::{Voice, goal, goal_short, target_sentence};
 pub use verdict::{failing, verdict, verdict_short};
 
 /// `n studiepunt` or `n studiepunten`.

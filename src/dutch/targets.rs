@@ -116,12 +116,22 @@ pub fn target_sentence(t: &Target, voice: Voice) -> String {
         .unwrap_or_default()
 }
 
-/// The short name of a goal, for a list or a column.
+/// The name of a goal, for a list or a heading.
 pub fn goal(g: Goal) -> &'static str {
     match g {
         Goal::BindingConditions => "geen bindende voorwaarden",
         Goal::IndividualTrajectory => "automatisch individueel traject",
         Goal::ToleranceSe => "tekorten tolereren",
         Goal::BalancePositive => "leerkrediet boven 0",
+    }
+}
+
+/// The same, short, for a narrow pane.
+pub fn goal_short(g: Goal) -> &'static str {
+    match g {
+        Goal::BindingConditions => "geen bind. voorw.",
+        Goal::IndividualTrajectory => "autom. traject",
+        Goal::ToleranceSe => "tolereren",
+        Goal::BalancePositive => "saldo > 0",
     }
 }

@@ -130,9 +130,17 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 .flat_map(|t| t.lines.iter().cloned())
                 .collect(),
         ));
+        // Name the programme only when goals of several programmes show.
+        let several = o
+            .targets
+            .iter()
+            .filter_map(|t| t.programme.as_ref())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            > 1;
         for t in &o.targets {
             let what = if t.reachable {
-                format!("nog {} SP: {}", t.need_sp, t.units.join(", "))
+                format!("{} SP ({})", t.need_sp, t.units.join(", "))
             } else {
                 "niet meer haalbaar".to_string()
             };
@@ -141,9 +149,10 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 .as_ref()
                 .map(|(_, n)| format!(" ({n})"))
                 .unwrap_or_default();
+            let shown = if several { programme.as_str() } else { "" };
             v.push(FigureItem {
                 kind: FigureKind::Target,
-                text: format!("• {}{programme}: {what}", crate::dutch::goal(t.goal)),
+                text: format!("• {}{shown}: {what}", crate::dutch::goal_short(t.goal)),
                 title: format!("{}{programme} {}", crate::dutch::goal(t.goal), t.year),
                 why: explain::lines(&t.lines),
                 units: t.units.iter().map(|c| (t.year, c.clone())).collect(),
@@ -155,7 +164,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
         kind: FigureKind::Heading,
         text: match o.ledger.rows.last() {
             Some(r) if provisional => format!(
-                "Leerkrediet: saldo {} (voorlopig, tot {})",
+                "Leerkrediet: {}, voorlopig (tot {})",
                 o.ledger.balance, r.end_if_all_pass
             ),
             _ => format!("Leerkrediet: saldo {}", o.ledger.balance),
@@ -185,7 +194,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             text.push_str(" (niet ingeschr.)");
         }
         if r.provisional {
-            text.push_str(&format!(" voorl. ≤{}", r.end_if_all_pass));
+            text.push_str(&format!(" ≤{}", r.end_if_all_pass));
         }
         v.push(FigureItem {
             kind: FigureKind::Figure,

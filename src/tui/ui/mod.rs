@@ -193,7 +193,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
 fn render_editor(app: &App, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 110;
     let (nav, center, figures) = if wide {
-        let side = if area.width >= 150 { 50 } else { 38 };
+        let side = if area.width >= 150 { 50 } else { 44 };
         let [a, b, c] = Layout::horizontal([
             Constraint::Length(20),
             Constraint::Min(40),
