@@ -21,13 +21,13 @@ mod tolerance;
 mod trace;
 mod validate;
 
-pub use compare::{CompareRow, compare};
+pub use compare::{Cell, CompareRow, Quantity, column_differs, compare, programmes_in_use};
 pub use countdown::{EnrolmentCountdown, Moment, countdown, year_of};
 pub use facts::uses_leerkrediet;
 pub use grades::{best_of_chances, is_credit, round_composite, unit_result};
 pub use outcome::*;
 pub use ratio::{Ratio, hundredths_dutch, percent_or_dash};
-pub use trace::{Line, signed};
+pub use trace::{Line, listing, signed};
 
 use crate::model::{AcademicYear, Case, ProgrammeKind};
 use crate::params::Params;
