@@ -494,34 +494,25 @@ fn scenarios(
     // Warnings that come or go, in sentences.
     let mut notes = Vec::new();
     for (i, o) in columns.iter().map(|&i| (i, &outcomes[i])) {
-        for w in &o.warnings {
-            if !base
-                .warnings
-                .iter()
-                .any(|x| x.code == w.code && x.year == w.year)
-            {
-                notes.push(format!(
-                    "Alleen in «{}»: {} ({})",
-                    shown[i].name,
-                    je(&w.message),
-                    w.article
-                ));
+        // Given in `from` but not in `to`.
+        let only = |from: &Outcome, to: &Outcome, how: &str, notes: &mut Vec<String>| {
+            for w in &from.warnings {
+                if !to
+                    .warnings
+                    .iter()
+                    .any(|x| x.code == w.code && x.year == w.year)
+                {
+                    notes.push(format!(
+                        "{how} «{}»: {} ({})",
+                        shown[i].name,
+                        je(&w.message),
+                        w.article
+                    ));
+                }
             }
-        }
-        for w in &base.warnings {
-            if !o
-                .warnings
-                .iter()
-                .any(|x| x.code == w.code && x.year == w.year)
-            {
-                notes.push(format!(
-                    "Valt weg in «{}»: {} ({})",
-                    shown[i].name,
-                    je(&w.message),
-                    w.article
-                ));
-            }
-        }
+        };
+        only(o, base, "Alleen in", &mut notes);
+        only(base, o, "Valt weg in", &mut notes);
         if o.errors.len() > base.errors.len() {
             notes.push(format!(
                 "«{}» is nog niet volledig ingevuld; je begeleider kijkt het na.",

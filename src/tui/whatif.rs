@@ -398,6 +398,18 @@ fn withdrawal_reasons(
     out
 }
 
+/// The year, enrolment and unit at these positions of a case.
+fn unit_of(
+    case: &Case,
+    year: usize,
+    enrolment: usize,
+    unit: usize,
+) -> (AcademicYear, &Enrolment, &crate::model::Unit) {
+    let y = &case.years[year];
+    let e = &y.enrolments[enrolment];
+    (y.year, e, &e.units[unit])
+}
+
 /// Why a quick what-if changes no figure, in Dutch, for the status line:
 /// `w` is the what-if (`None` for the ones without a form), `before` the
 /// case it started from, `after` the scenario's case and outcome.
@@ -419,12 +431,8 @@ pub fn why_no_effect(
             enrolment,
             unit,
         }) => {
-            let y = &after.years[*year];
-            let e = &y.enrolments[*enrolment];
-            let u = &e.units[*unit];
-            let status = outcome
-                .unit(y.year, &e.programme, &u.code)
-                .map(|o| o.status);
+            let (y, e, u) = unit_of(after, *year, *enrolment, *unit);
+            let status = outcome.unit(y, &e.programme, &u.code).map(|o| o.status);
             match (e.contract, status, &u.withdrawal) {
                 (Contract::Credit, ..) => vec![
                     "onder creditcontract verandert een uitschrijving de opgenomen studiepunten niet (Art. 8.1 §7)"
@@ -443,17 +451,22 @@ pub fn why_no_effect(
             enrolment,
             unit,
         }) => {
-            let y = &after.years[*year];
-            let e = &y.enrolments[*enrolment];
-            let code = &e.units[*unit].code;
-            let was = before.unit(y.year, &e.programme, code);
-            match outcome.unit(y.year, &e.programme, code) {
+            let (y, e, u) = unit_of(after, *year, *enrolment, *unit);
+            let code = &u.code;
+            let was = before.unit(y, &e.programme, code);
+            match outcome.unit(y, &e.programme, code) {
                 Some(now) => {
                     let mark = now
                         .final_mark
                         .map(|m| m.to_string())
                         .unwrap_or_else(|| "—".into());
-                    if was.is_some_and(|w| w.final_mark == now.final_mark) {
+                    if now.status == UnitStatus::Credit
+                        && was.is_some_and(|w| w.status == UnitStatus::Credit)
+                    {
+                        vec![format!(
+                            "{code} krijgt {mark} en blijft een credit: dezelfde studiepunten"
+                        )]
+                    } else if was.is_some_and(|w| w.final_mark == now.final_mark) {
                         vec![format!(
                             "{code} blijft {} met {mark}: het beste resultaat van beide kansen telt",
                             now.status.dutch()

@@ -148,7 +148,7 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 
 /// How many lines `text` takes wrapped at words in `width` columns (a
 /// word longer than a line counts as one line).
-fn wrapped_lines(text: &str, width: usize) -> usize {
+pub(super) fn wrapped_lines(text: &str, width: usize) -> usize {
     let mut lines = 1;
     let mut used = 0;
     for word in text.split_whitespace() {

@@ -222,7 +222,9 @@ pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
 
 /// A yes/no question.
 pub fn confirm(question: &str, frame: &mut Frame, area: Rect) {
-    let outer = centered(area, 64, 5);
+    // As high as the question needs, wrapped in the 62 columns inside.
+    let lines = super::wrapped_lines(question, 62) as u16;
+    let outer = centered(area, 64, lines + 4);
     let inner = popup(frame, outer, " Bevestigen ".into());
     frame.render_widget(
         Paragraph::new(vec![
