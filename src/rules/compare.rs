@@ -546,6 +546,38 @@ mod tests {
     }
 
     #[test]
+    fn wherever_an_explanation_carries_amounts_they_add_up_to_its_cell() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "ron") {
+                continue;
+            }
+            let case = crate::casefile::load_case(&path).unwrap();
+            let base = outcome(&case);
+            let scenarios: Vec<Outcome> = case.scenarios.iter().map(|s| of(&case, s)).collect();
+            let mut all = vec![&base];
+            all.extend(scenarios.iter());
+            for row in compare(&all) {
+                for cell in &row.cells {
+                    if !cell.lines.iter().any(|l| l.amount.is_some_and(|a| a != 0)) {
+                        continue;
+                    }
+                    let sum: i64 = cell.lines.iter().filter_map(|l| l.amount).sum();
+                    assert_eq!(
+                        cell.quantity,
+                        Quantity::Whole(sum),
+                        "{}: {}: {:?}",
+                        path.display(),
+                        row.title,
+                        cell.lines
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn differences_are_said_per_kind_of_figure() {
         let case = w01();
         let base = outcome(&case);
