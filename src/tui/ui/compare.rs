@@ -37,15 +37,16 @@ impl Widths {
                 .unwrap_or(0)
         };
         let value = (longest(&|r, c| v.rows[r].cells[c].text.chars().count()) + 1).clamp(7, 16);
-        let delta = (longest(&|r, c| v.rows[r].delta(c).chars().count()) + 1).clamp(5, 10);
-        let want = v
+        // Room for the word "verschil" above the differences.
+        let delta = (longest(&|r, c| v.rows[r].delta(c).chars().count()) + 1).clamp(9, 10);
+        let full = v
             .rows
             .iter()
             .filter(|r| !r.heading)
             .map(|r| r.label.chars().count() + 1)
             .max()
-            .unwrap_or(0)
-            .clamp(16, 32);
+            .unwrap_or(0);
+        let want = full.clamp(16, 32);
         // As many scenarios as fit with a label of at least 16; one always.
         let group = 1 + value + delta;
         let scenarios = v.titles.len() - 1;
@@ -55,12 +56,18 @@ impl Widths {
             .find(|&l| l >= 16)
             .unwrap_or(12);
         let fits = (width.saturating_sub(label + value) / group).clamp(1, scenarios.max(1));
+        // What is left widens the scenarios' columns (more of their names),
+        // then the labels (long warnings), then the columns again.
         let spare = width.saturating_sub(label + value + fits * group);
+        let first = (spare / fits).min(12);
+        let spare = spare - first * fits;
+        let wider = spare.min(full.saturating_sub(label));
+        let spare = spare - wider;
         Widths {
-            label,
+            label: label + wider,
             value,
             delta,
-            extra: (spare / fits).min(16),
+            extra: (first + spare / fits).min(24),
         }
     }
 
