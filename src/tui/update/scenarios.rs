@@ -36,6 +36,17 @@ fn effect(before: &Outcome, after: &Outcome) -> Option<String> {
         .iter()
         .take(NAMED)
         .map(|r| {
+            // A new error says what it is.
+            if r.title == "Fouten in het dossier"
+                && let Some(e) = after.errors.iter().find(|e| {
+                    !before
+                        .errors
+                        .iter()
+                        .any(|b| b.code == e.code && b.place == e.place)
+                })
+            {
+                return format!("nieuwe fout ({}): {}", e.place, e.message);
+            }
             let delta = r.delta(1);
             let delta = if delta.starts_with(['+', '-']) {
                 format!(" ({delta})")
