@@ -7,6 +7,8 @@ fn traject(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_traject"))
         .args(args)
         .env("XDG_CONFIG_HOME", "/nonexistent/traject-tests")
+        .env("XDG_DATA_HOME", "/nonexistent/traject-tests-data")
+        .env("XDG_STATE_HOME", "/nonexistent/traject-tests-state")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
@@ -253,4 +255,161 @@ fn rules_in_the_configuration_directory_are_used_without_the_option() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(json(&out)["warnings"][0]["year"], "2016-2017");
+}
+
+#[test]
+fn check_scenario_gives_that_scenarios_object_and_refuses_an_unknown_name() {
+    let out = traject(&[
+        "check",
+        "tests/cases/W01.ron",
+        "--json",
+        "--scenario",
+        "September: 12 voor Analytische chemie 1",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["leerkrediet"]["balance"], 200);
+    assert!(v.get("scenarios").is_none());
+    // A programme of the scenario's own is in its object, not in the base's.
+    let out = traject(&[
+        "check",
+        "tests/cases/W02-switch-in-scenario.ron",
+        "--json",
+        "--scenario",
+        "Overstap naar Vastgoed in november",
+    ]);
+    assert_eq!(json(&out)["programmes"][1]["programme"], "Vastgoed");
+    let base = traject(&["check", "tests/cases/W02-switch-in-scenario.ron", "--json"]);
+    assert_eq!(json(&base)["programmes"].as_array().unwrap().len(), 1);
+    // An unknown name: exit 2, nothing on stdout, the names that exist.
+    let out = traject(&[
+        "check",
+        "tests/cases/W01.ron",
+        "--json",
+        "--scenario",
+        "Nee",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("tests/cases/W01.ron: geen scenario «Nee»; het dossier heeft «September: 12 voor Analytische chemie 1», «Tolereren» en «Volgend jaar opnieuw»"),
+        "{err}"
+    );
+    let none = traject(&["check", "tests/cases/S01.ron", "--scenario", "X"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("geen scenario's"));
+}
+
+#[test]
+fn check_all_scenarios_adds_each_scenario_with_its_changes_and_result() {
+    let out = traject(&["check", "tests/cases/W01.ron", "--json", "--all-scenarios"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    // The base object is unchanged.
+    assert_eq!(v["leerkrediet"]["balance"], 188);
+    let s = v["scenarios"].as_array().unwrap();
+    assert_eq!(s.len(), 3);
+    assert_eq!(s[0]["name"], "September: 12 voor Analytische chemie 1");
+    assert_eq!(
+        s[0]["changes"],
+        serde_json::json!(["CH-AC1 in 2017-2018: 2e kans 12"])
+    );
+    assert_eq!(s[0]["stale"], serde_json::json!([]));
+    assert_eq!(s[0]["result"]["leerkrediet"]["balance"], 200);
+    assert!(s[0]["result"].get("scenarios").is_none());
+    assert_eq!(s[2]["result"]["as_of"], "2018-2019");
+    assert_eq!(s[2]["result"]["leerkrediet"]["balance"], 182);
+    // Without the flag there is no key.
+    let plain = traject(&["check", "tests/cases/W01.ron", "--json"]);
+    assert!(json(&plain).get("scenarios").is_none());
+}
+
+/// W01 with a scenario that names a unit the case does not have, and one
+/// that changes nothing.
+fn w01_with_stale_and_idle_scenarios(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/W01.ron"))
+        .unwrap();
+    let extra = r#"scenarios: [
+        (
+            name: "Weg",
+            changes: [
+                Tolerate(year: "2017-2018", programme: "CH", code: "CH-WEG", tolerated: true),
+                SetResult(year: "2017-2018", programme: "CH", code: "CH-AC1", chance: Second, mark: 12),
+            ],
+        ),
+        (
+            name: "Niets",
+            changes: [
+                SetResult(year: "2017-2018", programme: "CH", code: "CH-FYS", chance: First, mark: 13),
+            ],
+        ),"#;
+    let path = dir.join("w01.ron");
+    std::fs::write(&path, text.replacen("scenarios: [", extra, 1)).unwrap();
+    path
+}
+
+#[test]
+fn check_all_scenarios_lists_stale_changes_and_says_when_nothing_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = w01_with_stale_and_idle_scenarios(dir.path());
+    let p = path.to_str().unwrap();
+    let v = json(&traject(&["check", p, "--json", "--all-scenarios"]));
+    let s = &v["scenarios"][0];
+    assert_eq!(s["name"], "Weg");
+    assert_eq!(s["changes"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        s["stale"],
+        serde_json::json!(["CH-WEG in 2017-2018: getolereerd"])
+    );
+    assert_eq!(s["result"]["leerkrediet"]["balance"], 200);
+    let out = traject(&["check", p, "--all-scenarios"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("SCENARIO'S: 5 scenario's"), "{text}");
+    assert!(
+        text.contains("- CH-WEG in 2017-2018: getolereerd  (past niet meer op de basis)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Leerkrediet: saldo 188 → 200 (+12)"),
+        "{text}"
+    );
+    let niets = text.split("«Niets»").nth(1).unwrap();
+    assert!(
+        niets
+            .lines()
+            .nth(2)
+            .unwrap()
+            .contains("geen verschil met de basis"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_scenario_in_text_says_which_scenario_it_is() {
+    let out = traject(&["check", "tests/cases/W01.ron", "--scenario", "Tolereren"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("SCENARIO «Tolereren» (1 wijziging; de basis blijft ongewijzigd)\n  - CH-AC1 in 2017-2018: getolereerd\n"),
+        "{text}"
+    );
+    assert!(text.contains("6 getolereerd"), "{text}");
+}
+
+#[test]
+fn scenario_options_are_for_one_case_and_exclude_each_other() {
+    let dir = traject(&["check", "tests/cases", "--all-scenarios"]);
+    assert_eq!(dir.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&dir.stderr).contains("gelden voor één dossier"));
+    let both = traject(&[
+        "check",
+        "tests/cases/W01.ron",
+        "--scenario",
+        "Tolereren",
+        "--all-scenarios",
+    ]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(both.stdout.is_empty());
 }

@@ -26,10 +26,17 @@ fn markdown_report_with_scenarios() {
 fn markdown_report_of_one_scenario() {
     let md = report_markdown(&w01(), &Params::default(), Some("Tolereren"), today()).unwrap();
     assert!(
-        md.starts_with("# Leerkrediet, tolerantie en studie-efficiëntie — scenario «Tolereren»")
+        md.starts_with("# Je leerkrediet, tolerantie en studie-efficiëntie — scenario «Tolereren»")
     );
     assert!(md.contains("Dit is een scenario"));
     assert!(md.contains("| 2017-2018 | CH-AC1 Analytische chemie 1 | 6 | 9 | getolereerd |"));
+    // Compared with the situation now: only what differs is highlighted.
+    assert!(md.contains("Je begeleider bekeek 1 scenario:"), "{md}");
+    assert!(md.contains("| saldo | 188 | 188 |"), "{md}");
+    assert!(
+        md.contains("| tolerantie over | 6,0 van 6,0 | **0,0 van 6,0 (-6,0)** |"),
+        "{md}"
+    );
     let err =
         report_markdown(&w01(), &Params::default(), Some("Bestaat niet"), today()).unwrap_err();
     assert!(err.contains("Tolereren"), "{err}");
@@ -47,10 +54,15 @@ fn html_report_is_self_contained_and_printable() {
             "the report refers outside itself: {external}"
         );
     }
-    // The scenarios compared, with the differing balance highlighted.
+    // A4, a new page per section.
+    assert!(html.contains("@page{size:A4"));
+    assert!(html.contains("section{break-before:page}"));
+    assert_eq!(html.matches("<section>").count(), 4);
+    // The scenarios compared: the differing balance highlighted, the
+    // values that differ in bold.
     assert!(html.contains("<th>September: 12 voor Analytische chemie 1</th>"));
-    assert!(html.contains("<tr class=\"hl\"><td>Leerkrediet: saldo</td><td>188</td><td>200</td><td>188</td><td>182</td></tr>"));
-    // Text is escaped.
+    assert!(html.contains("<tr class=\"hl\"><td>saldo</td><td>188</td><td class=\"strong\">200 (+12)</td><td>188</td><td class=\"strong\">182 (-6)</td></tr>"), "{html}");
+    // Text from the case is escaped.
     let mut c = w01();
     c.student.name = "A <b>&</b>".into();
     let html = report_html(&c, &Params::default(), None, today()).unwrap();
@@ -119,7 +131,98 @@ fn a_scenario_that_adds_a_year_after_the_cases_as_of_shows_it() {
     )
     .unwrap();
     assert!(
-        md.contains("| 2018-2019 | 188 | 0 | -6 | 0 | 0 | 0 | 0 | 182 |"),
+        md.contains("| 2018-2019 | 188 | -6 | 0 | 0 | 182 |"),
         "{md}"
     );
+}
+
+/// Every demo case and every scenario of it, as a report.
+fn every_report() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    for f in files {
+        let case = load_case(&f).unwrap();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        out.push((
+            name.clone(),
+            report_markdown(&case, &Params::default(), None, today()).unwrap(),
+        ));
+        for s in &case.scenarios {
+            out.push((
+                format!("{name} «{}»", s.name),
+                report_markdown(&case, &Params::default(), Some(&s.name), today()).unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_report_speaks_to_the_student_in_one_voice() {
+    for (name, md) in every_report() {
+        let lower = md.to_lowercase();
+        for third in ["de student ", "de student,", "een student ", "de student."] {
+            assert!(!lower.contains(third), "{name}: \"{third}\" in\n{md}");
+        }
+        // No row of zeros, no codes of warnings.
+        assert!(!md.contains("fouten in het dossier"), "{name}");
+        assert!(!md.contains("binding-conditions"), "{name}");
+        assert!(!md.contains("1 scenario's"), "{name}");
+    }
+}
+
+#[test]
+fn a_scenario_without_effect_is_said_so_and_gets_no_column() {
+    let mut case = w01();
+    case.scenarios.push(traject::model::Scenario {
+        name: "Fysica opnieuw 13".into(),
+        note: String::new(),
+        changes: vec![traject::model::Change::SetResult {
+            year: "2017-2018".parse().unwrap(),
+            programme: "CH".into(),
+            code: "CH-FYS".into(),
+            chance: traject::model::Chance::First,
+            mark: Some(traject::model::Mark::whole(13)),
+        }],
+    });
+    let md = report_markdown(&case, &Params::default(), None, today()).unwrap();
+    assert!(md.contains("Je begeleider bekeek 4 scenario's"), "{md}");
+    assert!(
+        md.contains("«Fysica opnieuw 13» verandert niets aan je cijfers."),
+        "{md}"
+    );
+    assert!(!md.contains("| Fysica opnieuw 13 |"), "{md}");
+}
+
+#[test]
+fn names_from_the_case_are_escaped_in_markdown_and_html() {
+    let mut case = w01();
+    case.student.name = "<script>alert(1)</script> *Jan* [x](y)".into();
+    case.scenarios[1].name = "<img src=x onerror=alert(1)> | Tolereren".into();
+    let md = report_markdown(&case, &Params::default(), None, today()).unwrap();
+    // Every < is escaped: no raw HTML passes.
+    assert!(
+        md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
+        "{md}"
+    );
+    assert!(
+        md.contains(r"\<script\>alert(1)\</script\> \*Jan\* \[x\](y)"),
+        "{md}"
+    );
+    assert!(
+        md.contains(r"\<img src=x onerror=alert(1)\> \| Tolereren"),
+        "{md}"
+    );
+    let html = report_html(&case, &Params::default(), None, today()).unwrap();
+    assert!(
+        !html.contains("<script>") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; | Tolereren"));
 }

@@ -92,6 +92,12 @@ pub enum Command {
         /// Toont bij elk cijfer de regels met hun artikel.
         #[arg(long)]
         explain: bool,
+        /// Rekent dit scenario door in plaats van de basis (de werkelijke geschiedenis).
+        #[arg(long, value_name = "NAAM", conflicts_with = "all_scenarios")]
+        scenario: Option<String>,
+        /// Voegt elk scenario toe: zijn wijzigingen en zijn cijfers (in JSON onder "scenarios").
+        #[arg(long)]
+        all_scenarios: bool,
     },
     /// Toont de regelparameters die gelden, per academiejaar, met hun artikel en
     /// het bestand waar elke waarde vandaan komt.
@@ -146,6 +152,16 @@ fn load_or_report(case: &Path) -> Option<crate::model::Case> {
     load_case(case).map_err(|e| eprintln!("{e}")).ok()
 }
 
+/// Which figures `traject check` gives besides (or instead of) the
+/// baseline's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scenarios {
+    /// `--scenario NAME`: that scenario instead of the baseline.
+    pub only: Option<String>,
+    /// `--all-scenarios`: every scenario after the baseline.
+    pub all: bool,
+}
+
 /// `traject check`.
 pub fn check(
     params: &Params,
@@ -154,29 +170,73 @@ pub fn check(
     as_of: Option<AcademicYear>,
     explain: bool,
     today: crate::model::Date,
+    scenarios: &Scenarios,
 ) -> ExitCode {
-    let Some(case_data) = load_or_report(case) else {
+    let Some(base) = load_or_report(case) else {
         return ExitCode::from(2);
     };
-    let as_of = match resolve_as_of(&case_data, as_of) {
+    let as_of = match resolve_as_of(&base, as_of) {
         Ok(y) => y,
         Err(e) => {
             eprintln!("{}: {e}", case.display());
             return ExitCode::from(2);
         }
     };
-    let outcome = compute_on(&case_data, params, as_of, Some(today));
+    let mut header = String::new();
+    let (case_data, outcome) = match &scenarios.only {
+        Some(name) => {
+            let s = match crate::report::find_scenario(&base, name) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{}: {e}", case.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let (view, stale, o) =
+                crate::report::scenario_outcome(&base, params, s, as_of, Some(today));
+            header = crate::report::scenario_header(s, &stale);
+            (view, o)
+        }
+        None => {
+            let o = compute_on(&base, params, as_of, Some(today));
+            (base.clone(), o)
+        }
+    };
     let text = if json {
-        let value = check_json(&outcome);
+        let mut value = serde_json::to_value(check_json(&outcome)).expect("JSON of an outcome");
+        if scenarios.all
+            && let serde_json::Value::Object(map) = &mut value
+        {
+            map.insert(
+                "scenarios".into(),
+                serde_json::to_value(crate::report::scenarios_json(
+                    &base,
+                    params,
+                    as_of,
+                    Some(today),
+                ))
+                .expect("JSON of the scenarios"),
+            );
+        }
         format!(
             "{}\n",
             serde_json::to_string_pretty(&value).expect("JSON of an outcome")
         )
     } else {
-        let mut text = check_text(&case_data, &outcome, explain);
+        let mut text = header;
+        text.push_str(&check_text(&case_data, &outcome, explain));
         text.push_str(&crate::report::countdown_text(
             &case_data, params, &outcome, today,
         ));
+        if scenarios.all {
+            text.push_str(&crate::report::scenarios_text(
+                &base,
+                params,
+                &outcome,
+                as_of,
+                Some(today),
+            ));
+        }
         text
     };
     // A closed pipe (`| head`) is not an error worth a panic.
@@ -297,6 +357,18 @@ pub fn main() -> ExitCode {
         ),
         Some(Command::Regels { year, .. }) => regels::show(&params, year),
         Some(Command::Check {
+            case,
+            scenario,
+            all_scenarios,
+            ..
+        }) if case.is_dir() && (scenario.is_some() || all_scenarios) => {
+            eprintln!(
+                "{}: --scenario en --all-scenarios gelden voor één dossier, niet voor een map",
+                case.display()
+            );
+            ExitCode::from(2)
+        }
+        Some(Command::Check {
             case, json, as_of, ..
         }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),
         Some(Command::Check {
@@ -304,7 +376,20 @@ pub fn main() -> ExitCode {
             json,
             as_of,
             explain,
-        }) => check(&params, &case, json, as_of, explain, today(cli.today)),
+            scenario,
+            all_scenarios,
+        }) => check(
+            &params,
+            &case,
+            json,
+            as_of,
+            explain,
+            today(cli.today),
+            &Scenarios {
+                only: scenario,
+                all: all_scenarios,
+            },
+        ),
         None => {
             let _guard = if cli.log { start_log() } else { None };
             let demo = match cli.demo.as_deref().map(demo_index) {

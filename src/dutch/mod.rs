@@ -102,6 +102,15 @@ impl fmt::Display for Msg {
             Msg::Countdown(m) => facts::countdown(m, f),
             Msg::Rules(m) => facts::rules(m, f),
             Msg::Target(m) => targets::target(m, Voice::Counsellor, f),
+            Msg::Explain(m) => match m {
+                crate::rules::ExplainMsg::Start { year, balance } => {
+                    write!(f, "Saldo bij het begin van {year}: {balance}.")
+                }
+                crate::rules::ExplainMsg::Year { year, start, end } => {
+                    write!(f, "── {year} (van {start} naar {end})")
+                }
+                crate::rules::ExplainMsg::NotHere(m) => write!(f, "Niet in deze kolom: {m}"),
+            },
             Msg::InCase { place, msg } => write!(f, "{place}: {msg}"),
         }
     }

@@ -27,7 +27,7 @@ mod trace;
 mod validate;
 
 pub use code::{Code, Severity};
-pub use compare::{CompareRow, compare};
+pub use compare::{Cell, CompareRow, Quantity, column_differs, compare, programmes_in_use};
 pub use countdown::{EnrolmentCountdown, Moment, countdown, year_of};
 pub use facts::uses_leerkrediet;
 pub use grades::{best_of_chances, is_credit, round_composite, unit_result};

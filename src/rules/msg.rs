@@ -26,6 +26,7 @@ pub enum Msg {
     Countdown(CountdownMsg),
     Rules(RulesMsg),
     Target(TargetMsg),
+    Explain(ExplainMsg),
     /// An error in the case, quoted in an explanation: where, and what.
     InCase {
         place: Place,
@@ -56,8 +57,25 @@ into_msg!(
     ReconcileMsg => Reconcile,
     CountdownMsg => Countdown,
     RulesMsg => Rules,
-    TargetMsg => Target
+    TargetMsg => Target,
+    ExplainMsg => Explain
 );
+
+/// The frame of an explanation that strings figures together (the
+/// compare view's columns).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExplainMsg {
+    /// The balance a year starts from.
+    Start { year: AcademicYear, balance: i64 },
+    /// A year's heading with where it goes from and to.
+    Year {
+        year: AcademicYear,
+        start: i64,
+        end: i64,
+    },
+    /// A finding of another column, absent from this one.
+    NotHere(Box<Msg>),
+}
 
 /// A goal of the year in progress (RULES.md §7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

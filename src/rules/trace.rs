@@ -65,6 +65,9 @@ impl Article {
     /// The case itself (an error in what was entered), not an article.
     pub const CASE: Article = Article::art("dossier");
 
+    /// No source: a line that frames an explanation.
+    pub const NONE: Article = Article::art("");
+
     /// Whether this is an article of the regulation (not another source).
     pub fn is_article(self) -> bool {
         self.art.starts_with(|c: char| c.is_ascii_digit())

@@ -187,6 +187,8 @@ pub enum Question {
     Delete(Target),
     QuitUnsaved,
     LeaveUnsaved,
+    /// Make scenario `base.scenarios[i]` the baseline.
+    Adopt(usize),
 }
 
 /// The explanation of one figure.
@@ -195,22 +197,56 @@ pub struct Why {
     pub title: String,
     pub rows: Vec<super::explain::WhyRow>,
     pub scroll: u16,
+    /// The comparison it was opened from (Esc goes back to it).
+    pub back: Option<Box<CompareView>>,
 }
 
-/// The baseline and one or two scenarios side by side.
+/// The baseline and every scenario side by side.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareView {
     /// Column titles: "basis", then the scenario names.
     pub titles: Vec<String>,
+    /// Per column, the changes of its scenario that no longer apply.
+    pub stale: Vec<usize>,
     pub rows: Vec<crate::rules::CompareRow>,
+    /// The selected row (never a heading).
     pub selected: usize,
+    /// The selected column: 0 the baseline, `i` the `i`-th scenario.
+    pub column: usize,
+}
+
+impl CompareView {
+    /// The short unique label of column `i`, at most `width` characters:
+    /// `basis`, or the scenario's number and as much of its name as fits.
+    pub fn label(&self, i: usize, width: usize) -> String {
+        let full = if i == 0 {
+            "basis".to_string()
+        } else {
+            format!("{i} {}", self.titles[i])
+        };
+        truncate(&full, width)
+    }
+}
+
+/// `text` cut to `width` characters, with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
 }
 
 /// What is on top of the screen.
 #[derive(Clone, Debug)]
 pub enum Overlay {
     None,
-    Help,
+    /// The key help, scrolled by this many lines.
+    Help(u16),
     Why(Why),
     Compare(CompareView),
     Form(Box<Form>),
@@ -275,6 +311,8 @@ pub struct App {
     pub lock_warning: Option<String>,
     /// Today, for the deadline countdown.
     pub today: crate::model::Date,
+    /// The report files written by the last export.
+    pub exported: Vec<PathBuf>,
     pub quit: bool,
 }
 
@@ -296,6 +334,7 @@ impl App {
             status: None,
             lock_warning: None,
             today: crate::model::Date(chrono::Local::now().date_naive()),
+            exported: Vec::new(),
             quit: false,
         }
     }

@@ -30,6 +30,44 @@ pub fn lines(lines: &[Line]) -> Vec<WhyRow> {
     rows
 }
 
+/// Lines that frame themselves (a compare column's: the start of a
+/// balance as an amount, then year headings and movements): the start is
+/// shown as where the story begins and the total as where it arrives.
+pub fn lines_from(lines: &[Line]) -> Vec<WhyRow> {
+    use crate::rules::{ExplainMsg, Msg};
+    let mut rows = Vec::new();
+    let mut started = false;
+    for l in lines {
+        match &l.msg {
+            Msg::Explain(ExplainMsg::Start { .. }) => {
+                rows.push(WhyRow::Figure {
+                    label: l.msg.to_string(),
+                    amount: l.amount.unwrap_or(0),
+                });
+                started = true;
+            }
+            Msg::Explain(ExplainMsg::Year { .. }) => rows.push(WhyRow::Heading(
+                l.msg.to_string().trim_start_matches("── ").to_string(),
+            )),
+            _ => rows.push(WhyRow::Trace(l.clone())),
+        }
+    }
+    let total: i64 = lines.iter().filter_map(|l| l.amount).sum();
+    if started {
+        // From the start through every movement to the figure.
+        rows.push(WhyRow::Figure {
+            label: "Einde".into(),
+            amount: total,
+        });
+    } else if lines.iter().any(|l| l.amount.is_some_and(|a| a != 0)) {
+        rows.push(WhyRow::Figure {
+            label: "samen".into(),
+            amount: total,
+        });
+    }
+    rows
+}
+
 /// One ledger row: its start, its movements and its end (8.1 §2: `end =
 /// start + rebuild − taken + refunded + acquired + bonus + master`).
 pub fn ledger_row(r: &LedgerRow) -> Vec<WhyRow> {

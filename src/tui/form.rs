@@ -104,6 +104,12 @@ impl Field {
         Field::new(label, FieldKind::Text { required }, value.to_string(), "")
     }
 
+    /// The same field with another hint beside it.
+    pub fn with_hint(mut self, hint: &str) -> Field {
+        self.hint = hint.to_string();
+        self
+    }
+
     pub fn int(
         label: &str,
         value: Option<i64>,

@@ -223,6 +223,7 @@ const DEFAULTS: &[(Context, &str, Command, bool)] = &[
     (Context::Global, "S", Command::NewScenario, false),
     (Context::Global, "R", Command::EditScenario, false),
     (Context::Global, "c", Command::Compare, true),
+    (Context::Global, "A", Command::AdoptScenario, false),
     (Context::Global, "e", Command::Export, false),
     (Context::Navigator, "X", Command::WhatIfWithdraw, false),
     (Context::Navigator, "O", Command::WhatIfSwitch, false),

@@ -223,7 +223,9 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             p.lines.clone(),
         ));
     }
-    for p in &o.programmes {
+    // A programme without anything to show (listed, or enrolled in without
+    // units yet) has no table.
+    for p in crate::rules::programmes_in_use(o) {
         v.push(item(
             FigureKind::Heading,
             format!(

@@ -1,8 +1,11 @@
 //! Quick what-ifs: one or two keys on the selected item make a scenario.
 
-use crate::model::{AcademicYear, Case, Contract, Date, Enrolment, Mark, UnitWithdrawal};
+use crate::dutch::listing;
+use crate::model::{
+    AcademicYear, Case, Contract, Date, Enrolment, Mark, Programme, ProgrammeKind, UnitWithdrawal,
+};
 use crate::params::Params;
-use crate::rules::UnitStatus;
+use crate::rules::{Outcome, UnitStatus};
 
 use super::form::{Field, Form, FormTarget, Value};
 
@@ -27,6 +30,14 @@ pub enum WhatIf {
     Switch { year: usize, enrolment: usize },
     /// A new, empty scenario.
     Empty,
+}
+
+/// The last choice of the switch form: a programme of the scenario's own.
+const NEW_PROGRAMME: &str = "nieuwe opleiding";
+
+/// The programmes a switch from `from` can go to.
+fn switch_targets<'a>(case: &'a Case, from: &str) -> Vec<&'a Programme> {
+    case.programmes.iter().filter(|p| p.id != from).collect()
 }
 
 fn default_date(params: &Params, year: AcademicYear, today: Date) -> Option<Date> {
@@ -82,22 +93,32 @@ pub fn form(w: WhatIf, case: &Case, params: &Params, today: Date) -> Form {
         }
         WhatIf::Switch { year, enrolment } => {
             let from = &case.years[year].enrolments[enrolment].programme;
-            let others: Vec<String> = case
-                .programmes
+            let mut options: Vec<String> = switch_targets(case, from)
                 .iter()
-                .filter(|p| &p.id != from)
                 .map(|p| format!("{} — {}", p.id, p.name))
                 .collect();
-            let refs: Vec<&str> = others.iter().map(String::as_str).collect();
+            options.push(NEW_PROGRAMME.to_string());
+            let refs: Vec<&str> = options.iter().map(String::as_str).collect();
+            let kinds: Vec<&str> = ProgrammeKind::ALL.iter().map(|k| k.dutch()).collect();
+            // Leaving when the enrolment already ends, or today; entering
+            // the same day.
+            let left = case.years[year].enrolments[enrolment]
+                .withdrawn
+                .or(date(year));
+            let new_only = "bij nieuwe opleiding";
             Form::new(
                 format!("Wat als: overstappen van {from}"),
                 FormTarget::WhatIf(w),
                 vec![
                     Field::choice("Naar opleiding", &refs, 0),
-                    Field::date("Uitschrijven op", date(year), false, span(year), ""),
+                    Field::text("Code nieuwe opleiding", "", false).with_hint(new_only),
+                    Field::text("Naam nieuwe opleiding", "", false).with_hint(new_only),
+                    Field::choice("Soort", &kinds, 0),
+                    Field::int("Studieomvang", Some(180), 1, 600, false, "SP"),
+                    Field::date("Uitschrijven op", left, false, span(year), ""),
                     Field::date(
                         "Inschrijven op",
-                        date(year),
+                        left,
                         false,
                         span(year),
                         "telt voor Art. 8.1 §9",
@@ -157,16 +178,39 @@ pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), Str
         }
         WhatIf::Switch { year, enrolment } => {
             let from = c.years[year].enrolments[enrolment].programme.clone();
-            let to = c
-                .programmes
+            let targets: Vec<String> = switch_targets(&c, &from)
                 .iter()
-                .filter(|p| p.id != from)
-                .nth(v[0].choice())
                 .map(|p| p.id.clone())
-                .ok_or("voeg eerst de andere opleiding toe (paneel Student)")?;
+                .collect();
+            let to = match targets.get(v[0].choice()) {
+                Some(id) => id.clone(),
+                None => {
+                    // A programme of the scenario's own.
+                    let (id, name) = (v[1].text(), v[2].text());
+                    if id.is_empty() || name.is_empty() {
+                        return Err("geef de code en de naam van de nieuwe opleiding".into());
+                    }
+                    if c.programme(&id).is_some() {
+                        return Err(format!(
+                            "er is al een opleiding met code {id}; kies ze bovenaan"
+                        ));
+                    }
+                    let size = v[4]
+                        .int()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .unwrap_or(180);
+                    c.programmes.push(Programme::new(
+                        &id,
+                        &name,
+                        ProgrammeKind::ALL[v[3].choice()],
+                        size,
+                    ));
+                    id
+                }
+            };
             let (left, entered) = (
-                v[1].date().ok_or("geef een datum")?,
-                v[2].date().ok_or("geef een datum")?,
+                v[5].date().ok_or("geef een datum")?,
+                v[6].date().ok_or("geef een datum")?,
             );
             if entered < left {
                 return Err("de nieuwe inschrijving ligt vóór de uitschrijving".into());
@@ -276,4 +320,192 @@ pub fn next_year(
         }),
     }
     Ok((format!("{next}: {} opnieuw ({sp} SP)", e.programme), c))
+}
+
+/// A short listing of unit codes: all of them up to three, else the first
+/// two and how many more (`CH-1, CH-2 en 3 andere`).
+fn few(codes: &[String]) -> String {
+    if codes.len() <= 3 {
+        listing(codes)
+    } else {
+        format!("{}, {} en {} andere", codes[0], codes[1], codes.len() - 2)
+    }
+}
+
+/// `is` or `zijn` after a listing of `n` items.
+fn is_or_are(n: usize) -> &'static str {
+    if n == 1 { "is" } else { "zijn" }
+}
+
+/// Why the units of an enrolment kept their figures after a withdrawal on
+/// `date`: examined ones keep their result, late ones their SP.
+fn withdrawal_reasons(
+    case: &Case,
+    outcome: &Outcome,
+    year: usize,
+    enrolment: usize,
+    date: Date,
+) -> Vec<String> {
+    let y = &case.years[year];
+    let e = &y.enrolments[enrolment];
+    if e.contract == Contract::Exam {
+        return vec!["onder examencontract wordt geen leerkrediet ingezet (Art. 8.1 §1)".into()];
+    }
+    let mut examined = Vec::new();
+    let mut late = Vec::new();
+    let mut in_time = Vec::new();
+    for u in &e.units {
+        match outcome
+            .unit(y.year, &e.programme, &u.code)
+            .map(|o| o.status)
+        {
+            Some(UnitStatus::Credit | UnitStatus::Failed | UnitStatus::Tolerated) => {
+                examined.push(u.code.clone())
+            }
+            Some(UnitStatus::Withdrawn {
+                refunded: false, ..
+            }) => late.push(u.code.clone()),
+            Some(UnitStatus::Withdrawn { refunded: true, .. }) => in_time.push(u.code.clone()),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if !examined.is_empty() {
+        out.push(format!(
+            "{} {} al geëxamineerd: uitschrijven verandert {} resultaat niet",
+            few(&examined),
+            is_or_are(examined.len()),
+            if examined.len() == 1 { "het" } else { "hun" }
+        ));
+    }
+    if !late.is_empty() {
+        out.push(format!(
+            "voor {} is {} na de grensdatum (geen leerkrediet terug, Art. 8.1 §6)",
+            few(&late),
+            date.dutch()
+        ));
+    }
+    if !in_time.is_empty() {
+        out.push(format!(
+            "{} {} het terug, zoals nu",
+            few(&in_time),
+            if in_time.len() == 1 {
+                "krijgt"
+            } else {
+                "krijgen"
+            }
+        ));
+    }
+    out
+}
+
+/// The year, enrolment and unit at these positions of a case.
+fn unit_of(
+    case: &Case,
+    year: usize,
+    enrolment: usize,
+    unit: usize,
+) -> (AcademicYear, &Enrolment, &crate::model::Unit) {
+    let y = &case.years[year];
+    let e = &y.enrolments[enrolment];
+    (y.year, e, &e.units[unit])
+}
+
+/// Why a quick what-if changes no figure, in Dutch, for the status line:
+/// `w` is the what-if (`None` for the ones without a form), `before` the
+/// case it started from, `after` the scenario's case and outcome.
+pub fn why_no_effect(
+    w: Option<&WhatIf>,
+    before: &Outcome,
+    after: &Case,
+    outcome: &Outcome,
+) -> String {
+    let reasons = match w {
+        Some(WhatIf::WithdrawProgramme { year, enrolment }) => {
+            match after.years[*year].enrolments[*enrolment].withdrawn {
+                Some(d) => withdrawal_reasons(after, outcome, *year, *enrolment, d),
+                None => Vec::new(),
+            }
+        }
+        Some(WhatIf::WithdrawUnit {
+            year,
+            enrolment,
+            unit,
+        }) => {
+            let (y, e, u) = unit_of(after, *year, *enrolment, *unit);
+            let status = outcome.unit(y, &e.programme, &u.code).map(|o| o.status);
+            match (e.contract, status, &u.withdrawal) {
+                (Contract::Credit, ..) => vec![
+                    "onder creditcontract verandert een uitschrijving de opgenomen studiepunten niet (Art. 8.1 §7)"
+                        .into(),
+                ],
+                (_, Some(UnitStatus::Withdrawn { refunded: false, .. }), Some(wd)) => vec![format!(
+                    "{} ligt na de grensdatum van {}: het leerkrediet komt niet terug (Art. 8.1 §6)",
+                    wd.date.dutch(),
+                    u.code
+                )],
+                _ => Vec::new(),
+            }
+        }
+        Some(WhatIf::SecondChance {
+            year,
+            enrolment,
+            unit,
+        }) => {
+            let (y, e, u) = unit_of(after, *year, *enrolment, *unit);
+            let code = &u.code;
+            let was = before.unit(y, &e.programme, code);
+            match outcome.unit(y, &e.programme, code) {
+                Some(now) => {
+                    let mark = now
+                        .final_mark
+                        .map(|m| m.to_string())
+                        .unwrap_or_else(|| "—".into());
+                    if now.status == UnitStatus::Credit
+                        && was.is_some_and(|w| w.status == UnitStatus::Credit)
+                    {
+                        vec![format!(
+                            "{code} krijgt {mark} en blijft een credit: dezelfde studiepunten"
+                        )]
+                    } else if was.is_some_and(|w| w.final_mark == now.final_mark) {
+                        vec![format!(
+                            "{code} blijft {} met {mark}: het beste resultaat van beide kansen telt",
+                            now.status.dutch()
+                        )]
+                    } else {
+                        vec![format!(
+                            "{code} krijgt {mark} maar blijft {}",
+                            now.status.dutch()
+                        )]
+                    }
+                }
+                None => Vec::new(),
+            }
+        }
+        Some(WhatIf::Switch { year, enrolment }) => {
+            let y = after.years[*year].year;
+            let mut out: Vec<String> = match outcome.switches.iter().find(|s| s.year == y) {
+                Some(s) if !s.generation_student => vec![format!(
+                    "in {y} geen generatiestudent: een overstap geeft niets extra terug (Art. 8.1 §9)"
+                )],
+                Some(s) if s.refund == 0 => vec![format!(
+                    "de nieuwe inschrijving op {} valt na 15 maart: er komt niets terug (Art. 8.1 §9)",
+                    s.enrolled.dutch()
+                )],
+                _ => Vec::new(),
+            };
+            if out.is_empty()
+                && let Some(d) = after.years[*year].enrolments[*enrolment].withdrawn
+            {
+                out = withdrawal_reasons(after, outcome, *year, *enrolment, d);
+            }
+            out
+        }
+        Some(WhatIf::Empty) | None => Vec::new(),
+    };
+    if reasons.is_empty() {
+        "geen enkel cijfer verandert".to_string()
+    } else {
+        reasons.join("; ")
+    }
 }

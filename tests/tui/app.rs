@@ -1,6 +1,6 @@
 //! Key-driven tests of the App state.
 
-use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Tab};
+use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Left, Tab};
 use traject::tui::app::{Overlay, Pane, Screen};
 use traject::tui::explain::WhyRow;
 
@@ -406,10 +406,26 @@ fn a_second_chance_what_if_makes_a_scenario_that_can_be_compared_and_saved() {
         v.titles,
         vec!["basis".to_string(), "CH-AC1 in september: 12".to_string()]
     );
-    assert_eq!(v.rows[0].values, vec!["188".to_string(), "200".to_string()]);
-    assert!(v.rows[0].differs);
+    let balance = &v.rows[v.selected];
+    assert_eq!(balance.title, "Leerkrediet: saldo");
+    let values: Vec<&str> = balance.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(values, ["188", "200"]);
+    assert_eq!(balance.delta(1), "+12");
+    // Enter explains the scenario's column alone: its lines add up to 200.
     d.key(Enter);
-    assert!(matches!(d.app.overlay, Overlay::Why(_)));
+    let Overlay::Why(w) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert!(w.title.contains("200 (basis: 188)"), "{}", w.title);
+    assert_eq!(why_total(w), 200);
+    // Esc goes back to the comparison, ← to the baseline's column.
+    d.key(Esc).key(Left).key(Enter);
+    let Overlay::Why(w) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert_eq!(why_total(w), 188);
+    d.key(Esc);
+    assert!(matches!(d.app.overlay, Overlay::Compare(_)));
     d.key(Esc);
     // Saved with the case, and back after reopening.
     d.ctrl('s').key(Enter);
@@ -500,8 +516,16 @@ fn editing_in_a_scenario_records_changes_and_leaves_the_baseline() {
     );
 }
 
+fn status(d: &Driver) -> String {
+    d.app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
 #[test]
-fn withdraw_next_year_and_export_what_ifs() {
+fn a_withdrawal_after_the_exams_says_why_it_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver::new(dir.path());
     d.open_demo("S01.ron").key(Tab).key(Tab).key(Tab); // Withdrawals, Chemie row
@@ -510,24 +534,207 @@ fn withdraw_next_year_and_export_what_ifs() {
         doc(&d).scenario_name(),
         Some("Uitschrijven uit CH op 20-10-2017")
     );
-    // Withdrawn before the grensdatum, no exam taken yet in the scenario?
-    // S01 has results: the examined units keep them (12.1).
+    // S01 has every result: the examined units keep them (12.1).
     assert_eq!(d.balance(), 188);
-    d.keys("[");
-    d.key(Tab).key(Tab).key(Tab); // on to the navigator
-    assert_eq!(d.app.focus, Pane::Navigator);
-    d.key(Down).keys("N");
+    let text = status(&d);
+    assert!(
+        text.contains("verandert niets: CH-AC1, CH-ALG en 8 andere zijn al geëxamineerd: uitschrijven verandert hun resultaat niet"),
+        "{text}"
+    );
+    // The comparison says so too.
+    d.keys("c");
+    let Overlay::Compare(v) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert!(!traject::rules::column_differs(&v.rows, 1));
+}
+
+#[test]
+fn a_second_chance_that_changes_no_figure_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Tab).key(Tab); // Results, CH-AC1 (7 then 9)
+    d.keys("G").keys("8").key(Enter);
+    let text = status(&d);
+    assert!(
+        text.contains("verandert niets: CH-AC1 krijgt 8 maar blijft niet geslaagd"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_what_if_that_changes_figures_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S02.ron").key(Down).key(Down).key(Down); // 2017-2018, Chemie
+    d.keys("X").ctrl('u').keys("2017-10-20").key(Enter);
+    assert_eq!(d.balance(), 200);
+    let text = status(&d);
+    assert!(
+        text.contains("Leerkrediet: saldo 170 → 200 (+30)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn next_year_then_the_report_in_html_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S01.ron").key(Down).keys("N");
     assert_eq!(
         doc(&d).scenario_name(),
         Some("2018-2019: CH opnieuw (6 SP)")
     );
     assert_eq!(doc(&d).case.years.len(), 2);
     assert_eq!(d.balance(), 188 - 6);
+    assert_eq!(doc(&d).base.years.len(), 1, "the baseline keeps one year");
     d.keys("e");
-    let report = dir.path().join("s01-faq-voorbeeld-verslag.html");
-    let html =
-        std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}: {:?}", d.app.status));
+    let stem = dir
+        .path()
+        .join("s01-faq-voorbeeld-verslag-2018-2019-ch-opnieuw-6-sp");
+    let html = std::fs::read_to_string(stem.with_extension("html"))
+        .unwrap_or_else(|e| panic!("{e}: {:?}", d.app.status));
     assert!(html.contains("scenario «2018-2019: CH opnieuw (6 SP)»"));
+    let md = std::fs::read_to_string(stem.with_extension("md")).unwrap();
+    assert!(md.starts_with("# Je leerkrediet"));
+    let text = status(&d);
+    assert!(
+        text.contains(".html en ") && text.ends_with("-sp.md."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_switch_to_a_new_programme_stays_in_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("S02.ron").key(Down).key(Down).key(Down); // 2017-2018, Chemie
+    d.keys("O")
+        .key(Tab)
+        .keys("VG")
+        .key(Tab)
+        .keys("Vastgoed")
+        .key(Tab)
+        .key(Tab)
+        .key(Tab)
+        .key(Tab)
+        .ctrl('u')
+        .keys("2017-11-20")
+        .key(Enter);
+    assert_eq!(
+        doc(&d).scenario_name(),
+        Some("Overstap van CH naar VG op 20-11-2017")
+    );
+    // The new programme and enrolment are the scenario's own.
+    assert_eq!(doc(&d).base.programmes.len(), 1);
+    assert_eq!(doc(&d).base.years[1].enrolments.len(), 1);
+    assert!(
+        doc(&d).base.scenarios[0]
+            .changes
+            .iter()
+            .any(|c| matches!(c, traject::model::Change::PutProgramme(p) if p.id == "VG"))
+    );
+    assert_eq!(doc(&d).case.years[1].enrolments.len(), 2);
+    let text = status(&d);
+    assert!(
+        text.contains("verandert niets: in 2017-2018 geen generatiestudent"),
+        "{text}"
+    );
+    assert!(text.contains("opleidingsonderdelen van VG"), "{text}");
+    // A programme without units has no table: not in the figures, not in
+    // the comparison.
+    let figures = traject::tui::rows::figure_items(&doc(&d).outcome);
+    assert!(!figures.iter().any(|f| f.text.contains("Vastgoed")));
+    d.keys("c");
+    let Overlay::Compare(v) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert!(!v.rows.iter().any(|r| r.label.contains("Vastgoed")));
+    d.key(Esc);
+    // A unit for Vastgoed, in the scenario: the baseline still has none.
+    d.key(Down)
+        .key(Tab)
+        .keys("a")
+        .keys("VG-RECHT")
+        .key(Tab)
+        .keys("Vastgoedrecht");
+    d.key(Enter);
+    assert_eq!(doc(&d).base.years[1].enrolments.len(), 1);
+    let figures = traject::tui::rows::figure_items(&doc(&d).outcome);
+    assert!(figures.iter().any(|f| f.text.contains("Vastgoed")));
+    d.keys("[");
+    let figures = traject::tui::rows::figure_items(&doc(&d).outcome);
+    assert!(!figures.iter().any(|f| f.text.contains("Vastgoed")));
+    assert_eq!(d.balance(), 170);
+}
+
+#[test]
+fn adopting_a_scenario_asks_and_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("W01.ron").keys("A");
+    assert!(status(&d).contains("kies met ]"), "{}", status(&d));
+    d.keys("]").keys("A");
+    let Overlay::Confirm(q) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    let text = traject::tui::update::question_text(&d.app, q);
+    assert!(
+        text.starts_with(
+            "Scenario «September: 12 voor Analytische chemie 1» overnemen in de basis?"
+        ),
+        "{text}"
+    );
+    d.keys("j");
+    assert_eq!(doc(&d).scenario_name(), None);
+    assert_eq!(d.balance(), 200);
+    assert_eq!(doc(&d).base.scenarios.len(), 2);
+    assert_eq!(
+        doc(&d).base.years[0].enrolments[0].units[0].second,
+        Some(traject::model::Mark::whole(12))
+    );
+    d.keys("u");
+    assert_eq!(d.balance(), 188);
+    assert_eq!(doc(&d).base.scenarios.len(), 3);
+}
+
+#[test]
+fn the_comparison_shows_every_scenario_and_walks_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.open_demo("W01.ron").keys("c");
+    let Overlay::Compare(v) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert_eq!(v.titles.len(), 4);
+    assert_eq!(v.column, 1);
+    assert!(!v.rows[v.selected].heading);
+    // The last column, then its balance explained alone: 182.
+    d.keys("lll");
+    let Overlay::Compare(v) = &d.app.overlay else {
+        panic!()
+    };
+    assert_eq!(v.column, 3);
+    d.key(Enter);
+    let Overlay::Why(w) = &d.app.overlay else {
+        panic!("{:?}", d.app.overlay)
+    };
+    assert!(
+        w.title.contains("«Volgend jaar opnieuw»: 182"),
+        "{}",
+        w.title
+    );
+    assert_eq!(why_total(w), 182);
+    // At 80 columns not every scenario fits: the view says how many more.
+    d.key(Esc).keys("hh");
+    let screen = d.screen(80, 24);
+    assert!(screen.contains("1 rechts ▶"), "{screen}");
+    // Headings are skipped.
+    d.key(Down).key(Down).key(Down);
+    let Overlay::Compare(v) = &d.app.overlay else {
+        panic!()
+    };
+    assert!(!v.rows[v.selected].heading);
 }
 
 #[test]
@@ -653,5 +860,15 @@ fn every_figure_of_every_demo_case_is_explained_and_adds_up() {
                 }
             }
         }
+    }
+}
+
+/// Where a "Waarom?" arrives (its last figure), after checking that its
+/// amounts add up to it.
+fn why_total(w: &traject::tui::app::Why) -> i64 {
+    assert!(traject::tui::explain::adds_up(&w.rows), "{:#?}", w.rows);
+    match w.rows.last() {
+        Some(WhyRow::Figure { amount, .. }) => *amount,
+        other => panic!("the explanation ends with {other:?}"),
     }
 }

@@ -149,3 +149,39 @@ fn open_add_save_reopen_in_tmux() {
     t.wait_for("Statistiek");
     t.send(&["q"]);
 }
+
+#[test]
+fn compare_explain_one_column_and_write_the_report_in_tmux() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("w01.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/W01.ron"),
+        &case,
+    )
+    .unwrap();
+    let xdg = |name: &str| dir.path().join(name).display().to_string();
+    let cmd = format!(
+        "env XDG_CONFIG_HOME={} XDG_DATA_HOME={} XDG_STATE_HOME={} {}",
+        xdg("config"),
+        xdg("data"),
+        xdg("state"),
+        command(dir.path(), &case.display().to_string())
+    );
+    let session = format!("traject-e2e-compare-{}", std::process::id());
+    let t = Tmux::start(&session, &cmd);
+    t.wait_for("leerkrediet 188");
+    t.send(&["c"]);
+    t.wait_for("Vergelijken: de basis en 3 scenario's");
+    t.wait_for("3 Volgend jaar opnieuw");
+    // The third scenario's balance, explained on its own.
+    t.send(&["Right", "Right", "Enter"]);
+    let why = t.wait_for("«Volgend jaar opnieuw»: 182 (basis: 188)");
+    assert!(why.contains("182  Einde"), "{why}");
+    t.send(&["Escape"]);
+    t.wait_for("Vergelijken");
+    t.send(&["Escape", "e"]);
+    t.wait_for("Verslag geschreven");
+    assert!(case.with_file_name("w01-verslag.html").exists());
+    assert!(case.with_file_name("w01-verslag.md").exists());
+    t.send(&["q"]);
+}

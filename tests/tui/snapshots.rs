@@ -127,3 +127,28 @@ fn withdrawals_pane_counting_down() {
     d.key(Tab).key(Tab).key(Tab);
     both("countdown", &d);
 }
+
+#[test]
+fn switch_form_with_a_new_programme() {
+    let mut d = driver();
+    d.open_demo("S02.ron")
+        .key(Down)
+        .key(Down)
+        .key(Down)
+        .keys("O");
+    both("switch_form", &d);
+}
+
+#[test]
+fn what_if_that_changes_nothing_says_why() {
+    let mut d = driver();
+    d.open_demo("S01.ron")
+        .key(Tab)
+        .key(Tab)
+        .key(Tab)
+        .keys("X")
+        .ctrl('u')
+        .keys("2017-10-20")
+        .key(Enter);
+    both("what_if_status", &d);
+}

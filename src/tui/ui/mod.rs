@@ -1,6 +1,7 @@
 //! Rendering, from `&App` only.
 
 mod caselist;
+mod compare;
 mod figures;
 mod overlay;
 mod panes;
@@ -51,10 +52,15 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
         return;
     }
+    // A long message (what a what-if did) takes up to three lines.
+    let status_lines = match &app.status {
+        Some(s) => wrapped_lines(&s.text, area.width.saturating_sub(1) as usize).clamp(1, 3),
+        None => 1,
+    } as u16;
     let [title, body, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(10),
-        Constraint::Length(1),
+        Constraint::Length(status_lines),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -68,9 +74,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_hints(app, frame, hints);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => overlay::help(app, frame, body),
+        Overlay::Help(scroll) => overlay::help(app, *scroll, frame, body),
         Overlay::Why(w) => overlay::why(w, frame, body),
-        Overlay::Compare(v) => overlay::compare(v, frame, body),
+        Overlay::Compare(v) => compare::render(v, frame, body),
         Overlay::Form(f) => overlay::form(f, frame, body),
         Overlay::Confirm(q) => overlay::confirm(&super::update::question_text(app, q), frame, body),
     }
@@ -86,37 +92,50 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     )];
     match (&app.screen, &app.doc) {
         (Screen::Editor, Some(doc)) => {
-            spans.push(Span::raw(format!(
-                " {} · {}",
-                doc.case.student.name, doc.origin
-            )));
-            if let Some(name) = doc.scenario_name() {
-                spans.push(Span::styled(
-                    format!(" ◆ scenario «{name}» "),
+            let width = area.width as usize;
+            let dirty = if doc.dirty() { " ● niet bewaard" } else { "" };
+            let balance = format!("   leerkrediet {}", doc.outcome.ledger.balance);
+            let tag = match doc.scenario_name() {
+                Some(name) => format!(" ◆ scenario «{name}» "),
+                None => match doc.base.scenarios.len() {
+                    0 => String::new(),
+                    1 => "basis · 1 scenario (] toont het)".to_string(),
+                    n => format!("basis · {n} scenario's (] toont ze)"),
+                },
+            };
+            let mut who = format!(" {} · {}", doc.case.student.name, doc.origin);
+            // The balance and the scenario always show; the name gives way.
+            let count = |s: &str| s.chars().count();
+            let gap = if tag.is_empty() { "" } else { "  " };
+            let fixed = count(" traject ") + count(dirty) + count(&balance) + count(gap);
+            let rest = width.saturating_sub(fixed);
+            if count(&who) + count(&tag) > rest {
+                who = format!(" {}", doc.case.student.name);
+            }
+            let tag_room = rest.saturating_sub(count(&who)).max(rest * 3 / 5);
+            let tag = truncate_tag(&tag, tag_room);
+            let who_room = rest.saturating_sub(count(&tag));
+            spans.push(Span::raw(super::app::truncate(&who, who_room)));
+            spans.push(Span::styled(
+                dirty,
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ));
+            spans.push(Span::styled(
+                balance,
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            spans.push(Span::raw(gap));
+            spans.push(if doc.scenario_name().is_some() {
+                Span::styled(
+                    tag,
                     Style::new()
                         .bg(Color::Magenta)
                         .fg(Color::White)
                         .add_modifier(Modifier::BOLD),
-                ));
-            } else if !doc.base.scenarios.is_empty() {
-                spans.push(Span::styled(
-                    format!(
-                        " basis ({} scenario's: ] toont ze)",
-                        doc.base.scenarios.len()
-                    ),
-                    Style::new().fg(Color::Magenta),
-                ));
-            }
-            if doc.dirty() {
-                spans.push(Span::styled(
-                    " ● niet bewaard",
-                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                ));
-            }
-            spans.push(Span::styled(
-                format!("   leerkrediet {}", doc.outcome.ledger.balance),
-                Style::new().add_modifier(Modifier::BOLD),
-            ));
+                )
+            } else {
+                Span::styled(tag, Style::new().fg(Color::Magenta))
+            });
         }
         (Screen::LoadError { .. }, _) => spans.push(Span::raw(" dossier kan niet geopend worden")),
         _ => spans.push(Span::raw(format!(
@@ -127,20 +146,46 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// How many lines `text` takes wrapped at words in `width` columns (a
+/// word longer than a line counts as one line).
+pub(super) fn wrapped_lines(text: &str, width: usize) -> usize {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if used > 0 && used + 1 + n > width {
+            lines += 1;
+            used = n;
+        } else {
+            used += if used > 0 { 1 + n } else { n };
+        }
+    }
+    lines
+}
+
+/// The scenario tag of the title cut to `width`, keeping its closing `» `.
+fn truncate_tag(tag: &str, width: usize) -> String {
+    if tag.chars().count() <= width || !tag.ends_with("» ") {
+        return super::app::truncate(tag, width);
+    }
+    let body = tag.trim_end_matches("» ");
+    format!("{}» ", super::app::truncate(body, width.saturating_sub(2)))
+}
+
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let line = match (&app.status, &app.lock_warning) {
         (Some(s), _) => Line::styled(
-            format!(" {}", s.text),
+            s.text.clone(),
             if s.error {
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
             } else {
                 Style::new().fg(Color::Green)
             },
         ),
-        (None, Some(w)) => Line::styled(format!(" Let op: {w}"), Style::new().fg(Color::Yellow)),
+        (None, Some(w)) => Line::styled(format!("Let op: {w}"), Style::new().fg(Color::Yellow)),
         (None, None) if app.doc.as_ref().is_some_and(|d| !d.stale.is_empty()) => Line::styled(
             format!(
-                " Let op: wijzigingen van dit scenario die niet meer passen op de basis: {}",
+                "Let op: wijzigingen van dit scenario die niet meer passen op de basis: {}",
                 app.doc
                     .as_ref()
                     .map(|d| d.stale.join("; "))
@@ -150,7 +195,13 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         ),
         (None, None) => Line::raw(""),
     };
-    frame.render_widget(Paragraph::new(line), area);
+    // One column of margin on the left, on every line of a long message.
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), inner);
 }
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
@@ -164,11 +215,12 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         ],
         Overlay::Confirm(_) => vec![("j".into(), "ja"), ("n/Esc".into(), "nee")],
         Overlay::Compare(_) => vec![
-            ("↑/↓".into(), "kiezen"),
-            ("Enter".into(), "waarom verschilt het?"),
+            ("↑/↓".into(), "cijfer"),
+            ("←/→".into(), "kolom"),
+            ("Enter".into(), "waarom? (deze kolom)"),
             ("Esc".into(), "sluiten"),
         ],
-        Overlay::Help | Overlay::Why(_) => {
+        Overlay::Help(_) | Overlay::Why(_) => {
             vec![("↑/↓".into(), "scrollen"), ("Esc".into(), "sluiten")]
         }
         Overlay::None => match app.screen {

@@ -6,11 +6,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::super::app::{App, CompareView, Why};
+use super::super::app::{App, Why};
 use super::super::explain::WhyRow;
 use super::super::form::Form;
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -20,7 +20,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     h
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(title)
@@ -31,7 +31,7 @@ fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
 }
 
 /// Every key binding, grouped by where it applies (generated from the keymap).
-pub fn help(app: &App, frame: &mut Frame, area: Rect) {
+pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (ctx, commands) in app.keymap.grouped() {
         lines.push(Line::styled(
@@ -61,10 +61,15 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
         let right = lines.split_off(half);
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(inner);
-        frame.render_widget(Paragraph::new(lines), l);
-        frame.render_widget(Paragraph::new(right), r);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), l);
+        frame.render_widget(Paragraph::new(right).scroll((scroll, 0)), r);
     } else {
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0)),
+            inner,
+        );
     }
 }
 
@@ -216,7 +221,9 @@ pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
 
 /// A yes/no question.
 pub fn confirm(question: &str, frame: &mut Frame, area: Rect) {
-    let outer = centered(area, 64, 5);
+    // As high as the question needs, wrapped in the 62 columns inside.
+    let lines = super::wrapped_lines(question, 62) as u16;
+    let outer = centered(area, 64, lines + 4);
     let inner = popup(frame, outer, " Bevestigen ".into());
     frame.render_widget(
         Paragraph::new(vec![
@@ -227,41 +234,4 @@ pub fn confirm(question: &str, frame: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: false }),
         inner,
     );
-}
-
-/// The baseline and scenarios side by side, differences highlighted.
-pub fn compare(v: &CompareView, frame: &mut Frame, area: Rect) {
-    use ratatui::widgets::{Row, Table, TableState};
-    let outer = centered(area, area.width.saturating_sub(2), area.height);
-    let inner = popup(
-        frame,
-        outer,
-        " Vergelijken (Enter: waarom verschilt het?) ".into(),
-    );
-    let mut header = vec!["cijfer".to_string()];
-    header.extend(v.titles.iter().cloned());
-    let rows: Vec<Row> = v
-        .rows
-        .iter()
-        .map(|r| {
-            let mut cells = vec![r.label.clone()];
-            cells.extend(r.values.iter().cloned());
-            let style = if r.differs {
-                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-            } else {
-                Style::new().fg(Color::DarkGray)
-            };
-            Row::new(cells).style(style)
-        })
-        .collect();
-    let mut widths = vec![Constraint::Min(28)];
-    widths.extend(v.titles.iter().map(|_| Constraint::Length(22)));
-    let table = Table::new(rows, widths)
-        .header(
-            Row::new(header)
-                .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
-        )
-        .row_highlight_style(Style::new().bg(Color::Cyan).fg(Color::Black));
-    let mut state = TableState::default().with_selected(Some(v.selected));
-    frame.render_stateful_widget(table, inner, &mut state);
 }

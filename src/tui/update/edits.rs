@@ -23,13 +23,17 @@ pub(super) fn edit(
             if shown.student != doc.case.student || shown.opening != doc.case.opening {
                 return Err("de student en het beginsaldo wijzig je in de basis, niet in een scenario ([ of ] kiest)".into());
             }
+            // A programme the scenario added may go again; one of the
+            // baseline may not.
             if doc
-                .case
+                .base
                 .programmes
                 .iter()
                 .any(|p| shown.programme(&p.id).is_none())
             {
-                return Err("in een scenario kan een opleiding niet verdwijnen".into());
+                return Err(
+                    "een opleiding van de basis kan in een scenario niet verdwijnen".into(),
+                );
             }
             base.scenarios[i].changes = crate::model::diff_scenario(&doc.base, &shown);
         }
@@ -283,6 +287,40 @@ pub fn question_text(app: &App, q: &Question) -> String {
         Question::LeaveUnsaved => {
             "Er zijn niet-bewaarde wijzigingen. Toch naar de dossierlijst?".to_string()
         }
+        Question::Adopt(i) => {
+            let Some(doc) = &app.doc else {
+                return String::new();
+            };
+            let Some(s) = doc.base.scenarios.get(*i) else {
+                return String::new();
+            };
+            let stale = crate::model::apply_scenario(&doc.base, s).1.len();
+            let others = doc.base.scenarios.len() - 1;
+            let mut text = format!(
+                "Scenario «{}» overnemen in de basis? Zijn wijzigingen worden de werkelijke geschiedenis.",
+                s.name
+            );
+            if stale > 0 {
+                text.push_str(&format!(
+                    " {} die niet meer {} vallen weg.",
+                    if stale == 1 {
+                        "1 wijziging".to_string()
+                    } else {
+                        format!("{stale} wijzigingen")
+                    },
+                    if stale == 1 { "past" } else { "passen" }
+                ));
+            }
+            if others > 0 {
+                text.push_str(if others == 1 {
+                    " Het andere scenario blijft, bovenop de nieuwe basis."
+                } else {
+                    " De andere scenario's blijven, bovenop de nieuwe basis."
+                });
+            }
+            text.push_str(" (u maakt het ongedaan)");
+            text
+        }
     }
 }
 
@@ -334,6 +372,7 @@ pub(super) fn why(app: &mut App) {
                 title,
                 rows,
                 scroll: 0,
+                back: None,
             })
         }
         None => info(app, "Selecteer een cijfer om het te laten uitleggen."),

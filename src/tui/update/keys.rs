@@ -32,11 +32,19 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
                 KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cmd(Command::Cancel)),
                 KeyCode::Down | KeyCode::Char('j') => Some(Action::Cmd(Command::Down)),
                 KeyCode::Up | KeyCode::Char('k') => Some(Action::Cmd(Command::Up)),
+                KeyCode::Right | KeyCode::Char('l') | KeyCode::Tab => {
+                    Some(Action::Cmd(Command::NextPane))
+                }
+                KeyCode::Left | KeyCode::Char('h') | KeyCode::BackTab => {
+                    Some(Action::Cmd(Command::PrevPane))
+                }
+                KeyCode::Home | KeyCode::Char('g') => Some(Action::Cmd(Command::Top)),
+                KeyCode::End | KeyCode::Char('G') => Some(Action::Cmd(Command::Bottom)),
                 KeyCode::Enter | KeyCode::Char('w') => Some(Action::Cmd(Command::Why)),
                 _ => None,
             };
         }
-        Overlay::Help | Overlay::Why(_) => {
+        Overlay::Help(_) | Overlay::Why(_) => {
             return match key.code {
                 KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?' | 'w') => {
                     Some(Action::Cmd(Command::Cancel))

@@ -179,8 +179,9 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
                 } else {
                     String::new()
                 };
+                let w = w.clone();
                 app.overlay = Overlay::None;
-                new_scenario(app, name, note, &shown);
+                new_scenario(app, name, note, &shown, Some(&w));
             }
             Err(e) => {
                 if let Overlay::Form(form) = &mut app.overlay {
@@ -236,9 +237,12 @@ pub(super) fn save_to(app: &mut App, path: std::path::PathBuf) -> Vec<Effect> {
 pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
     // Overlays first.
     match &mut app.overlay {
-        Overlay::Help => {
-            if matches!(c, Command::Cancel | Command::Help | Command::Quit) {
-                app.overlay = Overlay::None;
+        Overlay::Help(scroll) => {
+            match c {
+                Command::Down => *scroll = scroll.saturating_add(1),
+                Command::Up => *scroll = scroll.saturating_sub(1),
+                Command::Cancel | Command::Help | Command::Quit => app.overlay = Overlay::None,
+                _ => {}
             }
             return Vec::new();
         }
@@ -246,7 +250,12 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             match c {
                 Command::Down => w.scroll = w.scroll.saturating_add(1),
                 Command::Up => w.scroll = w.scroll.saturating_sub(1),
-                _ => app.overlay = Overlay::None,
+                _ => {
+                    app.overlay = match w.back.take() {
+                        Some(view) => Overlay::Compare(*view),
+                        None => Overlay::None,
+                    }
+                }
             }
             return Vec::new();
         }
@@ -258,33 +267,14 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Confirm(_) => return Vec::new(),
-        Overlay::Compare(v) => {
-            match c {
-                Command::Down => v.selected = (v.selected + 1).min(v.rows.len().saturating_sub(1)),
-                Command::Up => v.selected = v.selected.saturating_sub(1),
-                Command::Why => {
-                    if let Some(row) = v.rows.get(v.selected) {
-                        let mut rows = Vec::new();
-                        for ((title, ls), value) in v.titles.iter().zip(&row.lines).zip(&row.values)
-                        {
-                            rows.push(WhyRow::Heading(format!("{title}: {value}")));
-                            rows.extend(explain::lines(ls));
-                        }
-                        app.overlay = Overlay::Why(Why {
-                            title: row.label.clone(),
-                            rows,
-                            scroll: 0,
-                        });
-                    }
-                }
-                _ => app.overlay = Overlay::None,
-            }
+        Overlay::Compare(_) => {
+            compare_command(app, c);
             return Vec::new();
         }
         Overlay::None => {}
     }
     match c {
-        Command::Help => app.overlay = Overlay::Help,
+        Command::Help => app.overlay = Overlay::Help(0),
         Command::Up | Command::Down | Command::Top | Command::Bottom => move_selection(app, c),
         Command::Quit => {
             if app.doc.as_ref().is_some_and(Document::dirty) && app.screen == Screen::Editor {
@@ -415,6 +405,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         | Command::NewScenario
         | Command::EditScenario
         | Command::Compare
+        | Command::AdoptScenario
         | Command::Export
         | Command::WhatIfWithdraw
         | Command::WhatIfGrade
@@ -519,6 +510,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     return vec![Effect::Quit];
                 }
                 Question::LeaveUnsaved => return close(app),
+                Question::Adopt(index) => adopt(app, index),
             }
         }
         Action::Saved(Ok(path)) => {
@@ -532,7 +524,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             info(app, format!("Bewaard in {}.", path.display()));
         }
-        Action::Exported(Ok(path)) => info(app, format!("Verslag geschreven: {}.", path.display())),
+        Action::Exported(Ok(path)) => {
+            app.exported.push(path);
+            let names: Vec<String> = app
+                .exported
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            info(
+                app,
+                format!("Verslag geschreven: {}.", crate::dutch::listing(&names)),
+            )
+        }
         Action::Exported(Err(e)) => error(app, format!("Verslag niet geschreven: {e}.")),
         Action::Saved(Err(e)) => error(
             app,
