@@ -248,7 +248,9 @@ pub fn tolerate(case: &Case, year: usize, enrolment: usize, unit: usize) -> (Str
 }
 
 /// Next year in the same programme for the units not passed (no credit, no
-/// tolerance, no exemption), results cleared.
+/// tolerance, no exemption), results cleared. Units still waiting for
+/// their result in the year in progress are left alone (RULES.md §7): they
+/// may still pass.
 pub fn next_year(
     case: &Case,
     outcome: &crate::rules::Outcome,
@@ -267,7 +269,10 @@ pub fn next_year(
                 .is_some_and(|o| {
                     !matches!(
                         o.status,
-                        UnitStatus::Credit | UnitStatus::Tolerated | UnitStatus::Exempt
+                        UnitStatus::Credit
+                            | UnitStatus::Tolerated
+                            | UnitStatus::Exempt
+                            | UnitStatus::Pending
                     )
                 })
         })
@@ -286,7 +291,16 @@ pub fn next_year(
         })
         .collect();
     if units.is_empty() {
-        return Err("alle opleidingsonderdelen van deze inschrijving zijn al behaald".into());
+        let pending = e.units.iter().any(|u| {
+            outcome
+                .unit(y.year, &e.programme, &u.code)
+                .is_some_and(|o| o.status == UnitStatus::Pending)
+        });
+        return Err(if pending {
+            "de opleidingsonderdelen zonder credit hebben nog geen eindresultaat: het jaar loopt nog, ze kunnen nog slagen".into()
+        } else {
+            "alle opleidingsonderdelen van deze inschrijving zijn al behaald".into()
+        });
     }
     let next = y.year.next();
     let sp: u32 = units.iter().map(|u| u.sp).sum();

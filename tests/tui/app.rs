@@ -1,6 +1,6 @@
 //! Key-driven tests of the App state.
 
-use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Left, Tab};
+use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, Left, Tab};
 use traject::tui::app::{Overlay, Pane, Screen};
 use traject::tui::explain::WhyRow;
 
@@ -871,4 +871,37 @@ fn why_total(w: &traject::tui::app::Why) -> i64 {
         Some(WhyRow::Figure { amount, .. }) => *amount,
         other => panic!("the explanation ends with {other:?}"),
     }
+}
+
+#[test]
+fn mid_year_the_what_ifs_leave_pending_units_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Driver::new(dir.path());
+    d.app.today = "2018-02-10".parse().unwrap();
+    d.open_demo("S27.ron");
+    let doc = d.app.doc.as_ref().unwrap();
+    assert!(doc.outcome.ledger.rows[0].provisional);
+    let scenarios = doc.base.scenarios.len();
+    // N: every unit without a credit still waits for its result.
+    d.key(Char('N'));
+    let status = d
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("nog geen eindresultaat"), "{status}");
+    // T on FYS (first chance 7, second still to come): nothing to tolerate yet.
+    d.key(Tab).key(Tab).key(Down).key(Down).key(Char('T'));
+    let status = d
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.contains("FYS heeft nog geen eindresultaat"),
+        "{status}"
+    );
+    assert_eq!(d.app.doc.as_ref().unwrap().base.scenarios.len(), scenarios);
 }

@@ -430,6 +430,23 @@ pub(super) fn scenario_command(app: &mut App, c: Command) -> Vec<Effect> {
         },
         Command::WhatIfTolerate => {
             if let (Some((y, e, u)), Some(doc)) = (selected_unit(app), &app.doc) {
+                let year = &doc.case.years[y];
+                let en = &year.enrolments[e];
+                let unit = &en.units[u];
+                let pending = doc
+                    .outcome
+                    .unit(year.year, &en.programme, &unit.code)
+                    .is_some_and(|o| o.status == crate::rules::UnitStatus::Pending);
+                if pending {
+                    let code = unit.code.clone();
+                    info(
+                        app,
+                        format!(
+                            "{code} heeft nog geen eindresultaat: het jaar loopt nog, er is (nog) geen tekort om te tolereren."
+                        ),
+                    );
+                    return Vec::new();
+                }
                 let (name, shown) = whatif::tolerate(&doc.case, y, e, u);
                 new_scenario(app, name, String::new(), &shown, None);
             }
