@@ -72,6 +72,30 @@ pub fn input(m: &InputMsg, f: &mut Formatter<'_>) -> fmt::Result {
             f,
             "{n} studiepunten: een opleidingsonderdeel telt een geheel aantal studiepunten, minstens {min} (Art. 3.3)"
         ),
+        InputMsg::UnitSpTooLarge { sp: n, max } => write!(
+            f,
+            "{n} studiepunten: dat kan geen opleidingsonderdeel zijn; een opleidingsonderdeel telt hoogstens {max} studiepunten (een heel jaar)"
+        ),
+        InputMsg::UnitCodeMissing => f.write_str(
+            "een opleidingsonderdeel zonder code; geef de code van de ECTS-fiche (bv. CH-ALG): die houdt het opleidingsonderdeel uit elkaar in scenario's en jaren",
+        ),
+        InputMsg::UnitNameMissing => f.write_str(
+            "een opleidingsonderdeel zonder naam; geef de naam van de ECTS-fiche (de lijst zonder tolerantie, Art. 18.3 §1 f, gaat op de naam)",
+        ),
+        InputMsg::SecondWithoutFirst { part } => {
+            if let Some(p) = part {
+                write!(f, "deel {p}: ")?;
+            }
+            f.write_str("een resultaat in de tweede examenkans zonder resultaat in de eerste; vul de eerste kans in (een cijfer, \"afwezig\" of \"F\"); het resultaat van de tweede kans telt zoals ingevuld")
+        }
+        InputMsg::TooManyYears { years, max } => write!(
+            f,
+            "het dossier telt {years} academiejaren; zoveel jaren telt geen loopbaan (hoogstens {max}): kijk de jaartallen na"
+        ),
+        InputMsg::OpeningAfterYears { opening, last } => write!(
+            f,
+            "Het beginsaldo geldt vanaf {opening}, later dan elk jaar in het dossier (het laatste is {last}): die jaren tellen alleen als geschiedenis en geven geen regels in het leerkrediet. Zet het beginsaldo in het eerste jaar dat moet meetellen."
+        ),
         InputMsg::ExemptWithResult => f.write_str(
             "een vrijgesteld opleidingsonderdeel heeft geen examen en geen cijfer (Art. 1.1.69); de resultaten worden genegeerd",
         ),

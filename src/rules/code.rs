@@ -69,6 +69,8 @@ codes! {
     RemovalTooLate = "removal-too-late", Warning, Some(Article::art("11.6"));
     /// The official balance differs from the computed one.
     OfficialBalanceDiffers = "official-balance-differs", Warning, Some(Article::art("8.1"));
+    /// The opening lies after every listed year: those years are history only.
+    OpeningAfterYears = "opening-after-years", Warning, Some(Article::par("8.1", 1));
 
     // Errors: input that cannot be right.
     /// A grade outside 0–20.
@@ -81,8 +83,16 @@ codes! {
     CompositeUnitResult = "composite-unit-result", Error, None;
     /// A part with weight 0.
     PartWeightInvalid = "part-weight-invalid", Error, None;
-    /// A unit of fewer than 3 SP.
+    /// A unit of fewer than 3 SP, or of an absurd size.
     UnitSpInvalid = "unit-sp-invalid", Error, None;
+    /// A unit without a code.
+    UnitCodeMissing = "unit-code-missing", Error, None;
+    /// A unit without a name.
+    UnitNameMissing = "unit-name-missing", Error, None;
+    /// A second-chance result without a first-chance one.
+    SecondWithoutFirst = "second-without-first", Error, None;
+    /// More academic years than a career can hold.
+    TooManyYears = "too-many-years", Error, None;
     /// An exempted unit with a result.
     ExemptWithResult = "exempt-with-result", Error, None;
     /// A date outside its academic year.

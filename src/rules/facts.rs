@@ -321,6 +321,10 @@ fn without_invalid_marks(unit: &Unit, max: i32) -> std::borrow::Cow<'_, Unit> {
     std::borrow::Cow::Owned(u)
 }
 
+/// More SP than any unit can have: a sanity limit on what was typed (a
+/// whole year is 60 SP), not a rule of the regulation.
+pub const MAX_UNIT_SP: u32 = 60;
+
 /// The year a unit or enrolment is evaluated in.
 #[derive(Clone, Copy)]
 struct InYear<'a> {
@@ -378,6 +382,42 @@ fn unit_facts<'a>(
     let at = || place(year, programme, Some(&unit.code));
     let pass = oer.pass_grade;
 
+    if unit.code.trim().is_empty() {
+        found.error(Code::UnitCodeMissing, at(), InputMsg::UnitCodeMissing);
+    }
+    if unit.name.trim().is_empty() {
+        found.error(Code::UnitNameMissing, at(), InputMsg::UnitNameMissing);
+    }
+    if unit.sp > MAX_UNIT_SP {
+        found.error(
+            Code::UnitSpInvalid,
+            at(),
+            InputMsg::UnitSpTooLarge {
+                sp: unit.sp,
+                max: MAX_UNIT_SP,
+            },
+        );
+    }
+    if unit.second.is_some() && unit.first.is_none() && !unit.is_composite() {
+        found.error(
+            Code::SecondWithoutFirst,
+            at(),
+            InputMsg::SecondWithoutFirst { part: None },
+        );
+    }
+    for p in unit
+        .parts
+        .iter()
+        .filter(|p| p.second.is_some() && p.first.is_none())
+    {
+        found.error(
+            Code::SecondWithoutFirst,
+            at(),
+            InputMsg::SecondWithoutFirst {
+                part: Some(name(&p.name)),
+            },
+        );
+    }
     if unit.sp < oer.min_unit_sp {
         found.error(
             Code::UnitSpInvalid,

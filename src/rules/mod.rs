@@ -54,8 +54,10 @@ pub fn resolve_as_of(
             "as_of {c} ligt vóór het laatste academiejaar van het dossier ({l}); kies {l} of later"
         ));
     }
-    // A case with only an opening balance still has a year.
-    Ok(chosen.or(case.opening.as_ref().map(|o| o.year)))
+    // A case with only an opening balance still has a year; the ledger
+    // reaches at least the opening year.
+    let opening = case.opening.as_ref().map(|o| o.year);
+    Ok(chosen.max(opening))
 }
 
 /// The `as_of` year when no one can be asked: the case's own, or its last

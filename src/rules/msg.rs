@@ -637,6 +637,21 @@ pub enum InputMsg {
     PartWeightZero { part: Name },
     /// Error: too few SP.
     UnitSp { sp: u32, min: u32 },
+    /// Error: more SP than a unit can have.
+    UnitSpTooLarge { sp: u32, max: u32 },
+    /// Error: a unit without a code.
+    UnitCodeMissing,
+    /// Error: a unit without a name.
+    UnitNameMissing,
+    /// Error: a second chance without a first.
+    SecondWithoutFirst { part: Option<Name> },
+    /// Error: more years than a career can hold.
+    TooManyYears { years: usize, max: usize },
+    /// Warning: the opening lies after every listed year.
+    OpeningAfterYears {
+        opening: AcademicYear,
+        last: AcademicYear,
+    },
     /// Error: an exempted unit with a result.
     ExemptWithResult,
     /// Error: a second chance after a credit.

@@ -39,8 +39,10 @@ impl fmt::Display for Place {
         if let Some(p) = &self.programme {
             parts.push(p.clone());
         }
-        if let Some(u) = &self.unit {
-            parts.push(u.clone());
+        match &self.unit {
+            Some(u) if u.trim().is_empty() => parts.push("(zonder code)".to_string()),
+            Some(u) => parts.push(u.clone()),
+            None => {}
         }
         if parts.is_empty() {
             f.write_str("dossier")

@@ -11,8 +11,34 @@ use super::msg::{InputMsg, ReferenceFrom};
 use super::outcome::{Place, UnitOutcome, UnitStatus};
 use super::trace::name;
 
-/// Identities and the opening balance.
+/// More academic years than a career can hold: a sanity limit on what was
+/// typed, not a rule of the regulation.
+pub const MAX_YEARS: usize = 50;
+
+/// Identities, sizes and the opening balance.
 pub fn case_level(case: &Case, params: &Params, found: &mut Findings) {
+    if case.years.len() > MAX_YEARS {
+        found.error(
+            Code::TooManyYears,
+            Place::default(),
+            InputMsg::TooManyYears {
+                years: case.years.len(),
+                max: MAX_YEARS,
+            },
+        );
+    }
+    if let (Some(o), Some(last)) = (&case.opening, case.last_year())
+        && o.year > last
+    {
+        found.warn(
+            Code::OpeningAfterYears,
+            Some(o.year),
+            InputMsg::OpeningAfterYears {
+                opening: o.year,
+                last,
+            },
+        );
+    }
     for (i, p) in case.programmes.iter().enumerate() {
         if case.programmes[..i].iter().any(|q| q.id == p.id) {
             found.error(
