@@ -153,6 +153,33 @@ pub struct Case {
 }
 
 impl Case {
+    /// Gives programme `old` the id `new` everywhere it is named: the
+    /// programme itself, the years' enrolments and summary lines, the
+    /// opening's earlier progress and every scenario's changes.
+    pub fn rename_programme(&mut self, old: &str, new: &str) {
+        for p in self.programmes.iter_mut().filter(|p| p.id == old) {
+            p.id = new.to_string();
+        }
+        for y in &mut self.years {
+            for e in y.enrolments.iter_mut().filter(|e| e.programme == old) {
+                e.programme = new.to_string();
+            }
+            for s in y.summaries.iter_mut().filter(|s| s.programme == old) {
+                s.programme = new.to_string();
+            }
+        }
+        if let Some(o) = &mut self.opening {
+            for p in o.progress.iter_mut().filter(|p| p.programme == old) {
+                p.programme = new.to_string();
+            }
+        }
+        for s in &mut self.scenarios {
+            for c in &mut s.changes {
+                c.rename_programme(old, new);
+            }
+        }
+    }
+
     /// An empty case for a new student.
     pub fn new(name: &str) -> Case {
         Case {

@@ -134,6 +134,34 @@ fn unit_mut<'a>(case: &'a mut Case, y: AcademicYear, p: &str, code: &str) -> Opt
 }
 
 impl Change {
+    /// Follows a programme's new id (a programme id is a stable identity:
+    /// renaming it must reach every change that names it).
+    pub fn rename_programme(&mut self, old: &str, new: &str) {
+        let rename = |p: &mut String| {
+            if p == old {
+                *p = new.to_string();
+            }
+        };
+        match self {
+            Change::PutProgramme(p) => rename(&mut p.id),
+            Change::PutEnrolment { enrolment, .. } => rename(&mut enrolment.programme),
+            Change::SetSummaries { summaries, .. } => {
+                summaries.iter_mut().for_each(|s| rename(&mut s.programme))
+            }
+            Change::SetEnrolment { programme, .. }
+            | Change::RemoveEnrolment { programme, .. }
+            | Change::PutUnit { programme, .. }
+            | Change::RemoveUnit { programme, .. }
+            | Change::SetResult { programme, .. }
+            | Change::Tolerate { programme, .. }
+            | Change::WithdrawUnit { programme, .. } => rename(programme),
+            Change::PutYear { .. }
+            | Change::RemoveYear(_)
+            | Change::SetEvents(_)
+            | Change::SetAsOf(_) => {}
+        }
+    }
+
     /// A short Dutch description.
     pub fn dutch(&self) -> String {
         match self {

@@ -284,18 +284,10 @@ pub(super) fn apply_programme(
     p.tolerance_legacy_base = v[8].bool();
     match index {
         Some(i) => {
-            case.programmes[i] = p;
             // A new id follows into every reference.
-            if old_id != id {
-                for y in &mut case.years {
-                    for e in y.enrolments.iter_mut().filter(|e| e.programme == old_id) {
-                        e.programme = id.clone();
-                    }
-                    for s in y.summaries.iter_mut().filter(|s| s.programme == old_id) {
-                        s.programme = id.clone();
-                    }
-                }
-            }
+            case.programmes[i] = p;
+            case.programmes[i].id = old_id.clone();
+            case.rename_programme(&old_id, &id);
         }
         None => case.programmes.push(p),
     }
