@@ -286,6 +286,9 @@ pub fn tolerance(m: &ToleranceMsg, f: &mut Formatter<'_>) -> fmt::Result {
             f,
             "tolerantie op een opleidingsonderdeel zonder tekort (geen eindresultaat onder {pass_grade}, of vrijgesteld of uitgeschreven); alleen een tekort kan getolereerd worden (Art. 18.3)"
         ),
+        ToleranceMsg::NotYet => f.write_str(
+            "tolerantie geregistreerd op een opleidingsonderdeel dat nog geen eindresultaat heeft: het jaar loopt nog, en tolereren kan pas na de tweede examenkans (Art. 18.3 §2); de tolerantie telt (nog) niet mee",
+        ),
         ToleranceMsg::NotTolerable { fails } => write!(
             f,
             "tolerantie geregistreerd, maar dit tekort kan niet getolereerd worden (niet voldaan: {}); de tolerantie telt niet mee",

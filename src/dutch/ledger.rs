@@ -203,6 +203,10 @@ pub fn rebuild(m: &RebuildMsg, f: &mut Formatter<'_>) -> fmt::Result {
         RebuildMsg::Replaced => f.write_str(
             "De heropbouw na het verlaten van het hoger onderwijs stopt: de heropbouw na het masterdiploma neemt zijn plaats in (er loopt maar één heropbouw tegelijk, +10 per jaar).",
         ),
+        RebuildMsg::NoLeftAfterMaster { year, balance } => write!(
+            f,
+            "Geen inschrijving in {year} met een leerkrediet van {balance}, maar de student heeft al een masterdiploma: de heropbouw na het verlaten van het hoger onderwijs (Art. 8.1 §12) geldt alleen wie nog geen masterdiploma behaald heeft."
+        ),
         RebuildMsg::MasterStarts {
             balance,
             target,

@@ -222,13 +222,36 @@ impl InstitutionRules {
         programme: &str,
         unit: &str,
     ) -> Option<&ListedUnit> {
-        self.no_tolerance
+        let lists: Vec<&NoToleranceList> = self
+            .no_tolerance
             .iter()
-            .filter(|l| {
-                in_years(l.from, l.to, year)
-                    && same_name(&l.department, department)
-                    && same_name(&l.programme, programme)
-            })
+            .filter(|l| same_name(&l.department, department) && same_name(&l.programme, programme))
+            .collect();
+        // The lists of the year; a year none covers takes the nearest year's
+        // lists, as it takes the nearest regulation's values.
+        let covering: Vec<&NoToleranceList> = lists
+            .iter()
+            .copied()
+            .filter(|l| in_years(l.from, l.to, year))
+            .collect();
+        let chosen = if covering.is_empty() {
+            let distance = |l: &&NoToleranceList| {
+                if l.from > year {
+                    l.from.0 - year.0
+                } else {
+                    year.0 - l.to.map_or(year.0, |t| t.0)
+                }
+            };
+            let nearest = lists.iter().map(distance).min();
+            lists
+                .into_iter()
+                .filter(|l| Some(distance(l)) == nearest)
+                .collect()
+        } else {
+            covering
+        };
+        chosen
+            .into_iter()
             .flat_map(|l| l.units.iter())
             .find(|u| same_name(&u.name, unit))
     }

@@ -17,7 +17,11 @@ const SE: Article = Article::art("1.1.55");
 /// A note when no regulation of the programme's institution covers the
 /// year and the nearest one stands in.
 pub fn stand_in(params: &Params, programme: &Programme, year: AcademicYear) -> Option<Line> {
-    let rules = params.rules_of(programme)?;
+    stand_in_of(params.rules_of(programme)?, year)
+}
+
+/// The same note for an institution's rules.
+pub fn stand_in_of(rules: &crate::params::InstitutionRules, year: AcademicYear) -> Option<Line> {
     let v = rules.stand_in(year)?;
     Some(Line::note(
         Article::art("OER"),
@@ -308,6 +312,7 @@ pub fn study_progress(
                 }
                 .into(),
             )];
+            lines.extend(stand_in_of(params.home(), y.year));
             if avoidable {
                 lines.push(Line::note(
                     article,

@@ -9,7 +9,7 @@ use super::code::Code;
 use super::grades::{UnitResult, is_credit, unit_result};
 use super::msg::{DateOf, GradeMsg, InputMsg, MarkAt, Msg, ReferenceFrom};
 use super::outcome::{CaseError, Place, UnitStatus, Warning};
-use super::trace::{Article, Line, Name, name};
+use super::trace::{Article, Line, Name, Sink, name};
 
 /// Errors and warnings gathered while computing.
 #[derive(Default)]
@@ -334,6 +334,9 @@ struct InYear<'a> {
     in_progress: bool,
     /// Its first and last day.
     span: (Date, Date),
+    /// Build the units' own trace lines (only for an explanation asked
+    /// for; computing every figure does not need them).
+    explain: bool,
 }
 
 /// The enrolment a unit is evaluated in.
@@ -381,6 +384,7 @@ fn unit_facts<'a>(
     // Built only when there is something to report.
     let at = || place(year, programme, Some(&unit.code));
     let pass = oer.pass_grade;
+    let mut lines = Sink::new(y.explain);
 
     if unit.code.trim().is_empty() {
         found.error(Code::UnitCodeMissing, at(), InputMsg::UnitCodeMissing);
@@ -446,10 +450,9 @@ fn unit_facts<'a>(
             first: None,
             final_mark: None,
             second_after_credit: false,
-            lines: Vec::new(),
         }
     } else {
-        unit_result(&without_invalid_marks(unit, max), pass)
+        unit_result(&without_invalid_marks(unit, max), pass, &mut lines)
     };
     if result.second_after_credit {
         found.error(
@@ -460,8 +463,6 @@ fn unit_facts<'a>(
             },
         );
     }
-    let mut result = result;
-    let mut lines = std::mem::take(&mut result.lines);
     let examined = !unit.exempt && unit.has_result();
 
     // The withdrawal that applies: the unit's own, or the programme's,
@@ -495,10 +496,12 @@ fn unit_facts<'a>(
                     InputMsg::WithdrawalAfterExams,
                 );
             } else {
-                lines.push(Line::note(
-                    Article::art("12.1"),
-                    InputMsg::ExaminedAtWithdrawal { pass_grade: pass }.into(),
-                ));
+                lines.push(|| {
+                    Line::note(
+                        Article::art("12.1"),
+                        InputMsg::ExaminedAtWithdrawal { pass_grade: pass }.into(),
+                    )
+                });
             }
         } else {
             match grensdatum {
@@ -560,22 +563,26 @@ fn unit_facts<'a>(
         !unit.exempt && withdrawal.is_none() && final_mark.is_some() && !credit && !pending;
 
     if pending {
-        lines.push(Line::note(
-            Article::art("17.3"),
-            GradeMsg::Pending {
-                first: result.first,
-            }
-            .into(),
-        ));
+        lines.push(|| {
+            Line::note(
+                Article::art("17.3"),
+                GradeMsg::Pending {
+                    first: result.first,
+                }
+                .into(),
+            )
+        });
     }
     if unit.exempt {
-        lines.push(Line::note(
-            Article::par("8.1", 1),
-            InputMsg::Exempt {
-                sp: i64::from(unit.sp),
-            }
-            .into(),
-        ));
+        lines.push(|| {
+            Line::note(
+                Article::par("8.1", 1),
+                InputMsg::Exempt {
+                    sp: i64::from(unit.sp),
+                }
+                .into(),
+            )
+        });
     }
     let status = if unit.exempt {
         UnitStatus::Exempt
@@ -612,7 +619,7 @@ fn unit_facts<'a>(
         pending,
         tolerance_chosen: unit.tolerated,
         status,
-        lines,
+        lines: lines.into_lines(),
     }
 }
 
@@ -691,6 +698,46 @@ fn summary_facts(programme_index: usize, programme: &Programme, s: &Summary) -> 
         exempted: u64::from(s.exempted),
         tolerated: u64::from(s.tolerated),
     }
+}
+
+/// A unit's own trace lines — how its result came about, its withdrawal,
+/// exemption or pending state — built again for an explanation asked for
+/// (computing the figures builds none).
+pub fn unit_lines(
+    case: &Case,
+    params: &Params,
+    today: Option<Date>,
+    year: AcademicYear,
+    programme: &str,
+    code: &str,
+) -> Vec<Line> {
+    let Some(y) = case.years.iter().find(|y| y.year == year) else {
+        return Vec::new();
+    };
+    let Some(p) = case.programmes.iter().find(|p| p.id == programme) else {
+        return Vec::new();
+    };
+    let Some(e) = y.enrolments.iter().find(|e| e.programme == programme) else {
+        return Vec::new();
+    };
+    let Some((index, unit)) = e.units.iter().enumerate().find(|(_, u)| u.code == code) else {
+        return Vec::new();
+    };
+    let at = InYear {
+        params,
+        year,
+        in_progress: today.is_some_and(|t| super::countdown::year_of(params, t) == year),
+        span: params.year_span(year),
+        explain: true,
+    };
+    let ie = InEnrolment {
+        programme: p,
+        enrolment: e,
+        enrolled: e.enrolled.unwrap_or(at.span.0),
+        uses_lk: uses_leerkrediet(p, e.contract),
+        oer: params.oer_of(p, year),
+    };
+    unit_facts(&at, &ie, index, unit, &mut Findings::default()).lines
 }
 
 /// Unit codes used more than once in a year, per enrolment and unit.
@@ -838,6 +885,7 @@ pub fn year_facts<'a>(
                 year: y.year,
                 in_progress: current == Some(y.year),
                 span: params.year_span(y.year),
+                explain: false,
             };
             enrolments.push(enrolment_facts(
                 &at,

@@ -4,7 +4,7 @@
 use crate::model::{Mark, Part, Unit};
 
 use super::msg::{GradeMsg, Sitting};
-use super::trace::{Article, Line};
+use super::trace::{Article, Line, Sink};
 
 /// A unit's results after both exam chances.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,8 +17,6 @@ pub struct UnitResult {
     /// A second-chance result was entered after a first-chance credit; it
     /// was ignored (OER 14.2, 17.3).
     pub second_after_credit: bool,
-    /// How the result came about.
-    pub lines: Vec<Line>,
 }
 
 /// Rank for "the higher of the two" (17.3): afwezig and F stand below 0,
@@ -35,9 +33,10 @@ fn rank(m: Mark) -> i32 {
 
 /// Whether a result gives a credit: grade ≥ 10 or geslaagd.
 ///
-/// OER 22.2: "De student behaalt een creditbewijs voor elk
-/// opleidingsonderdeel waarvoor hij ten minste 10 op 20 of 'geslaagd'
-/// behaalde."
+/// OER 22.2: "Een student slaagt voor een opleidingsonderdeel en behaalt
+/// een creditbewijs wanneer hij ten minste 10 op 20 behaalt, tenzij de
+/// ECTS-fiche een andere, niet-numerieke vorm van resultaatsbepaling heeft
+/// vastgelegd." (For such a unit: "geslaagd".)
 pub fn is_credit(m: Mark, pass_grade: i32) -> bool {
     match m {
         Mark::Tenths(t) => t >= pass_grade * 10,
@@ -78,7 +77,7 @@ pub fn round_composite(num_tenths: i64, den: i64) -> i32 {
 /// any part has no result.
 fn composite_grade(
     parts: &[(u32, Option<Mark>)],
-    lines: &mut Vec<Line>,
+    lines: &mut Sink,
     sitting: Sitting,
 ) -> Option<Mark> {
     if parts.iter().any(|(_, m)| m.is_none()) {
@@ -89,17 +88,11 @@ fn composite_grade(
         .map(|(w, m)| (i64::from(*w), m.expect("checked above")))
         .collect();
     if marks.iter().any(|(_, m)| *m == Mark::Fail) {
-        lines.push(Line::note(
-            Article::art("15.5"),
-            GradeMsg::PartFail { sitting }.into(),
-        ));
+        lines.push(|| Line::note(Article::art("15.5"), GradeMsg::PartFail { sitting }.into()));
         return Some(Mark::Fail);
     }
     if marks.iter().all(|(_, m)| *m == Mark::Absent) {
-        lines.push(Line::note(
-            Article::art("15.5"),
-            GradeMsg::AllAbsent { sitting }.into(),
-        ));
+        lines.push(|| Line::note(Article::art("15.5"), GradeMsg::AllAbsent { sitting }.into()));
         return Some(Mark::Absent);
     }
     let den: i64 = marks.iter().map(|(w, _)| *w).sum();
@@ -117,17 +110,19 @@ fn composite_grade(
         .sum();
     let grade = round_composite(num, den);
     let absent = marks.iter().any(|(_, m)| *m == Mark::Absent);
-    lines.push(Line::note(
-        Article::art("17.1"),
-        GradeMsg::Composite {
-            sitting,
-            num,
-            den,
-            grade,
-            absent,
-        }
-        .into(),
-    ));
+    lines.push(|| {
+        Line::note(
+            Article::art("17.1"),
+            GradeMsg::Composite {
+                sitting,
+                num,
+                den,
+                grade,
+                absent,
+            }
+            .into(),
+        )
+    });
     Some(Mark::whole(grade))
 }
 
@@ -140,15 +135,15 @@ fn best_parts(parts: &[Part]) -> Vec<(u32, Option<Mark>)> {
         .collect()
 }
 
-/// The results of a unit after both chances (17.1, 17.3, 15.5).
-pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
-    let mut lines = Vec::new();
+/// The results of a unit after both chances (17.1, 17.3, 15.5); how they
+/// came about goes to `lines`.
+pub fn unit_result(unit: &Unit, pass_grade: i32, lines: &mut Sink) -> UnitResult {
     if unit.is_composite() {
         let firsts: Vec<(u32, Option<Mark>)> =
             unit.parts.iter().map(|p| (p.weight, p.first)).collect();
         let any_first = firsts.iter().any(|(_, m)| m.is_some());
         let first = if any_first {
-            composite_grade(&firsts, &mut lines, Sitting::First)
+            composite_grade(&firsts, lines, Sitting::First)
         } else {
             None
         };
@@ -156,15 +151,16 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
         if let Some(f) = first
             && is_credit(f, pass_grade)
         {
-            lines.push(Line::note(
-                Article::art("22.2"),
-                GradeMsg::CompositeCredit { mark: f }.into(),
-            ));
+            lines.push(|| {
+                Line::note(
+                    Article::art("22.2"),
+                    GradeMsg::CompositeCredit { mark: f }.into(),
+                )
+            });
             return UnitResult {
                 first,
                 final_mark: first,
                 second_after_credit: any_second,
-                lines,
             };
         }
         if !any_second {
@@ -172,20 +168,15 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
                 first,
                 final_mark: first,
                 second_after_credit: false,
-                lines,
             };
         }
-        lines.push(Line::note(
-            Article::art("17.3"),
-            GradeMsg::SecondByPart.into(),
-        ));
+        lines.push(|| Line::note(Article::art("17.3"), GradeMsg::SecondByPart.into()));
         let best = best_parts(&unit.parts);
-        let final_mark = composite_grade(&best, &mut lines, Sitting::AfterSecond);
+        let final_mark = composite_grade(&best, lines, Sitting::AfterSecond);
         return UnitResult {
             first,
             final_mark: final_mark.or(first),
             second_after_credit: false,
-            lines,
         };
     }
 
@@ -193,39 +184,38 @@ pub fn unit_result(unit: &Unit, pass_grade: i32) -> UnitResult {
     if let Some(f) = first
         && is_credit(f, pass_grade)
     {
-        lines.push(Line::note(
-            Article::art("22.2"),
-            GradeMsg::Credit { mark: f }.into(),
-        ));
+        lines.push(|| Line::note(Article::art("22.2"), GradeMsg::Credit { mark: f }.into()));
         return UnitResult {
             first,
             final_mark: first,
             second_after_credit: unit.second.is_some(),
-            lines,
         };
     }
     let final_mark = best_of_chances(first, unit.second);
     match (first, unit.second) {
-        (Some(f), Some(Mark::Absent)) => lines.push(Line::note(
-            Article::art("17.3"),
-            GradeMsg::SecondAbsent { first: f }.into(),
-        )),
-        (Some(f), Some(s)) => lines.push(Line::note(
-            Article::art("17.3"),
-            GradeMsg::BestOfTwo {
-                first: f,
-                second: s,
-                best: final_mark.expect("both present"),
-            }
-            .into(),
-        )),
+        (Some(f), Some(Mark::Absent)) => lines.push(|| {
+            Line::note(
+                Article::art("17.3"),
+                GradeMsg::SecondAbsent { first: f }.into(),
+            )
+        }),
+        (Some(f), Some(s)) => lines.push(|| {
+            Line::note(
+                Article::art("17.3"),
+                GradeMsg::BestOfTwo {
+                    first: f,
+                    second: s,
+                    best: final_mark.expect("both present"),
+                }
+                .into(),
+            )
+        }),
         _ => {}
     }
     UnitResult {
         first,
         final_mark,
         second_after_credit: false,
-        lines,
     }
 }
 
@@ -263,18 +253,30 @@ mod tests {
     fn composite_examples_of_s14() {
         let t = |x| Some(Mark::Tenths(x));
         let u = composite(vec![part(4, t(94), None), part(2, t(106), None)]);
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(10)));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::whole(10))
+        );
         let u = composite(vec![part(1, t(94), None), part(1, t(95), None)]);
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(9)));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::whole(9))
+        );
         let u = composite(vec![
             part(1, t(140), None),
             part(1, Some(Mark::Absent), None),
         ]);
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(7)));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::whole(7))
+        );
         let u = composite(vec![part(1, t(150), None), part(1, Some(Mark::Fail), None)]);
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::Fail));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::Fail)
+        );
         let u = composite(vec![part(1, t(90), t(110)), part(1, t(80), t(60))]);
-        let r = unit_result(&u, 10);
+        let r = unit_result(&u, 10, &mut Sink::new(true));
         assert_eq!(r.first, Some(Mark::whole(9)));
         assert_eq!(r.final_mark, Some(Mark::whole(10)));
     }
@@ -284,16 +286,28 @@ mod tests {
         let mut u = Unit::new("A", "A", 6);
         u.first = Some(Mark::whole(7));
         u.second = Some(Mark::whole(6));
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(7)));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::whole(7))
+        );
         u.first = Some(Mark::whole(8));
         u.second = Some(Mark::Absent);
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(8)));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::whole(8))
+        );
         u.first = Some(Mark::Absent);
         u.second = Some(Mark::whole(3));
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::whole(3)));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::whole(3))
+        );
         u.first = Some(Mark::Absent);
         u.second = Some(Mark::Fail);
-        assert_eq!(unit_result(&u, 10).final_mark, Some(Mark::Fail));
+        assert_eq!(
+            unit_result(&u, 10, &mut Sink::new(true)).final_mark,
+            Some(Mark::Fail)
+        );
     }
 
     #[test]
@@ -301,7 +315,7 @@ mod tests {
         let mut u = Unit::new("C", "C", 6);
         u.first = Some(Mark::whole(12));
         u.second = Some(Mark::whole(15));
-        let r = unit_result(&u, 10);
+        let r = unit_result(&u, 10, &mut Sink::new(true));
         assert!(r.second_after_credit);
         assert_eq!(r.final_mark, Some(Mark::whole(12)));
     }

@@ -201,6 +201,14 @@ pub fn compute_on(
     }
 }
 
+/// A unit's whole explanation: how its result came about, its withdrawal,
+/// exemption or pending state, and for a failed unit its tolerance verdict.
+pub fn explain_unit(case: &Case, params: &Params, outcome: &Outcome, u: &UnitOutcome) -> Vec<Line> {
+    let mut lines = facts::unit_lines(case, params, outcome.today, u.year, &u.programme, &u.code);
+    lines.extend(outcome.verdict_lines(u));
+    lines
+}
+
 /// Every unit's outcome, with the tolerated ones marked.
 fn unit_outcomes(
     case: &Case,
@@ -236,7 +244,6 @@ fn unit_outcomes(
                 if verdict.is_some_and(|v| v.tolerated) {
                     status = UnitStatus::Tolerated;
                 }
-                let lines = u.lines;
                 out.push(UnitOutcome {
                     year: yf.year,
                     programme: ids[e.programme].clone(),
@@ -246,7 +253,6 @@ fn unit_outcomes(
                     first: u.result.first,
                     final_mark: u.result.final_mark,
                     status,
-                    lines,
                 });
             }
         }

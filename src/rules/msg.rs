@@ -251,6 +251,8 @@ pub enum RebuildMsg {
     EndedByTopUp { kind: RebuildKind },
     /// The §11 rebuild takes the place of a running §12 one.
     Replaced,
+    /// A year without enrolment after a master diploma: no §12 rebuild.
+    NoLeftAfterMaster { year: AcademicYear, balance: i64 },
     /// After the master diploma the §11 rebuild starts.
     MasterStarts {
         balance: i64,
@@ -499,6 +501,8 @@ pub enum ToleranceMsg {
     Chosen,
     /// Error: a tolerance on a unit without a fail.
     NotAFail { pass_grade: i32 },
+    /// Error: a tolerance on a unit whose final result is still to come.
+    NotYet,
     /// Error: a tolerance on a fail that cannot be tolerated.
     NotTolerable { fails: Vec<Condition> },
     /// Error: a tolerance where there is no tolerance credit.

@@ -387,9 +387,6 @@ pub struct UnitOutcome {
     /// Final result of the year.
     pub final_mark: Option<Mark>,
     pub status: UnitStatus,
-    /// Its own lines (results, withdrawal); see [`Outcome::unit_explanation`]
-    /// for the tolerance verdict with them.
-    pub lines: Vec<Line>,
 }
 
 /// A generatiestudent's change of programme (OER 8.1 §9), or a change that
@@ -504,10 +501,9 @@ impl Outcome {
             .map(|&i| &self.units[i as usize])
     }
 
-    /// A unit's whole explanation: its own lines (results, withdrawal) and,
-    /// for a failed unit, its tolerance verdict.
-    pub fn unit_explanation(&self, u: &UnitOutcome) -> Vec<Line> {
-        let mut lines = u.lines.clone();
+    /// The tolerance verdict's lines of a failed unit (none for others).
+    pub fn verdict_lines(&self, u: &UnitOutcome) -> Vec<Line> {
+        let mut lines = Vec::new();
         if let Some(v) = self
             .programme(&u.programme)
             .and_then(|p| p.tolerance.as_ref())

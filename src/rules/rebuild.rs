@@ -270,7 +270,21 @@ impl Rebuilds {
         // master diploma known from an event or from the opening's §11
         // rebuild rules it out (RULES.md §2.6).
         let master_known = master_before || self.master != State::Unused;
-        if master_known || self.left != State::Unused || balance >= i64::from(t.rebuild_target) {
+        if self.left != State::Unused || balance >= i64::from(t.rebuild_target) {
+            return;
+        }
+        if master_known {
+            // Say why no rebuild starts, where none runs either.
+            if !matches!(self.master, State::Running(_)) {
+                lines.push(
+                    Line::amount(
+                        article(RebuildKind::LeftHigherEducation),
+                        0,
+                        RebuildMsg::NoLeftAfterMaster { year, balance }.into(),
+                    )
+                    .interpreted(),
+                );
+            }
             return;
         }
         self.left = State::Running(year.next());

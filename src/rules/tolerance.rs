@@ -153,7 +153,8 @@ fn judge(
     let u = f.unit;
     let mark = u.result.final_mark.expect("failed units have a result");
     let mut fails = Vec::new();
-    let mut lines = Vec::new();
+    // One line per condition: a–g, krediet and perhaps verlopen.
+    let mut lines = Vec::with_capacity(10);
     let mut check = |ok: bool, check: Check| {
         let c = check.condition();
         if !ok {
@@ -282,8 +283,12 @@ pub fn tolerance(
                     found.error(
                         Code::ToleranceNotAllowed,
                         Place::unit(yf.year, &p.name, &u.code),
-                        ToleranceMsg::NotAFail {
-                            pass_grade: params.oer_of(p, yf.year).pass_grade,
+                        if u.pending {
+                            ToleranceMsg::NotYet
+                        } else {
+                            ToleranceMsg::NotAFail {
+                                pass_grade: params.oer_of(p, yf.year).pass_grade,
+                            }
                         },
                     );
                 }

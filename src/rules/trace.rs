@@ -137,6 +137,36 @@ impl Line {
     }
 }
 
+/// Where trace lines go that are built only when an explanation is asked
+/// for (a unit's own lines: computing every figure does not need them).
+#[derive(Debug, Default)]
+pub struct Sink {
+    on: bool,
+    lines: Vec<Line>,
+}
+
+impl Sink {
+    /// A sink that keeps lines when `on`, else builds none.
+    pub fn new(on: bool) -> Sink {
+        Sink {
+            on,
+            lines: Vec::new(),
+        }
+    }
+
+    /// Adds the line `line` builds, when the sink keeps lines.
+    pub fn push(&mut self, line: impl FnOnce() -> Line) {
+        if self.on {
+            self.lines.push(line());
+        }
+    }
+
+    /// The lines kept.
+    pub fn into_lines(self) -> Vec<Line> {
+        self.lines
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

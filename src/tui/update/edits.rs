@@ -345,7 +345,12 @@ pub(super) fn why(app: &mut App) {
                     let en = &year.enrolments[e];
                     let code = &en.units[u].code;
                     o.unit(year.year, &en.programme, code).map(|uo| {
-                        let mut rows = explain::lines(&o.unit_explanation(uo));
+                        let mut rows = explain::lines(&crate::rules::explain_unit(
+                            &doc.case,
+                            &app.params,
+                            o,
+                            uo,
+                        ));
                         if rows.is_empty() {
                             rows.push(WhyRow::Remark(
                                 "Nog niets te verklaren: geen resultaat, geen uitschrijving."
