@@ -17,6 +17,7 @@ pub mod dutch;
 pub mod model;
 pub mod params;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod store;
 pub mod tui;

@@ -7,6 +7,7 @@ mod code;
 mod facts;
 mod figures;
 mod ledger;
+pub mod review;
 mod targets;
 mod verdict;
 
