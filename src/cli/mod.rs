@@ -224,7 +224,7 @@ pub fn check(
         )
     } else {
         let mut text = header;
-        text.push_str(&check_text(&case_data, &outcome, explain));
+        text.push_str(&check_text(&case_data, params, &outcome, explain));
         text.push_str(&crate::report::countdown_text(
             &case_data, params, &outcome, today,
         ));

@@ -26,7 +26,7 @@ fn explain(out: &mut String, lines: &[Line], indent: &str) {
 }
 
 /// The summary; with `explain`, every figure's trace lines too.
-pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
+pub fn check_text(case: &Case, params: &Params, o: &Outcome, explain_lines: bool) -> String {
     let mut s = String::new();
     let number = if case.student.number.is_empty() {
         String::new()
@@ -98,8 +98,10 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
     }
     let _ = writeln!(
         s,
-        "Saldo: {}   bonus gebruikt: {} van 60",
-        o.ledger.balance, o.ledger.bonus_granted
+        "Saldo: {}   bonus gebruikt: {} van {}",
+        o.ledger.balance,
+        o.ledger.bonus_granted,
+        o.as_of.map_or(0, |y| params.decree(y).bonus_sp)
     );
 
     if !o.study_progress.is_empty() {
@@ -133,9 +135,12 @@ pub fn check_text(case: &Case, o: &Outcome, explain_lines: bool) -> String {
         );
         for y in &p.years {
             let traject = match y.automatic_trajectory {
-                Some(true) => "; automatisch individueel traject: ja (hoogstens 60 SP)",
-                Some(false) => "; automatisch individueel traject: nee",
-                None => "",
+                Some(true) => format!(
+                    "; automatisch individueel traject: ja (hoogstens {} SP)",
+                    params.oer(y.year).trajectory_max_sp
+                ),
+                Some(false) => "; automatisch individueel traject: nee".to_string(),
+                None => String::new(),
             };
             let _ = writeln!(
                 s,
