@@ -75,41 +75,37 @@ pub fn round_composite(num_tenths: i64, den: i64) -> i32 {
 
 /// The unit grade from one set of part results (17.1, 15.5); `None` while
 /// any part has no result.
-fn composite_grade(
-    parts: &[(u32, Option<Mark>)],
-    lines: &mut Sink,
-    sitting: Sitting,
-) -> Option<Mark> {
-    if parts.iter().any(|(_, m)| m.is_none()) {
+fn composite_grade<I>(parts: I, lines: &mut Sink, sitting: Sitting) -> Option<Mark>
+where
+    I: Iterator<Item = (u32, Option<Mark>)> + Clone,
+{
+    if parts.clone().any(|(_, m)| m.is_none()) {
         return None;
     }
-    let marks: Vec<(i64, Mark)> = parts
-        .iter()
-        .map(|(w, m)| (i64::from(*w), m.expect("checked above")))
-        .collect();
-    if marks.iter().any(|(_, m)| *m == Mark::Fail) {
+    let marks = parts.map(|(w, m)| (i64::from(w), m.expect("checked above")));
+    if marks.clone().any(|(_, m)| m == Mark::Fail) {
         lines.push(|| Line::note(Article::art("15.5"), GradeMsg::PartFail { sitting }.into()));
         return Some(Mark::Fail);
     }
-    if marks.iter().all(|(_, m)| *m == Mark::Absent) {
+    if marks.clone().all(|(_, m)| m == Mark::Absent) {
         lines.push(|| Line::note(Article::art("15.5"), GradeMsg::AllAbsent { sitting }.into()));
         return Some(Mark::Absent);
     }
-    let den: i64 = marks.iter().map(|(w, _)| *w).sum();
+    let den: i64 = marks.clone().map(|(w, _)| w).sum();
     if den == 0 {
         return None;
     }
     let num: i64 = marks
-        .iter()
+        .clone()
         .map(|(w, m)| {
             w * match m {
-                Mark::Tenths(t) => i64::from(*t),
+                Mark::Tenths(t) => i64::from(t),
                 _ => 0, // afwezig on a part counts as 0 (15.5)
             }
         })
         .sum();
     let grade = round_composite(num, den);
-    let absent = marks.iter().any(|(_, m)| *m == Mark::Absent);
+    let absent = marks.clone().any(|(_, m)| m == Mark::Absent);
     lines.push(|| {
         Line::note(
             Article::art("17.1"),
@@ -128,22 +124,20 @@ fn composite_grade(
 
 /// Best result per part over two chances; a part with ≥ 10 in the first
 /// chance carries over (17.3).
-fn best_parts(parts: &[Part]) -> Vec<(u32, Option<Mark>)> {
+fn best_parts(parts: &[Part]) -> impl Iterator<Item = (u32, Option<Mark>)> + Clone + '_ {
     parts
         .iter()
         .map(|p| (p.weight, best_of_chances(p.first, p.second)))
-        .collect()
 }
 
 /// The results of a unit after both chances (17.1, 17.3, 15.5); how they
 /// came about goes to `lines`.
 pub fn unit_result(unit: &Unit, pass_grade: i32, lines: &mut Sink) -> UnitResult {
     if unit.is_composite() {
-        let firsts: Vec<(u32, Option<Mark>)> =
-            unit.parts.iter().map(|p| (p.weight, p.first)).collect();
-        let any_first = firsts.iter().any(|(_, m)| m.is_some());
+        let firsts = unit.parts.iter().map(|p| (p.weight, p.first));
+        let any_first = firsts.clone().any(|(_, m)| m.is_some());
         let first = if any_first {
-            composite_grade(&firsts, lines, Sitting::First)
+            composite_grade(firsts, lines, Sitting::First)
         } else {
             None
         };
@@ -171,8 +165,7 @@ pub fn unit_result(unit: &Unit, pass_grade: i32, lines: &mut Sink) -> UnitResult
             };
         }
         lines.push(|| Line::note(Article::art("17.3"), GradeMsg::SecondByPart.into()));
-        let best = best_parts(&unit.parts);
-        let final_mark = composite_grade(&best, lines, Sitting::AfterSecond);
+        let final_mark = composite_grade(best_parts(&unit.parts), lines, Sitting::AfterSecond);
         return UnitResult {
             first,
             final_mark: final_mark.or(first),
