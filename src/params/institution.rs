@@ -2,6 +2,8 @@
 //! parameters by year, its calendars with grensdata, and its lists of
 //! units without tolerance and caps per group of units.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::dated::Dated;
@@ -150,6 +152,18 @@ pub struct OerYear {
     /// The keys whose value comes from another year (no value covers this
     /// one), with the validity used.
     pub nearest: Vec<&'static str>,
+    /// The regulation that stands in for this year, when none covers it.
+    pub stand_in: Option<StandIn>,
+}
+
+/// A regulation standing in for a year it does not cover, named for the
+/// trace line that says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StandIn {
+    pub institution: Arc<str>,
+    pub regulation: Arc<str>,
+    /// The years it covers, as a person reads them.
+    pub span: Arc<str>,
 }
 
 /// An institution's rules, merged from every file and resolved per year.
@@ -171,11 +185,17 @@ pub struct InstitutionRules {
 }
 
 /// Equal names, ignoring surrounding space and case (without allocating).
-pub(super) fn same_name(a: &str, b: &str) -> bool {
-    a.trim()
-        .chars()
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    a.chars()
         .flat_map(char::to_lowercase)
-        .eq(b.trim().chars().flat_map(char::to_lowercase))
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn in_years(from: AcademicYear, to: Option<AcademicYear>, year: AcademicYear) -> bool {
@@ -202,6 +222,12 @@ impl InstitutionRules {
         }
     }
 
+    /// The same, with the names a trace line shares (resolved once per
+    /// year).
+    pub fn stand_in_names(&self, year: AcademicYear) -> Option<&StandIn> {
+        self.years.get(year).stand_in.as_ref()
+    }
+
     /// Whether a case's institution name means this institution.
     pub fn is_named(&self, name: &str) -> bool {
         same_name(&self.key, name)
@@ -222,38 +248,42 @@ impl InstitutionRules {
         programme: &str,
         unit: &str,
     ) -> Option<&ListedUnit> {
-        let lists: Vec<&NoToleranceList> = self
-            .no_tolerance
-            .iter()
-            .filter(|l| same_name(&l.department, department) && same_name(&l.programme, programme))
-            .collect();
+        self.no_tolerance_units(year, department, programme)
+            .into_iter()
+            .find(|u| same_name(&u.name, unit))
+    }
+
+    /// Every unit on the lists of a department's programme in `year` (a
+    /// year no list covers takes the nearest year's lists).
+    pub fn no_tolerance_units(
+        &self,
+        year: AcademicYear,
+        department: &str,
+        programme: &str,
+    ) -> Vec<&ListedUnit> {
+        let lists = || {
+            self.no_tolerance.iter().filter(|l| {
+                same_name(&l.department, department) && same_name(&l.programme, programme)
+            })
+        };
         // The lists of the year; a year none covers takes the nearest year's
         // lists, as it takes the nearest regulation's values.
-        let covering: Vec<&NoToleranceList> = lists
-            .iter()
-            .copied()
-            .filter(|l| in_years(l.from, l.to, year))
-            .collect();
-        let chosen = if covering.is_empty() {
-            let distance = |l: &&NoToleranceList| {
-                if l.from > year {
-                    l.from.0 - year.0
-                } else {
-                    year.0 - l.to.map_or(year.0, |t| t.0)
-                }
-            };
-            let nearest = lists.iter().map(distance).min();
-            lists
-                .into_iter()
-                .filter(|l| Some(distance(l)) == nearest)
-                .collect()
-        } else {
-            covering
+        let distance = |l: &NoToleranceList| {
+            if in_years(l.from, l.to, year) {
+                0
+            } else if l.from > year {
+                l.from.0 - year.0
+            } else {
+                year.0 - l.to.map_or(year.0, |t| t.0)
+            }
         };
-        chosen
-            .into_iter()
+        let Some(nearest) = lists().map(distance).min() else {
+            return Vec::new();
+        };
+        lists()
+            .filter(|l| distance(l) == nearest)
             .flat_map(|l| l.units.iter())
-            .find(|u| same_name(&u.name, unit))
+            .collect()
     }
 
     /// The groups (18.3 §1 g) a unit belongs to in `year`.
@@ -270,5 +300,17 @@ impl InstitutionRules {
                 && same_name(&g.programme, programme)
                 && g.units.iter().any(|u| same_name(u, unit))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_name;
+
+    #[test]
+    fn names_compare_without_case_and_surrounding_space() {
+        assert!(same_name(" Chemie ", "chemie"));
+        assert!(same_name("Geïntegreerd lab (CH)", "GEÏNTEGREERD LAB (ch)"));
+        assert!(!same_name("Chemie", "Chemie 2"));
     }
 }

@@ -409,9 +409,18 @@ fn resolve(set: Set) -> Result<Params, ParamsError> {
         let oer = g.oer.clone();
         let years = YearTable::build(TABLE_FIRST, TABLE_LAST, |y| {
             let r = oer.resolve(y).expect("every key has a value");
+            let stand_in = match regulation.in_force(y) {
+                Some(super::InForce::Nearest(v)) => Some(super::StandIn {
+                    institution: name.as_str().into(),
+                    regulation: v.value.as_str().into(),
+                    span: v.span().into(),
+                }),
+                _ => None,
+            };
             OerYear {
                 oer: r.values,
                 nearest: r.nearest,
+                stand_in,
             }
         });
         let mut calendars: Vec<Calendar> = g.calendars.into_iter().map(|(c, _)| c).collect();

@@ -14,14 +14,15 @@ pub use dated::{Dated, InForce, Valid};
 pub use groups::{Decree, DecreeFile, Entry, Oer, OerFile, Resolved};
 pub use institution::{
     Calendar, Department, GrensdataRow, InstitutionFile, InstitutionRules, ListedUnit,
-    NoToleranceList, OerYear, ToleranceGroup,
+    NoToleranceList, OerYear, StandIn, ToleranceGroup,
 };
 pub use load::{ParamsError, load_dir, load_only};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{AcademicYear, Date, Period, PeriodSystem, Programme};
-use institution::{YearTable, same_name};
+use institution::YearTable;
+pub use institution::same_name;
 
 /// A day of the year without the year, e.g. 1 December.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +199,18 @@ impl Params {
             &programme.name,
             unit,
         )
+    }
+
+    /// Every unit on the lists without tolerance of a programme in `year`.
+    pub fn no_tolerance_units(
+        &self,
+        year: AcademicYear,
+        programme: &Programme,
+    ) -> Vec<&ListedUnit> {
+        match self.rules_of(programme) {
+            Some(r) => r.no_tolerance_units(year, self.department_of(programme), &programme.name),
+            None => Vec::new(),
+        }
     }
 
     /// The tolerance groups (18.3 §1 g) a unit belongs to in `year`.

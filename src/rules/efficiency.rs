@@ -22,14 +22,14 @@ pub fn stand_in(params: &Params, programme: &Programme, year: AcademicYear) -> O
 
 /// The same note for an institution's rules.
 pub fn stand_in_of(rules: &crate::params::InstitutionRules, year: AcademicYear) -> Option<Line> {
-    let v = rules.stand_in(year)?;
+    let s = rules.stand_in_names(year)?;
     Some(Line::note(
         Article::art("OER"),
         RulesMsg::StandIn {
-            institution: name(&rules.name),
+            institution: s.institution.clone(),
             year,
-            regulation: name(&v.value),
-            span: name(&v.span()),
+            regulation: s.regulation.clone(),
+            span: s.span.clone(),
         }
         .into(),
     ))

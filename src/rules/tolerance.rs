@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::model::{AcademicYear, Case, Mark, UnitKind};
-use crate::params::Params;
+use crate::params::{ListedUnit, Params, same_name};
 
 use super::code::Code;
 use super::efficiency::History;
@@ -112,7 +112,7 @@ pub fn base(
 }
 
 /// What a verdict needs to know about the rest of the programme.
-struct Context {
+struct Context<'p> {
     base: u64,
     cumulative: Option<Ratio>,
     /// Tolerated SP of other units (earlier or up to this year).
@@ -126,6 +126,8 @@ struct Context {
     grades: Arc<[i32]>,
     /// The programme's department (shared by every verdict).
     department: Name,
+    /// The unit's entry on its department's list without tolerance, if any.
+    listing: Option<&'p ListedUnit>,
 }
 
 /// Judges one failed unit against 18.3 §1 a–g and 18.2 §3.
@@ -149,7 +151,6 @@ fn judge(
     cx: &Context,
 ) -> (Vec<Condition>, Vec<Line>) {
     let t = params.oer_of(&case.programmes[programme], f.year);
-    let p = &case.programmes[programme];
     let u = f.unit;
     let mark = u.result.final_mark.expect("failed units have a result");
     let mut fails = Vec::new();
@@ -208,7 +209,7 @@ fn judge(
             kind: f.source.kind,
         },
     );
-    let listing = params.no_tolerance_listing(f.year, p, u.name);
+    let listing = cx.listing;
     check(
         listing.is_none(),
         Check::F {
@@ -325,6 +326,24 @@ pub fn tolerance(
     };
     let summary_tolerated = |year: AcademicYear| h.cumulative(year, |f| f.summary_tolerated);
     let department = name(params.department_of(p));
+    // The lists without tolerance of each year of a failed unit.
+    let mut listed: Vec<(AcademicYear, Vec<&ListedUnit>)> = Vec::new();
+    for f in &failed {
+        if listed.last().is_none_or(|(y, _)| *y != f.year) {
+            listed.push((f.year, params.no_tolerance_units(f.year, p)));
+        }
+    }
+    let listing_of = |f: &Failed| {
+        listed
+            .iter()
+            .find(|(y, _)| *y == f.year)
+            .and_then(|(_, units)| {
+                units
+                    .iter()
+                    .copied()
+                    .find(|l| same_name(&l.name, f.unit.name))
+            })
+    };
     // The tolerable grades per year of a failed unit, shared by its verdicts.
     let mut grades: Vec<(AcademicYear, Arc<[i32]>)> = Vec::new();
     for f in &failed {
@@ -378,6 +397,7 @@ pub fn tolerance(
             enrolled_again: if check_again { enrolled_again(f) } else { None },
             grades: grades_of(f.year),
             department: department.clone(),
+            listing: listing_of(f),
         }
     };
 
