@@ -118,17 +118,110 @@ pub fn params(rules_dir: Option<&Path>) -> Result<Params, String> {
     }
 }
 
-/// Writes to stdout; an error (a closed pipe) is returned, never a panic.
+/// Writes text to stdout without control characters from a case file (see
+/// [`crate::sanitize`]); an error (a closed pipe) is returned, never a
+/// panic.
 fn out(text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()
+    write_all(&mut std::io::stdout().lock(), &crate::sanitize::for_terminal(text))
+}
+
+/// Writes JSON to stdout, control characters escaped.
+fn out_json(text: &str) -> std::io::Result<()> {
+    write_all(&mut std::io::stdout().lock(), &crate::sanitize::for_json(text))
+}
+
+/// Writes a message to stderr without control characters.
+fn err(text: &str) {
+    let mut text = crate::sanitize::for_terminal(text).into_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let _ = write_all(&mut std::io::stderr().lock(), &text);
+}
+
+fn write_all(w: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+    w.write_all(text.as_bytes())?;
+    w.flush()
 }
 
 /// Reads a case file, or says on stderr why it cannot (FILE:LINE:COL).
 fn load_or_report(case: &Path) -> Option<crate::model::Case> {
-    load_case(case).map_err(|e| eprintln!("{e}")).ok()
+    load_case(case).map_err(|e| err(&e.to_string())).ok()
+}
+
+/// What `traject check CASE.ron` prints and its exit status, before the
+/// output boundary (the text is not yet sanitised).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckOutput {
+    /// 0: no errors; 1: errors in the case; 2: cannot be read, or a usage
+    /// error.
+    pub status: u8,
+    /// The text or JSON for stdout (empty on status 2).
+    pub stdout: String,
+    /// The message for stderr (`FILE:LINE:COL: message` on status 2).
+    pub stderr: String,
+}
+
+/// The `as_of` of a case resolved against `--as-of`: an `as_of` in the
+/// file before the case's last year is an error at its place
+/// (`FILE:LINE:COL`); a `--as-of` before it, a usage error.
+pub fn as_of_of(
+    file: &Path,
+    loaded: &crate::casefile::Loaded,
+    over: Option<AcademicYear>,
+) -> Result<Option<AcademicYear>, String> {
+    resolve_as_of(&loaded.case, over).map_err(|e| match over {
+        Some(_) => format!("--as-of: {e}"),
+        None => {
+            let (line, col) = crate::casefile::place_of(&loaded.text, "as_of");
+            format!("{}:{line}:{col}: {e}", file.display())
+        }
+    })
+}
+
+/// Everything `traject check CASE.ron` does but writing: read, compute,
+/// render (used by the binary and, in process, by the tests).
+pub fn check_output(
+    params: &Params,
+    case: &Path,
+    json: bool,
+    as_of: Option<AcademicYear>,
+    explain: bool,
+    today: crate::model::Date,
+) -> CheckOutput {
+    let refuse = |stderr: String| CheckOutput {
+        status: 2,
+        stdout: String::new(),
+        stderr,
+    };
+    let loaded = match crate::casefile::load(case) {
+        Ok(l) => l,
+        Err(e) => return refuse(e.to_string()),
+    };
+    let as_of = match as_of_of(case, &loaded, as_of) {
+        Ok(y) => y,
+        Err(e) => return refuse(e),
+    };
+    let case_data = &loaded.case;
+    let outcome = compute(case_data, params, as_of);
+    let stdout = if json {
+        let value = check_json(&outcome);
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).expect("JSON of an outcome")
+        )
+    } else {
+        let mut text = check_text(case_data, &outcome, explain);
+        text.push_str(&crate::report::countdown_text(
+            case_data, params, &outcome, today,
+        ));
+        text
+    };
+    CheckOutput {
+        status: u8::from(!outcome.errors.is_empty()),
+        stdout,
+        stderr: String::new(),
+    }
 }
 
 /// `traject check`.
@@ -140,37 +233,17 @@ pub fn check(
     explain: bool,
     today: crate::model::Date,
 ) -> ExitCode {
-    let Some(case_data) = load_or_report(case) else {
-        return ExitCode::from(2);
-    };
-    let as_of = match resolve_as_of(&case_data, as_of) {
-        Ok(y) => y,
-        Err(e) => {
-            eprintln!("{}: {e}", case.display());
-            return ExitCode::from(2);
-        }
-    };
-    let outcome = compute(&case_data, params, as_of);
-    let text = if json {
-        let value = check_json(&outcome);
-        format!(
-            "{}\n",
-            serde_json::to_string_pretty(&value).expect("JSON of an outcome")
-        )
-    } else {
-        let mut text = check_text(&case_data, &outcome, explain);
-        text.push_str(&crate::report::countdown_text(
-            &case_data, params, &outcome, today,
-        ));
-        text
-    };
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = out(&text);
-    if outcome.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    let o = check_output(params, case, json, as_of, explain, today);
+    if !o.stderr.is_empty() {
+        err(&o.stderr);
     }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = if json {
+        out_json(&o.stdout)
+    } else {
+        out(&o.stdout)
+    };
+    ExitCode::from(o.status)
 }
 
 /// `traject report`.
@@ -192,10 +265,12 @@ fn report(
     let text = match text {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}: {e}", case.display());
+            err(&format!("{}: {e}", case.display()));
             return ExitCode::from(2);
         }
     };
+    // Control characters from a case file stay out of the report too.
+    let text = crate::sanitize::for_terminal(&text);
     let written = match output {
         Some(path) => crate::store::save_atomic(path, &text).map_err(|e| e.to_string()),
         None => out(&text).map_err(|e| e.to_string()),
@@ -203,7 +278,7 @@ fn report(
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            err(&e);
             ExitCode::from(1)
         }
     }
@@ -237,7 +312,7 @@ pub fn main() -> ExitCode {
     let params = match params(cli.rules_dir.as_deref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{e}");
+            err(&e);
             return ExitCode::from(2);
         }
     };

@@ -12,11 +12,13 @@
 //!
 //! Errors meant for the user are in Dutch and say what failed and where.
 
+mod fingerprint;
 mod list;
 mod lock;
 mod names;
 mod save;
 
+pub use fingerprint::{Fingerprint, sha256_hex};
 pub use list::{CaseEntry, list_cases};
 pub use lock::{CaseLock, LockHeld, force_lock, lock_case, lock_path};
 pub use names::{
