@@ -63,9 +63,13 @@ mod tests {
     fn comments_are_found_outside_strings_only() {
         let own = format!("{HEADER}(\n    format: 1,\n)\n");
         assert!(!has_comments(&own));
-        assert!(has_comments(&format!("{HEADER}// Gesprek 12/10\n(format: 1)")));
+        assert!(has_comments(&format!(
+            "{HEADER}// Gesprek 12/10\n(format: 1)"
+        )));
         assert!(has_comments("(format: 1, /* oud */)"));
-        assert!(!has_comments(r#"(student: (name: "a // b", notes: "x /* y \" // z"))"#));
+        assert!(!has_comments(
+            r#"(student: (name: "a // b", notes: "x /* y \" // z"))"#
+        ));
         assert!(!has_comments(r##"(student: (name: r#"a "// b"#))"##));
         assert!(has_comments(r##"(student: (name: r#"a"#)) // echt"##));
     }

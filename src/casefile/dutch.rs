@@ -426,9 +426,11 @@ fn unrepresentable(word: &str) -> Option<String> {
         ));
     }
     let digits = bare.split(['.', 'e', 'E']).next().unwrap_or("");
-    let exponent_huge = lower
-        .split_once('e')
-        .is_some_and(|(_, e)| e.trim_start_matches('+').parse::<i32>().is_ok_and(|e| e > 6));
+    let exponent_huge = lower.split_once('e').is_some_and(|(_, e)| {
+        e.trim_start_matches('+')
+            .parse::<i32>()
+            .is_ok_and(|e| e > 6)
+    });
     if (digits.len() > 9 && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_'))
         || exponent_huge
     {
@@ -581,7 +583,10 @@ mod tests {
             expected_dutch("struct Unit"),
             "een opleidingsonderdeel tussen haakjes ( ... )"
         );
-        assert_eq!(expected_dutch("a string"), "tekst tussen aanhalingstekens, bv. \"Chemie\"");
+        assert_eq!(
+            expected_dutch("a string"),
+            "tekst tussen aanhalingstekens, bv. \"Chemie\""
+        );
         assert_eq!(expected_dutch("whatever else"), "een andere soort waarde");
     }
 }

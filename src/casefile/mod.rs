@@ -177,9 +177,13 @@ mod tests {
 
     #[test]
     fn a_field_is_found_where_it_stands() {
-        let text = "(format: 1, student: (name: \"as_of: x\"), // as_of: y\n  as_of: \"2016-2017\")";
+        let text =
+            "(format: 1, student: (name: \"as_of: x\"), // as_of: y\n  as_of: \"2016-2017\")";
         assert_eq!(place_of(text, "as_of"), (2, 3));
-        assert_eq!(place_of("(format: 1, as_of: \"2016-2017\")", "as_of"), (1, 13));
+        assert_eq!(
+            place_of("(format: 1, as_of: \"2016-2017\")", "as_of"),
+            (1, 13)
+        );
         assert_eq!(place_of("(format: 1)", "as_of"), (1, 1));
     }
 }

@@ -69,10 +69,7 @@ pub fn read_regular(path: &Path) -> Result<(Vec<u8>, fs::Metadata), ParseError> 
     let cannot = |e: std::io::Error| {
         unreadable(
             path,
-            format!(
-                "kan het bestand niet lezen: {}",
-                crate::os_error::dutch(&e)
-            ),
+            format!("kan het bestand niet lezen: {}", crate::os_error::dutch(&e)),
         )
     };
     // Follows a symbolic link (an endless loop of links is an error here).

@@ -47,7 +47,11 @@ fn identity(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
     #[cfg(not(unix))]
     {
         let _ = meta;
-        (0, 0, std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        (
+            0,
+            0,
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        )
     }
 }
 
@@ -70,10 +74,7 @@ pub fn case_files(dir: &Path) -> Found {
             Err(e) => {
                 found.skipped.push(Skipped {
                     path: d,
-                    why: format!(
-                        "map niet gelezen: {}",
-                        crate::os_error::dutch(&e)
-                    ),
+                    why: format!("map niet gelezen: {}", crate::os_error::dutch(&e)),
                     missed: true,
                 });
                 continue;
@@ -98,10 +99,7 @@ pub fn case_files(dir: &Path) -> Found {
                     if link {
                         found.skipped.push(Skipped {
                             path,
-                            why: format!(
-                                "link niet gevolgd: {}",
-                                crate::os_error::dutch(&err)
-                            ),
+                            why: format!("link niet gevolgd: {}", crate::os_error::dutch(&err)),
                             missed: false,
                         });
                     }
@@ -237,7 +235,10 @@ pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<Academic
                 check: row.json.as_ref(),
             };
             let text = serde_json::to_string(&line).expect("JSON of a check");
-            if bar.suspend(|| super::out_json(&format!("{text}\n"))).is_err() {
+            if bar
+                .suspend(|| super::out_json(&format!("{text}\n")))
+                .is_err()
+            {
                 return ExitCode::from(1); // stdout closed (a pipe): stop quietly
             }
         }
@@ -249,11 +250,7 @@ pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<Academic
         return ExitCode::from(1);
     }
     for s in &skipped {
-        super::err(&format!(
-            "overgeslagen: {}: {}",
-            s.path.display(),
-            s.why
-        ));
+        super::err(&format!("overgeslagen: {}: {}", s.path.display(), s.why));
     }
     if rows.iter().any(|r| r.status != 0) || skipped.iter().any(|s| s.missed) {
         ExitCode::from(1)

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod batch;
+pub mod log;
 
 use crate::casefile::load_case;
 use crate::model::AcademicYear;
@@ -122,12 +123,18 @@ pub fn params(rules_dir: Option<&Path>) -> Result<Params, String> {
 /// [`crate::sanitize`]); an error (a closed pipe) is returned, never a
 /// panic.
 fn out(text: &str) -> std::io::Result<()> {
-    write_all(&mut std::io::stdout().lock(), &crate::sanitize::for_terminal(text))
+    write_all(
+        &mut std::io::stdout().lock(),
+        &crate::sanitize::for_terminal(text),
+    )
 }
 
 /// Writes JSON to stdout, control characters escaped.
 fn out_json(text: &str) -> std::io::Result<()> {
-    write_all(&mut std::io::stdout().lock(), &crate::sanitize::for_json(text))
+    write_all(
+        &mut std::io::stdout().lock(),
+        &crate::sanitize::for_json(text),
+    )
 }
 
 /// Writes a message to stderr without control characters.
@@ -284,21 +291,6 @@ fn report(
     }
 }
 
-/// Logs to `traject.log` in the state directory; the guard flushes it.
-fn start_log() -> Option<tracing_appender::non_blocking::WorkerGuard> {
-    let dir = crate::store::state_dir()?;
-    std::fs::create_dir_all(&dir).ok()?;
-    let (writer, guard) =
-        tracing_appender::non_blocking(tracing_appender::rolling::never(&dir, "traject.log"));
-    tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .try_init()
-        .ok()?;
-    tracing::info!("traject {} gestart", env!("CARGO_PKG_VERSION"));
-    Some(guard)
-}
-
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -340,7 +332,16 @@ pub fn main() -> ExitCode {
             explain,
         }) => check(&params, &case, json, as_of, explain, today(cli.today)),
         None => {
-            let _guard = if cli.log { start_log() } else { None };
+            if cli.log
+                && let Some(dir) = crate::store::state_dir()
+                && let Err(e) = log::start(&dir)
+            {
+                err(&format!(
+                    "traject: kan het logboek niet beginnen in {}: {}",
+                    dir.display(),
+                    crate::os_error::dutch(&e)
+                ));
+            }
             let options = crate::tui::Options {
                 file: cli.file,
                 data_dir: cli.data_dir,

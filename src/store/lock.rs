@@ -5,12 +5,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use super::process::{boot_time, hostname, pid_alive, unix_now};
 use super::{StoreError, new_file_options, parent_dir, replace_via_temp};
 
-/// Mode of lock files: they hold no personal data, and others sharing the
-/// directory should be able to see who has the case open.
+/// Mode of lock files: like every file traject makes, only the owner may
+/// read or write them.
 #[cfg(unix)]
-const LOCK_MODE: u32 = 0o644;
+const LOCK_MODE: u32 = super::PRIVATE_MODE;
 
 /// The lock path of a case: `.NAME.ron.lock` next to it.
 pub fn lock_path(path: &Path) -> PathBuf {
@@ -88,27 +89,6 @@ impl Drop for CaseLock {
     }
 }
 
-/// This machine's name, or `?`.
-fn hostname() -> String {
-    let from_file = |p: &str| {
-        fs::read_to_string(p)
-            .ok()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    from_file("/proc/sys/kernel/hostname")
-        .or_else(|| from_file("/etc/hostname"))
-        .or_else(|| std::env::var("HOSTNAME").ok().filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "?".to_string())
-}
-
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
 /// The text of a lock file for this process.
 fn lock_text() -> String {
     format!(
@@ -117,30 +97,6 @@ fn lock_text() -> String {
         hostname(),
         unix_now()
     )
-}
-
-/// Whether a process with this pid runs on this machine. Where that cannot
-/// be checked, every pid but 0 counts as alive.
-fn pid_alive(pid: u32) -> bool {
-    if pid == 0 {
-        return false;
-    }
-    #[cfg(target_os = "linux")]
-    {
-        Path::new("/proc").join(pid.to_string()).exists()
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        true
-    }
-}
-
-/// When this machine booted, in seconds since 1970 (Linux only).
-fn boot_time() -> Option<u64> {
-    let stat = fs::read_to_string("/proc/stat").ok()?;
-    stat.lines()
-        .find_map(|l| l.strip_prefix("btime "))
-        .and_then(|v| v.trim().parse().ok())
 }
 
 /// What a lock file says.
@@ -321,7 +277,7 @@ pub fn force_lock(path: &Path) -> Result<CaseLock, StoreError> {
         }
         Err(e) => Err(StoreError::Lock {
             path: lock,
-            message: e.to_string(),
+            message: crate::os_error::dutch(&e),
         }),
     }
 }

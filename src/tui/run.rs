@@ -85,7 +85,7 @@ pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
             if result.is_ok() && rt.lock.as_ref().and_then(|l| l.path()).is_none() {
                 rt.lock = store::lock_case(&path).ok();
             }
-            tracing::info!(path = %path.display(), ok = result.is_ok(), "bewaren");
+            tracing::info!(dossier = %crate::cli::log::case_id(&path), ok = result.is_ok(), "bewaren");
             Some(Action::Saved(result.map(|()| path)))
         }
     };
