@@ -348,9 +348,27 @@ pub fn main() -> ExitCode {
                 today: today(cli.today),
             };
             match crate::tui::run(params, options) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
+                Ok(crate::tui::Ended::Signal(sig, kept)) => {
+                    let what = format!(
+                        "traject is gestopt ({}).",
+                        crate::tui::terminal::signal_name(sig)
+                    );
+                    err(&match kept {
+                        Some(p) => format!(
+                            "{what} Niet-bewaarde wijzigingen staan in het herstelbestand {}; open het dossier opnieuw om ze terug te halen.",
+                            p.display()
+                        ),
+                        None => format!("{what} Er waren geen niet-bewaarde wijzigingen."),
+                    });
+                    crate::tui::terminal::die_of(sig)
+                }
+                Err(e @ crate::tui::RunError::NoTerminal) => {
+                    err(&e.to_string());
+                    ExitCode::from(2)
+                }
                 Err(e) => {
-                    eprintln!("traject: {e}");
+                    err(&e.to_string());
                     ExitCode::FAILURE
                 }
             }

@@ -33,18 +33,24 @@ pub struct LockHeld {
 
 impl std::fmt::Display for LockHeld {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.pid == 0 {
-            write!(
-                f,
-                "dit dossier is al geopend in een andere traject (proces onbekend)"
-            )
+        let who = if self.pid == 0 {
+            "proces onbekend".to_string()
         } else {
-            write!(
-                f,
-                "dit dossier is al geopend in een andere traject (proces {})",
-                self.pid
-            )
-        }
+            format!("proces {}", self.pid)
+        };
+        let since = chrono::DateTime::from_timestamp(self.since as i64, 0)
+            .filter(|_| self.since > 0)
+            .map(|t| {
+                format!(
+                    ", sinds {}",
+                    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M")
+                )
+            })
+            .unwrap_or_default();
+        write!(
+            f,
+            "dit dossier is al geopend in een ander venster van traject ({who}{since})"
+        )
     }
 }
 
@@ -76,6 +82,24 @@ impl CaseLock {
     /// allow creating one).
     pub fn owns_file(&self) -> bool {
         self.owned.is_some()
+    }
+
+    /// Who holds the lock now, when another traject took it over (its lock
+    /// file no longer holds what this lock wrote).
+    pub fn lost(&self) -> Option<LockHeld> {
+        let (path, text) = self.owned.as_ref()?;
+        match fs::read_to_string(path) {
+            Ok(now) if &now == text => None,
+            Ok(now) => {
+                let info = parse_lock(&now);
+                Some(LockHeld {
+                    pid: info.pid.unwrap_or(0),
+                    since: info.since.unwrap_or(0),
+                })
+            }
+            // The lock file is gone: nobody holds it but us.
+            Err(_) => None,
+        }
     }
 }
 
@@ -361,12 +385,14 @@ mod tests {
         fs::write(&lock, "pid=1\nhost=elders\nsince=5\n").unwrap();
         let forced = force_lock(&path).unwrap();
         assert!(forced.owns_file());
+        assert_eq!(forced.lost(), None);
         let mine = fs::read_to_string(&lock).unwrap();
         assert!(mine.starts_with(&format!("pid={}\n", std::process::id())));
         assert!(temp_files(dir.path()).is_empty());
 
         // Someone else takes it over: dropping ours must not remove theirs.
         fs::write(&lock, "pid=1\nhost=elders\nsince=6\n").unwrap();
+        assert_eq!(forced.lost(), Some(LockHeld { pid: 1, since: 6 }));
         drop(forced);
         assert_eq!(
             fs::read_to_string(&lock).unwrap(),

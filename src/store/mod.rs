@@ -11,6 +11,9 @@
 //!   files that only exist during a save; one left by an interrupted save
 //!   is removed at the next save or open ([`remove_leftovers`]).
 //!
+//! Recovery files of unsaved changes live in the state directory
+//! ([`recovery`]).
+//!
 //! Every file it creates has mode 0600 and every directory 0700
 //! ([`create_private_dir`]): file names and contents are students' data.
 //!
@@ -22,6 +25,7 @@ mod list;
 mod lock;
 mod names;
 mod process;
+pub mod recovery;
 mod save;
 
 pub use fingerprint::{Fingerprint, sha256_hex};
@@ -47,6 +51,12 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 /// or write them (they hold personal data of students).
 #[cfg(unix)]
 const PRIVATE_MODE: u32 = 0o600;
+
+/// [`PRIVATE_MODE`] where modes exist, 0 elsewhere.
+#[cfg(unix)]
+const PRIVATE_MODE_OR_0: u32 = PRIVATE_MODE;
+#[cfg(not(unix))]
+const PRIVATE_MODE_OR_0: u32 = 0;
 
 /// A save or lock operation that failed. Every variant names the file and
 /// the operating system's reason.
@@ -250,7 +260,7 @@ mod tests {
         };
         assert_eq!(
             held.to_string(),
-            "dit dossier is al geopend in een andere traject (proces 1234)"
+            "dit dossier is al geopend in een ander venster van traject (proces 1234)"
         );
     }
 }

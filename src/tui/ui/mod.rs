@@ -1,6 +1,7 @@
 //! Rendering, from `&App` only.
 
 mod caselist;
+mod choice;
 mod figures;
 mod overlay;
 mod panes;
@@ -73,6 +74,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Compare(v) => overlay::compare(v, frame, body),
         Overlay::Form(f) => overlay::form(f, frame, body),
         Overlay::Confirm(q) => overlay::confirm(&super::update::question_text(app, q), frame, body),
+        Overlay::Choice(d) => choice::render(&d.choice, frame, body),
     }
 }
 
@@ -107,6 +109,12 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
                     Style::new().fg(Color::Magenta),
                 ));
             }
+            if doc.read_only.is_some() {
+                spans.push(Span::styled(
+                    " ⊘ alleen lezen",
+                    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                ));
+            }
             if doc.dirty() {
                 spans.push(Span::styled(
                     " ● niet bewaard",
@@ -128,7 +136,16 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
-    let line = match (&app.status, &app.lock_warning) {
+    let read_only = app.doc.as_ref().and_then(|d| match &d.read_only {
+        Some(crate::tui::app::ReadOnly::OpenElsewhere(h)) => Some(format!(
+            "alleen lezen, {h}; Ctrl-s vraagt om over te nemen, Ctrl-o bewaart een kopie"
+        )),
+        Some(crate::tui::app::ReadOnly::File) => {
+            Some("alleen lezen, het bestand is alleen-lezen; Ctrl-o bewaart een kopie".to_string())
+        }
+        None => None,
+    });
+    let line = match (&app.status, &read_only) {
         (Some(s), _) => Line::styled(
             format!(" {}", s.text),
             if s.error {
@@ -163,6 +180,11 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             ("Esc".into(), "annuleren"),
         ],
         Overlay::Confirm(_) => vec![("j".into(), "ja"), ("n/Esc".into(), "nee")],
+        Overlay::Choice(_) => vec![
+            ("←/→".into(), "kiezen"),
+            ("Enter".into(), "bevestigen"),
+            ("Esc".into(), "annuleren"),
+        ],
         Overlay::Compare(_) => vec![
             ("↑/↓".into(), "kiezen"),
             ("Enter".into(), "waarom verschilt het?"),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::super::app::{App, CompareView, Why};
 use super::super::form::Form;
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -19,7 +19,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     h
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(title)
