@@ -349,18 +349,8 @@ pub fn main() -> ExitCode {
             };
             match crate::tui::run(params, options) {
                 Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
-                Ok(crate::tui::Ended::Signal(sig, kept)) => {
-                    let what = format!(
-                        "traject is gestopt ({}).",
-                        crate::tui::terminal::signal_name(sig)
-                    );
-                    err(&match kept {
-                        Some(p) => format!(
-                            "{what} Niet-bewaarde wijzigingen staan in het herstelbestand {}; open het dossier opnieuw om ze terug te halen.",
-                            p.display()
-                        ),
-                        None => format!("{what} Er waren geen niet-bewaarde wijzigingen."),
-                    });
+                Ok(crate::tui::Ended::Signal(sig, message)) => {
+                    err(&message);
                     crate::tui::terminal::die_of(sig)
                 }
                 Err(e @ crate::tui::RunError::NoTerminal) => {

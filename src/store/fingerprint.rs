@@ -16,7 +16,7 @@ pub struct Fingerprint {
     /// Size in bytes.
     pub size: u64,
     /// Time of the last change, in nanoseconds since 1970 (0 when unknown).
-    pub modified: u128,
+    pub modified: u64,
     /// SHA-256 of the bytes, in hexadecimal.
     pub sha256: String,
 }
@@ -29,9 +29,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn nanos(t: Option<SystemTime>) -> u128 {
+fn nanos(t: Option<SystemTime>) -> u64 {
     t.and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
 impl Fingerprint {

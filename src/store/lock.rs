@@ -31,8 +31,9 @@ pub struct LockHeld {
     pub since: u64,
 }
 
-impl std::fmt::Display for LockHeld {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl LockHeld {
+    /// Which process and since when: `proces 1234, sinds 02-12-2026 14:30`.
+    pub fn who(&self) -> String {
         let who = if self.pid == 0 {
             "proces onbekend".to_string()
         } else {
@@ -47,9 +48,16 @@ impl std::fmt::Display for LockHeld {
                 )
             })
             .unwrap_or_default();
+        format!("{who}{since}")
+    }
+}
+
+impl std::fmt::Display for LockHeld {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "dit dossier is al geopend in een ander venster van traject ({who}{since})"
+            "dit dossier is al geopend in een ander venster van traject ({})",
+            self.who()
         )
     }
 }

@@ -127,7 +127,7 @@ pub enum Refusal {
     ChangedOnDisk,
     /// Its permissions make it read-only.
     ReadOnlyFile,
-    /// Another traject took over its lock (who, in Dutch).
+    /// Another traject took over its lock (which process, since when).
     LockLost(String),
 }
 

@@ -35,9 +35,9 @@ pub struct Options {
 pub enum Ended {
     /// The counsellor quit.
     Quit,
-    /// A signal ended it (its number); what was unsaved is in the recovery
-    /// file, if any.
-    Signal(i32, Option<PathBuf>),
+    /// A signal ended it: its number, and what to tell the counsellor
+    /// (where the unsaved changes are).
+    Signal(i32, String),
 }
 
 /// Why the UI could not go on.
@@ -172,7 +172,7 @@ impl Runtime {
             .filter(|l| l.path() == Some(store::lock_path(path).as_path()))
             .and_then(CaseLock::lost)
         {
-            return Some(Refusal::LockLost(held.to_string()));
+            return Some(Refusal::LockLost(held.who()));
         }
         if let Some((p, read)) = &self.disk
             && p == path
@@ -406,9 +406,8 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
         perform(&mut app, &mut rt, Effect::Open(file));
     }
     terminal::capture_panics();
-    // ratatui's panic hook restores the terminal, then calls ours.
-    let mut term = ratatui::try_init().map_err(|e| {
-        restore_terminal();
+    let mut term = terminal::enter().map_err(|e| {
+        terminal::leave();
         RunError::Failed(format!(
             "traject: kan de terminal niet gebruiken: {}",
             crate::os_error::dutch(&e)
@@ -419,6 +418,7 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
     }));
     // Whatever happened, the unsaved changes go to disk first.
     let quit = matches!(looped, Ok(Ok(None)));
+    let unsaved = app.doc.as_ref().is_some_and(|d| d.dirty());
     let saved = if quit {
         None
     } else {
@@ -428,12 +428,18 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
         .ok()
         .flatten()
     };
-    restore_terminal();
+    terminal::leave();
+    // Dropping it would show the cursor once more and, with no terminal
+    // left (SIGHUP), print to a closed stderr and panic.
+    std::mem::forget(term);
     rt.lock = None;
     let kept = |what: &str| match &saved {
         Some(p) => format!(
             "{what} Niet-bewaarde wijzigingen staan in het herstelbestand {}; open het dossier opnieuw om ze terug te halen.",
             p.display()
+        ),
+        None if unsaved => format!(
+            "{what} De niet-bewaarde wijzigingen konden niet in een herstelbestand geschreven worden."
         ),
         None => format!("{what} Er waren geen niet-bewaarde wijzigingen."),
     };
@@ -441,7 +447,13 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
         Ok(Ok(None)) => Ok(Ended::Quit),
         Ok(Ok(Some(sig))) => {
             tracing::info!("gestopt door {}", terminal::signal_name(sig));
-            Ok(Ended::Signal(sig, saved))
+            Ok(Ended::Signal(
+                sig,
+                kept(&format!(
+                    "traject is gestopt ({}).",
+                    terminal::signal_name(sig)
+                )),
+            ))
         }
         Ok(Err(e)) => Err(RunError::Failed(kept(&format!("traject: {e}.")))),
         Err(_) => Err(RunError::Failed(kept(&format!(
@@ -449,12 +461,6 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
             terminal::panic_note()
         )))),
     }
-}
-
-/// Leaves the alternate screen and raw mode and shows the cursor.
-fn restore_terminal() {
-    ratatui::restore();
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
 /// How long the loop waits for a key before it looks at signals and the

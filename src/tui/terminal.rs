@@ -22,13 +22,14 @@ pub fn has_terminal() -> bool {
 /// What traject says when started without a terminal (a script, cron, a
 /// pipe): what the editor needs and the commands that work without one.
 pub const NO_TERMINAL: &str = "\
-traject: de editor heeft een terminal nodig, en die is er niet (traject draait in een script, \
-in cron of met zijn uitvoer in een pijp of bestand).
+traject: de editor heeft een terminal nodig, en die is er niet
+(een script, cron, of uitvoer naar een pijp of een bestand).
 Zonder terminal werken:
-  traject check DOSSIER.ron [--json] [--explain]      een dossier doorrekenen
-  traject check MAP [--json]                          elk dossier in een map
-  traject report DOSSIER.ron --format md|html [-o BESTAND]   een verslag voor de student
-  traject --help                                      alle opties
+  traject check DOSSIER.ron [--json] [--explain]    een dossier doorrekenen
+  traject check MAP [--json]                        elk dossier in een map
+  traject report DOSSIER.ron [--format md|html] [-o BESTAND]
+                                                    een verslag voor de student
+  traject --help                                    alle opties
 ";
 
 /// The signals that end traject cleanly.
@@ -95,10 +96,31 @@ pub fn die_of(sig: i32) -> ! {
 /// is restored.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Replaces the panic message (English, with a backtrace) by a note of
-/// where it happened; [`panic_note`] gives it back.
+/// Takes the terminal: raw mode, the alternate screen.
+pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Gives the terminal back: raw mode off, the main screen, the cursor
+/// shown. Errors are ignored (after a SIGHUP there is no terminal to
+/// write to, and nothing may panic then).
+pub fn leave() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// On a panic: gives the terminal back first ([`leave`]), and keeps a
+/// note of where it happened instead of the English message and backtrace;
+/// [`panic_note`] gives the note back.
 pub fn capture_panics() {
     std::panic::set_hook(Box::new(|info| {
+        leave();
         let what = info
             .payload()
             .downcast_ref::<&str>()

@@ -154,7 +154,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
                 Style::new().fg(Color::Green)
             },
         ),
-        (None, Some(w)) => Line::styled(format!(" Let op: {w}"), Style::new().fg(Color::Yellow)),
+        (None, Some(w)) => Line::styled(format!(" {w}"), Style::new().fg(Color::Yellow)),
         (None, None) if app.doc.as_ref().is_some_and(|d| !d.stale.is_empty()) => Line::styled(
             format!(
                 " Let op: wijzigingen van dit scenario die niet meer passen op de basis: {}",

@@ -195,7 +195,7 @@ pub(super) fn refused(app: &mut App, refusal: Refusal) {
             show(app, About::ReadOnlyFile, read_only_dialog(&name));
         }
         Refusal::LockLost(h) => {
-            let held = format!("een ander venster van traject nam het dossier over: {h}");
+            let held = format!("een ander venster van traject nam dit dossier over ({h})");
             if let Some(doc) = app.doc.as_mut() {
                 doc.read_only = Some(ReadOnly::OpenElsewhere(held.clone()));
             }
@@ -291,7 +291,7 @@ fn answer(app: &mut App, dialog: Dialog, reply: Reply) -> Vec<Effect> {
             info(
                 app,
                 format!(
-                    "Hersteld: de wijzigingen van {} zijn terug, nog niet bewaard (Ctrl-s bewaart, u maakt ongedaan).",
+                    "Hersteld, nog niet bewaard (van {}): Ctrl-s bewaart.",
                     when(rec.data.written)
                 ),
             );
@@ -325,9 +325,9 @@ fn answer(app: &mut App, dialog: Dialog, reply: Reply) -> Vec<Effect> {
                 }];
             }
         }
-        (About::OpenElsewhere(h), _) => info(
+        (About::OpenElsewhere(_), _) => info(
             app,
-            format!("Alleen lezen: {h}. Ctrl-o bewaart een kopie onder een andere naam."),
+            "Alleen lezen: Ctrl-s vraagt om over te nemen, Ctrl-o bewaart een kopie.",
         ),
         (About::ChangedOnDisk, Reply::Overwrite) => {
             if let (Some(p), Some(c)) = (path(app), contents(app)) {
@@ -340,6 +340,10 @@ fn answer(app: &mut App, dialog: Dialog, reply: Reply) -> Vec<Effect> {
         }
         (About::ChangedOnDisk, Reply::Reload) => {
             if let Some(p) = path(app) {
+                info(
+                    app,
+                    "Herladen: dit is de versie op schijf; uw wijzigingen zijn weg.",
+                );
                 return vec![Effect::Reload(p)];
             }
         }

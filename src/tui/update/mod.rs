@@ -558,12 +558,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     o.held_elsewhere.clone().map(ReadOnly::OpenElsewhere)
                 };
                 open_document(app, doc);
-                if o.read_only_file {
-                    error(
-                        app,
-                        "Alleen lezen: het bestand is alleen-lezen; Ctrl-o bewaart een kopie onder een andere naam.",
-                    );
-                }
                 dialogs::after_open(
                     app,
                     o.held_elsewhere,
