@@ -494,6 +494,13 @@ fn event_loop(
         }
         match event::read().map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
+                // The end-to-end tests check what a panic leaves behind.
+                #[cfg(debug_assertions)]
+                if key.code == crossterm::event::KeyCode::F(12)
+                    && std::env::var_os("TRAJECT_TEST_PANIC").is_some()
+                {
+                    panic!("paniek op verzoek van de test (TRAJECT_TEST_PANIC)");
+                }
                 if let Some(action) = key_action(app, key) {
                     // A new key clears the last message unless it sets one.
                     app.status = None;
