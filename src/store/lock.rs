@@ -122,12 +122,17 @@ impl Drop for CaseLock {
 }
 
 /// The text of a lock file for this process.
+///
+/// `take=` numbers the locks this process takes, so that a lock taken over
+/// by another window of the same process (tests) is still told apart.
 fn lock_text() -> String {
+    static TAKEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     format!(
-        "pid={}\nhost={}\nsince={}\n",
+        "pid={}\nhost={}\nsince={}\ntake={}\n",
         std::process::id(),
         hostname(),
-        unix_now()
+        unix_now(),
+        TAKEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     )
 }
 
