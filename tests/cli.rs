@@ -2,11 +2,14 @@
 
 use std::process::{Command, Output};
 
-/// The binary, without the user configuration of whoever runs the tests.
+/// The binary, without the user configuration, data and state of whoever
+/// runs the tests.
 fn traject(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_traject"))
         .args(args)
         .env("XDG_CONFIG_HOME", "/nonexistent/traject-tests")
+        .env("XDG_DATA_HOME", "/nonexistent/traject-tests")
+        .env("XDG_STATE_HOME", "/nonexistent/traject-tests")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
