@@ -292,7 +292,7 @@ pub(super) fn message(e: &ron::Error) -> String {
         }
         E::ExpectedChar => "verwacht één teken tussen enkele aanhalingstekens".to_string(),
         E::InvalidEscape(_) => {
-            "ongeldige escape na \\ in de tekst; schrijf \\\\ voor een backslash en \\\" voor een aanhalingsteken".to_string()
+            "ongeldig teken na \\ in de tekst; schrijf \\\\ voor een backslash en \\\" voor een aanhalingsteken".to_string()
         }
         E::ExpectedComma => "verwacht een komma tussen twee velden of elementen".to_string(),
         E::ExpectedArray => "verwacht een lijst tussen vierkante haken [ ... ]".to_string(),
