@@ -388,10 +388,19 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
             crate::os_error::dutch(&e)
         ))
     })?;
-    let data_dir = options
-        .data_dir
-        .clone()
-        .unwrap_or_else(store::default_data_dir);
+    let data_dir = match options.data_dir.clone() {
+        Some(d) => d,
+        None => {
+            // traject's own data directory: closed to others (0700), also
+            // when an earlier version left it open. A --data-dir is left as
+            // it is (it may be shared on purpose).
+            let d = store::default_data_dir();
+            if d.is_dir() {
+                let _ = store::own_private_dir(&d);
+            }
+            d
+        }
+    };
     let mut app = new_app(params, data_dir).map_err(RunError::Failed)?;
     app.today = options.today;
     let mut rt = Runtime {
