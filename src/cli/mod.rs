@@ -231,16 +231,9 @@ pub fn check_output(
     }
 }
 
-/// `traject check`.
-pub fn check(
-    params: &Params,
-    case: &Path,
-    json: bool,
-    as_of: Option<AcademicYear>,
-    explain: bool,
-    today: crate::model::Date,
-) -> ExitCode {
-    let o = check_output(params, case, json, as_of, explain, today);
+/// Writes what `check` produced: stderr, then stdout (JSON escaped, text
+/// without control characters); its status.
+fn print_check(o: CheckOutput, json: bool) -> ExitCode {
     if !o.stderr.is_empty() {
         err(&o.stderr);
     }
@@ -330,7 +323,10 @@ pub fn main() -> ExitCode {
             json,
             as_of,
             explain,
-        }) => check(&params, &case, json, as_of, explain, today(cli.today)),
+        }) => print_check(
+            check_output(&params, &case, json, as_of, explain, today(cli.today)),
+            json,
+        ),
         None => {
             if cli.log
                 && let Some(dir) = crate::store::state_dir()

@@ -52,6 +52,16 @@ fn someone_else_writes(path: &Path) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// A case file in a new directory, opened in a driver and edited.
+fn opened_and_edited() -> (tempfile::TempDir, PathBuf, Driver) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = case_file(dir.path(), "jan.ron");
+    let mut d = Driver::new(dir.path());
+    d.open(&path);
+    edit(&mut d);
+    (dir, path, d)
+}
+
 fn status(d: &Driver) -> String {
     d.app
         .status
@@ -62,11 +72,7 @@ fn status(d: &Driver) -> String {
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = case_file(dir.path(), "jan.ron");
-    let mut d = Driver::new(dir.path());
-    d.open(&path);
-    edit(&mut d);
+    let (_dir, path, mut d) = opened_and_edited();
     let theirs = someone_else_writes(&path);
     d.ctrl('s');
     assert_eq!(d.dialog(), Some(&About::ChangedOnDisk));
@@ -90,11 +96,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
 
 #[test]
 fn overwrite_keeps_their_version_in_the_backup_and_reload_shows_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = case_file(dir.path(), "jan.ron");
-    let mut d = Driver::new(dir.path());
-    d.open(&path);
-    edit(&mut d);
+    let (dir, path, mut d) = opened_and_edited();
     let theirs = someone_else_writes(&path);
     // Overschrijven is the third button.
     d.ctrl('s').key(Right).key(Right).key(Enter);
@@ -125,11 +127,7 @@ fn overwrite_keeps_their_version_in_the_backup_and_reload_shows_it() {
 
 #[test]
 fn esc_on_a_question_about_the_file_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = case_file(dir.path(), "jan.ron");
-    let mut d = Driver::new(dir.path());
-    d.open(&path);
-    edit(&mut d);
+    let (_dir, path, mut d) = opened_and_edited();
     let theirs = someone_else_writes(&path);
     d.ctrl('s');
     // Navigation keys only move; Esc cancels.
