@@ -114,10 +114,11 @@ impl Runtime {
     /// recovery file when one holds unsaved changes.
     pub fn keep_recovery(&mut self, app: &App, now: bool) -> Option<PathBuf> {
         let dir = self.recovery_dir.clone()?;
-        let Some(doc) = app.doc.as_ref().filter(|d| d.dirty()) else {
+        if !self.unsaved(app) {
             self.drop_recovery();
             return None;
-        };
+        }
+        let doc = app.doc.as_ref()?;
         if let Some(r) = &self.recovery {
             let same = r.written.as_ref() == Some(&doc.base);
             if same || (!now && r.at.elapsed() < RECOVERY_DELAY) {
@@ -151,6 +152,15 @@ impl Runtime {
                 None
             }
         }
+    }
+
+    /// Whether the open case holds something typed that is not saved: it
+    /// differs from its file (a new case only once something was typed in
+    /// it, or when it came from a recovery file).
+    pub fn unsaved(&self, app: &App) -> bool {
+        app.doc.as_ref().is_some_and(|d| {
+            d.dirty() && (d.path.is_some() || !d.undo.is_empty() || self.recovery.is_some())
+        })
     }
 
     /// Removes this traject's recovery file (the changes were saved or let
@@ -427,7 +437,7 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
     }));
     // Whatever happened, the unsaved changes go to disk first.
     let quit = matches!(looped, Ok(Ok(None)));
-    let unsaved = app.doc.as_ref().is_some_and(|d| d.dirty());
+    let unsaved = rt.unsaved(&app);
     let saved = if quit {
         None
     } else {
@@ -444,7 +454,7 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
     rt.lock = None;
     let kept = |what: &str| match &saved {
         Some(p) => format!(
-            "{what} Niet-bewaarde wijzigingen staan in het herstelbestand {}; open het dossier opnieuw om ze terug te halen.",
+            "{what} Niet-bewaarde wijzigingen staan in het herstelbestand {}; traject biedt ze aan bij het volgende openen (een nieuw dossier: ⟲ herstel bovenaan de dossierlijst).",
             p.display()
         ),
         None if unsaved => format!(

@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .style(Style::new().fg(Color::Blue)),
             ListEntry::Recovery { label, .. } => Row::new(vec![
                 label.clone(),
-                "niet-bewaarde wijzigingen (herstelbestand): Enter haalt ze terug".to_string(),
+                "niet bewaard (herstelbestand): Enter haalt het terug".to_string(),
             ])
             .style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
             ListEntry::File { label, problem, .. } => match problem {
