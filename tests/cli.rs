@@ -2,7 +2,8 @@
 
 use std::process::{Command, Output};
 
-/// The binary, without the user configuration of whoever runs the tests.
+/// The binary, without the user configuration, data and state of whoever
+/// runs the tests.
 fn traject(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_traject"))
         .args(args)

@@ -9,35 +9,129 @@ use std::process::ExitCode;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::casefile::load_case;
 use crate::model::AcademicYear;
 use crate::params::Params;
 use crate::report::{CheckJson, check_json};
-use crate::rules::{compute, resolve_as_of};
+use crate::rules::compute;
+use crate::sanitize::one_line;
+
+/// What a walk below a directory found: the case files to check and what
+/// it passed by.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Every `*.ron` entry (not hidden, not a backup), sorted; also those
+    /// that are no regular file, so that the check names them.
+    pub files: Vec<PathBuf>,
+    /// What was not followed or could not be read, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Something the walk did not go into.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    /// Why, in Dutch.
+    pub why: String,
+    /// Whether cases may have been missed (an unreadable directory).
+    pub missed: bool,
+}
+
+/// The identity of a file: device and inode (unix), or the canonical path.
+fn identity(path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        (meta.dev(), meta.ino(), PathBuf::new())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        (
+            0,
+            0,
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        )
+    }
+}
 
 /// Every `*.ron` case file below `dir` (not hidden, not backups), sorted.
-pub fn case_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+///
+/// Symbolic links are followed, but every directory and every file is
+/// visited once: a link back into the tree (a loop) or to something seen
+/// before is passed by and named in [`Found::skipped`].
+pub fn case_files(dir: &Path) -> Found {
+    use std::collections::HashSet;
+    let mut found = Found::default();
+    let mut seen = HashSet::new();
+    if let Ok(meta) = std::fs::metadata(dir) {
+        seen.insert(identity(dir, &meta));
+    }
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) => {
+                found.skipped.push(Skipped {
+                    path: d,
+                    why: format!("map niet gelezen: {}", crate::os_error::dutch(&e)),
+                    missed: true,
+                });
+                continue;
+            }
         };
         for e in entries.flatten() {
             let path = e.path();
-            let hidden = e.file_name().to_string_lossy().starts_with('.');
-            if hidden {
-                continue;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue; // locks, temporary files, hidden files
             }
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|x| x == "ron") {
-                out.push(path);
+            let is_case = name.ends_with(".ron");
+            let link = e.file_type().is_ok_and(|t| t.is_symlink());
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(_) if is_case => {
+                    // The check says why it cannot be read.
+                    found.files.push(path);
+                    continue;
+                }
+                Err(err) => {
+                    if link {
+                        found.skipped.push(Skipped {
+                            path,
+                            why: format!("link niet gevolgd: {}", crate::os_error::dutch(&err)),
+                            missed: false,
+                        });
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if seen.insert(identity(&path, &meta)) {
+                    stack.push(path);
+                } else {
+                    found.skipped.push(Skipped {
+                        path,
+                        why: "link naar een map die al doorlopen wordt (een lus of een tweede weg); niet nog eens gevolgd".to_string(),
+                        missed: false,
+                    });
+                }
+            } else if is_case {
+                if !meta.is_file() || seen.insert(identity(&path, &meta)) {
+                    found.files.push(path);
+                } else {
+                    found.skipped.push(Skipped {
+                        path,
+                        why: "hetzelfde bestand als een ander dossier in de lijst (een link); één keer gecontroleerd".to_string(),
+                        missed: false,
+                    });
+                }
             }
         }
     }
-    out.sort();
-    out
+    found.files.sort();
+    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    found
 }
 
 /// One line of `--json` output.
@@ -64,7 +158,7 @@ struct Row {
 
 fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>) -> Row {
     let file = path.display().to_string();
-    let case = match load_case(path) {
+    let loaded = match crate::casefile::load(path) {
         Ok(c) => c,
         Err(e) => {
             return Row {
@@ -79,13 +173,13 @@ fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>) -> Row {
             };
         }
     };
-    let as_of = match resolve_as_of(&case, as_of) {
+    let as_of = match super::as_of_of(path, &loaded, as_of) {
         Ok(y) => y,
         Err(e) => {
             return Row {
                 file,
                 status: 2,
-                student: case.student.name,
+                student: loaded.case.student.name,
                 balance: None,
                 warnings: 0,
                 errors: 0,
@@ -94,6 +188,7 @@ fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>) -> Row {
             };
         }
     };
+    let case = loaded.case;
     let o = compute(&case, params, as_of);
     Row {
         file,
@@ -109,7 +204,7 @@ fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>) -> Row {
 
 /// Checks every case file below `dir`.
 pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<AcademicYear>) -> ExitCode {
-    let files = case_files(dir);
+    let Found { files, skipped } = case_files(dir);
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);
         b.set_style(
@@ -137,7 +232,10 @@ pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<Academic
                 check: row.json.as_ref(),
             };
             let text = serde_json::to_string(&line).expect("JSON of a check");
-            if bar.suspend(|| super::out(&format!("{text}\n"))).is_err() {
+            if bar
+                .suspend(|| super::out_json(&format!("{text}\n")))
+                .is_err()
+            {
                 return ExitCode::from(1); // stdout closed (a pipe): stop quietly
             }
         }
@@ -148,18 +246,23 @@ pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<Academic
     if !json && super::out(&table(&rows)).is_err() {
         return ExitCode::from(1);
     }
-    if rows.iter().any(|r| r.status != 0) {
+    for s in &skipped {
+        super::err(&format!("overgeslagen: {}: {}", s.path.display(), s.why));
+    }
+    if rows.iter().any(|r| r.status != 0) || skipped.iter().any(|s| s.missed) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
+/// The table of a batch, one line per case; names and messages on one line
+/// each, without control characters.
 fn table(rows: &[Row]) -> String {
     let mut s = String::new();
     let width = rows
         .iter()
-        .map(|r| r.file.chars().count())
+        .map(|r| one_line(&r.file).chars().count())
         .max()
         .unwrap_or(7)
         .max(7);
@@ -172,15 +275,15 @@ fn table(rows: &[Row]) -> String {
             .balance
             .map(|b| b.to_string())
             .unwrap_or_else(|| "—".into());
-        let student: String = r.student.chars().take(28).collect();
+        let student: String = one_line(&r.student).chars().take(28).collect();
         s.push_str(&format!(
             "{:<width$}  {:<28} {:>6} {:>7} {:>6}  {}\n",
-            r.file,
+            one_line(&r.file),
             student,
             balance,
             r.warnings,
             r.errors,
-            r.message.clone().unwrap_or_default()
+            one_line(r.message.as_deref().unwrap_or_default())
         ));
     }
     let unreadable = rows.iter().filter(|r| r.status == 2).count();

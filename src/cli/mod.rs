@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod batch;
+pub mod log;
 mod regels;
 
 use crate::casefile::load_case;
@@ -139,17 +140,41 @@ pub fn params(rules_dir: Option<&Path>) -> Result<Params, String> {
     }
 }
 
-/// Writes to stdout; an error (a closed pipe) is returned, never a panic.
+/// Writes text to stdout without control characters from a case file (see
+/// [`crate::sanitize`]); an error (a closed pipe) is returned, never a
+/// panic.
 fn out(text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()
+    write_all(
+        &mut std::io::stdout().lock(),
+        &crate::sanitize::for_terminal(text),
+    )
+}
+
+/// Writes JSON to stdout, control characters escaped.
+fn out_json(text: &str) -> std::io::Result<()> {
+    write_all(
+        &mut std::io::stdout().lock(),
+        &crate::sanitize::for_json(text),
+    )
+}
+
+/// Writes a message to stderr without control characters.
+fn err(text: &str) {
+    let mut text = crate::sanitize::for_terminal(text).into_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let _ = write_all(&mut std::io::stderr().lock(), &text);
+}
+
+fn write_all(w: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+    w.write_all(text.as_bytes())?;
+    w.flush()
 }
 
 /// Reads a case file, or says on stderr why it cannot (FILE:LINE:COL).
 fn load_or_report(case: &Path) -> Option<crate::model::Case> {
-    load_case(case).map_err(|e| eprintln!("{e}")).ok()
+    load_case(case).map_err(|e| err(&e.to_string())).ok()
 }
 
 /// Which figures `traject check` gives besides (or instead of) the
@@ -162,8 +187,39 @@ pub struct Scenarios {
     pub all: bool,
 }
 
-/// `traject check`.
-pub fn check(
+/// What `traject check CASE.ron` prints and its exit status, before the
+/// output boundary (the text is not yet sanitised).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckOutput {
+    /// 0: no errors; 1: errors in the case; 2: cannot be read, or a usage
+    /// error.
+    pub status: u8,
+    /// The text or JSON for stdout (empty on status 2).
+    pub stdout: String,
+    /// The message for stderr (`FILE:LINE:COL: message` on status 2).
+    pub stderr: String,
+}
+
+/// The `as_of` of a case resolved against `--as-of`: an `as_of` in the
+/// file before the case's last year is an error at its place
+/// (`FILE:LINE:COL`); a `--as-of` before it, a usage error.
+pub fn as_of_of(
+    file: &Path,
+    loaded: &crate::casefile::Loaded,
+    over: Option<AcademicYear>,
+) -> Result<Option<AcademicYear>, String> {
+    resolve_as_of(&loaded.case, over).map_err(|e| match over {
+        Some(_) => format!("--as-of: {e}"),
+        None => {
+            let (line, col) = crate::casefile::place_of(&loaded.text, "as_of");
+            format!("{}:{line}:{col}: {e}", file.display())
+        }
+    })
+}
+
+/// Everything `traject check CASE.ron` does but writing: read, compute,
+/// render (used by the binary and, in process, by the tests).
+pub fn check_output(
     params: &Params,
     case: &Path,
     json: bool,
@@ -171,38 +227,39 @@ pub fn check(
     explain: bool,
     today: crate::model::Date,
     scenarios: &Scenarios,
-) -> ExitCode {
-    let Some(base) = load_or_report(case) else {
-        return ExitCode::from(2);
+) -> CheckOutput {
+    let refuse = |stderr: String| CheckOutput {
+        status: 2,
+        stdout: String::new(),
+        stderr,
     };
-    let as_of = match resolve_as_of(&base, as_of) {
+    let loaded = match crate::casefile::load(case) {
+        Ok(l) => l,
+        Err(e) => return refuse(e.to_string()),
+    };
+    let as_of = match as_of_of(case, &loaded, as_of) {
         Ok(y) => y,
-        Err(e) => {
-            eprintln!("{}: {e}", case.display());
-            return ExitCode::from(2);
-        }
+        Err(e) => return refuse(e),
     };
+    let base = &loaded.case;
     let mut header = String::new();
     let (case_data, outcome) = match &scenarios.only {
         Some(name) => {
-            let s = match crate::report::find_scenario(&base, name) {
+            let s = match crate::report::find_scenario(base, name) {
                 Ok(s) => s,
-                Err(e) => {
-                    eprintln!("{}: {e}", case.display());
-                    return ExitCode::from(2);
-                }
+                Err(e) => return refuse(format!("{}: {e}", case.display())),
             };
             let (view, stale, o) =
-                crate::report::scenario_outcome(&base, params, s, as_of, Some(today));
+                crate::report::scenario_outcome(base, params, s, as_of, Some(today));
             header = crate::report::scenario_header(s, &stale);
             (view, o)
         }
         None => {
-            let o = compute_on(&base, params, as_of, Some(today));
+            let o = compute_on(base, params, as_of, Some(today));
             (base.clone(), o)
         }
     };
-    let text = if json {
+    let stdout = if json {
         let mut value = serde_json::to_value(check_json(&outcome)).expect("JSON of an outcome");
         if scenarios.all
             && let serde_json::Value::Object(map) = &mut value
@@ -210,7 +267,7 @@ pub fn check(
             map.insert(
                 "scenarios".into(),
                 serde_json::to_value(crate::report::scenarios_json(
-                    &base,
+                    base,
                     params,
                     as_of,
                     Some(today),
@@ -230,7 +287,7 @@ pub fn check(
         ));
         if scenarios.all {
             text.push_str(&crate::report::scenarios_text(
-                &base,
+                base,
                 params,
                 &outcome,
                 as_of,
@@ -239,13 +296,26 @@ pub fn check(
         }
         text
     };
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = out(&text);
-    if outcome.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    CheckOutput {
+        status: u8::from(!outcome.errors.is_empty()),
+        stdout,
+        stderr: String::new(),
     }
+}
+
+/// Writes what `check` produced: stderr, then stdout (JSON escaped, text
+/// without control characters); its status.
+fn print_check(o: CheckOutput, json: bool) -> ExitCode {
+    if !o.stderr.is_empty() {
+        err(&o.stderr);
+    }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = if json {
+        out_json(&o.stdout)
+    } else {
+        out(&o.stdout)
+    };
+    ExitCode::from(o.status)
 }
 
 /// `traject report`.
@@ -267,10 +337,12 @@ fn report(
     let text = match text {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}: {e}", case.display());
+            err(&format!("{}: {e}", case.display()));
             return ExitCode::from(2);
         }
     };
+    // Control characters from a case file stay out of the report too.
+    let text = crate::sanitize::for_terminal(&text);
     let written = match output {
         Some(path) => crate::store::save_atomic(path, &text).map_err(|e| e.to_string()),
         None => out(&text).map_err(|e| e.to_string()),
@@ -278,7 +350,7 @@ fn report(
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            err(&e);
             ExitCode::from(1)
         }
     }
@@ -303,21 +375,6 @@ fn demo_index(name: &str) -> Result<usize, String> {
         })
 }
 
-/// Logs to `traject.log` in the state directory; the guard flushes it.
-fn start_log() -> Option<tracing_appender::non_blocking::WorkerGuard> {
-    let dir = crate::store::state_dir()?;
-    std::fs::create_dir_all(&dir).ok()?;
-    let (writer, guard) =
-        tracing_appender::non_blocking(tracing_appender::rolling::never(&dir, "traject.log"));
-    tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .try_init()
-        .ok()?;
-    tracing::info!("traject {} gestart", env!("CARGO_PKG_VERSION"));
-    Some(guard)
-}
-
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -337,7 +394,7 @@ pub fn main() -> ExitCode {
     let params = match params(cli.rules_dir.as_deref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{e}");
+            err(&e);
             return ExitCode::from(2);
         }
     };
@@ -378,24 +435,36 @@ pub fn main() -> ExitCode {
             explain,
             scenario,
             all_scenarios,
-        }) => check(
-            &params,
-            &case,
+        }) => print_check(
+            check_output(
+                &params,
+                &case,
+                json,
+                as_of,
+                explain,
+                today(cli.today),
+                &Scenarios {
+                    only: scenario,
+                    all: all_scenarios,
+                },
+            ),
             json,
-            as_of,
-            explain,
-            today(cli.today),
-            &Scenarios {
-                only: scenario,
-                all: all_scenarios,
-            },
         ),
         None => {
-            let _guard = if cli.log { start_log() } else { None };
+            if cli.log
+                && let Some(dir) = crate::store::state_dir()
+                && let Err(e) = log::start(&dir)
+            {
+                err(&format!(
+                    "traject: kan het logboek niet beginnen in {}: {}",
+                    dir.display(),
+                    crate::os_error::dutch(&e)
+                ));
+            }
             let demo = match cli.demo.as_deref().map(demo_index) {
                 Some(Ok(i)) => Some(i),
                 Some(Err(e)) => {
-                    eprintln!("traject: {e}");
+                    err(&format!("traject: {e}"));
                     return ExitCode::from(2);
                 }
                 None => None,
@@ -407,9 +476,17 @@ pub fn main() -> ExitCode {
                 today: today(cli.today),
             };
             match crate::tui::run(params, options) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
+                Ok(crate::tui::Ended::Signal(sig, message)) => {
+                    err(&message);
+                    crate::tui::terminal::die_of(sig)
+                }
+                Err(e @ crate::tui::RunError::NoTerminal) => {
+                    err(&e.to_string());
+                    ExitCode::from(2)
+                }
                 Err(e) => {
-                    eprintln!("traject: {e}");
+                    err(&e.to_string());
                     ExitCode::FAILURE
                 }
             }

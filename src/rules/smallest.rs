@@ -22,9 +22,22 @@ pub struct Chosen {
 
 const NONE: u16 = u16::MAX;
 
+/// The most table cells of the exact search (8 MiB): far above any real
+/// year (30 pending units of 6 SP under diplomacontract take 1 M).
+const EXACT_CELLS: usize = 1 << 22;
+
+/// The most cells of the search by SP total alone (bits, 16 MiB).
+const TOTAL_CELLS: usize = 1 << 27;
+
 /// Finds the set. `holds(sp, diploma_sp)` says whether credits for a set
 /// with that SP total, of which `diploma_sp` under diplomacontract, reach
 /// the goal; it must not become false when either grows.
+///
+/// Beyond any real year (more than [`EXACT_CELLS`] states) the SP total
+/// stays the least, but the set is one that reaches it, not necessarily
+/// the one with the fewest units; beyond [`TOTAL_CELLS`] it is a set that
+/// suffices, found largest-first. Memory and time stay bounded whatever
+/// the case file says.
 pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chosen> {
     let mut items: Vec<&Item> = items.iter().collect();
     items.sort_by(|a, b| a.code.cmp(&b.code));
@@ -38,6 +51,16 @@ pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chos
         return None;
     }
     let n = items.len();
+    let cells = (n + 1)
+        .saturating_mul(total + 1)
+        .saturating_mul(total_d + 1);
+    if cells > EXACT_CELLS {
+        return Some(if n.saturating_mul(total + 1) <= TOTAL_CELLS {
+            least_total(&items, total, &holds)
+        } else {
+            largest_first(&items, &holds)
+        });
+    }
     let w = total_d + 1;
     let at = |s: usize, d: usize| s * w + d;
     // g[i][(s, d)]: the fewest items of items[i..] with exactly that SP
@@ -105,6 +128,87 @@ pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chos
     })
 }
 
+fn diploma_sp(item: &Item) -> usize {
+    if item.diploma { item.sp as usize } else { 0 }
+}
+
+/// The least SP total, with per total the most diploma SP a set of that
+/// total can have; the set is rebuilt from which item improved which
+/// total.
+fn least_total(items: &[&Item], total: usize, holds: &impl Fn(u64, u64) -> bool) -> Chosen {
+    // most_d[s]: the most diploma SP of a set with SP total s (None: no set).
+    let mut most_d: Vec<Option<usize>> = vec![None; total + 1];
+    most_d[0] = Some(0);
+    // took: one bit per item and total, set where the item improved it.
+    let words = total / 64 + 1;
+    let mut took = vec![0u64; items.len() * words];
+    for (i, item) in items.iter().enumerate() {
+        let (sp, dp) = (item.sp as usize, diploma_sp(item));
+        for s in (sp..=total).rev() {
+            if let Some(d) = most_d[s - sp]
+                && most_d[s].is_none_or(|have| d + dp > have)
+            {
+                most_d[s] = Some(d + dp);
+                took[i * words + s / 64] |= 1 << (s % 64);
+            }
+        }
+    }
+    let best = (0..=total)
+        .find(|&s| most_d[s].is_some_and(|d| holds(s as u64, d as u64)))
+        .unwrap_or(total);
+    let mut codes = Vec::new();
+    let mut s = best;
+    for (i, item) in items.iter().enumerate().rev() {
+        if took[i * words + s / 64] & (1 << (s % 64)) != 0 {
+            codes.push(item.code.clone());
+            s -= item.sp as usize;
+        }
+    }
+    codes.sort();
+    Chosen {
+        sp: best as u64,
+        codes,
+    }
+}
+
+/// A set that suffices: the largest units first (diplomacontract first
+/// among equals), then every unit it can do without, smallest first, left
+/// out again.
+fn largest_first(items: &[&Item], holds: &impl Fn(u64, u64) -> bool) -> Chosen {
+    let mut order: Vec<&Item> = items.to_vec();
+    order.sort_by(|a, b| b.sp.cmp(&a.sp).then(b.diploma.cmp(&a.diploma)));
+    let (mut s, mut d) = (0usize, 0usize);
+    let mut taken = Vec::new();
+    for item in order {
+        if holds(s as u64, d as u64) {
+            break;
+        }
+        s += item.sp as usize;
+        d += diploma_sp(item);
+        taken.push(item);
+    }
+    let mut keep = vec![true; taken.len()];
+    for i in (0..taken.len()).rev() {
+        let (sp, dp) = (taken[i].sp as usize, diploma_sp(taken[i]));
+        if holds((s - sp) as u64, (d - dp) as u64) {
+            s -= sp;
+            d -= dp;
+            keep[i] = false;
+        }
+    }
+    let mut codes: Vec<String> = taken
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(i, _)| i.code.clone())
+        .collect();
+    codes.sort();
+    Chosen {
+        sp: s as u64,
+        codes,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +245,47 @@ mod tests {
         it[1].diploma = false;
         let c = smallest(&it, |s, d| s + d.min(60) >= 10).unwrap();
         assert_eq!(c.codes, vec!["A".to_string()]);
+    }
+
+    /// Many units: the search by total alone, and beyond it largest first,
+    /// stay bounded and give a set that reaches the goal.
+    #[test]
+    fn huge_inputs_stay_bounded_and_still_reach_the_goal() {
+        let many: Vec<Item> = (0..2_000)
+            .map(|i| Item {
+                code: format!("U{i:04}"),
+                sp: if i % 2 == 0 { 6 } else { 3 },
+                diploma: i % 3 == 0,
+            })
+            .collect();
+        let holds = |s: u64, d: u64| s + d >= 100;
+        let c = smallest(&many, holds).unwrap();
+        // 6 SP units under diplomacontract count 12: 9 of them give 108,
+        // but 8 (96) and one 3 SP one under diplomacontract (6) give 102
+        // with a total of 51 SP; the least total is 51.
+        assert_eq!(c.sp, 51);
+        let sum = |c: &Chosen| {
+            let (mut s, mut d) = (0, 0);
+            for code in &c.codes {
+                let it = many.iter().find(|i| &i.code == code).unwrap();
+                s += u64::from(it.sp);
+                d += if it.diploma { u64::from(it.sp) } else { 0 };
+            }
+            (s, d)
+        };
+        let (s, d) = sum(&c);
+        assert_eq!(s, c.sp);
+        assert!(holds(s, d));
+        // A unit of a million SP: largest first.
+        let mut huge = many.clone();
+        huge.push(Item {
+            code: "ZZZ".into(),
+            sp: 1_000_000,
+            diploma: false,
+        });
+        let c = smallest(&huge, |s, _| s >= 999_999).unwrap();
+        assert_eq!(c.codes, vec!["ZZZ".to_string()]);
+        assert_eq!(c.sp, 1_000_000);
     }
 
     #[test]

@@ -5,12 +5,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use super::process::{boot_time, hostname, pid_alive, unix_now};
 use super::{StoreError, new_file_options, parent_dir, replace_via_temp};
 
-/// Mode of lock files: they hold no personal data, and others sharing the
-/// directory should be able to see who has the case open.
+/// Mode of lock files: like every file traject makes, only the owner may
+/// read or write them.
 #[cfg(unix)]
-const LOCK_MODE: u32 = 0o644;
+const LOCK_MODE: u32 = super::PRIVATE_MODE;
 
 /// The lock path of a case: `.NAME.ron.lock` next to it.
 pub fn lock_path(path: &Path) -> PathBuf {
@@ -30,20 +31,34 @@ pub struct LockHeld {
     pub since: u64,
 }
 
+impl LockHeld {
+    /// Which process and since when: `proces 1234, sinds 02-12-2026 14:30`.
+    pub fn who(&self) -> String {
+        let who = if self.pid == 0 {
+            "proces onbekend".to_string()
+        } else {
+            format!("proces {}", self.pid)
+        };
+        let since = chrono::DateTime::from_timestamp(self.since as i64, 0)
+            .filter(|_| self.since > 0)
+            .map(|t| {
+                format!(
+                    ", sinds {}",
+                    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M")
+                )
+            })
+            .unwrap_or_default();
+        format!("{who}{since}")
+    }
+}
+
 impl std::fmt::Display for LockHeld {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.pid == 0 {
-            write!(
-                f,
-                "dit dossier is al geopend in een andere traject (proces onbekend)"
-            )
-        } else {
-            write!(
-                f,
-                "dit dossier is al geopend in een andere traject (proces {})",
-                self.pid
-            )
-        }
+        write!(
+            f,
+            "dit dossier is al geopend in een ander venster van traject ({})",
+            self.who()
+        )
     }
 }
 
@@ -76,6 +91,24 @@ impl CaseLock {
     pub fn owns_file(&self) -> bool {
         self.owned.is_some()
     }
+
+    /// Who holds the lock now, when another traject took it over (its lock
+    /// file no longer holds what this lock wrote).
+    pub fn lost(&self) -> Option<LockHeld> {
+        let (path, text) = self.owned.as_ref()?;
+        match fs::read_to_string(path) {
+            Ok(now) if &now == text => None,
+            Ok(now) => {
+                let info = parse_lock(&now);
+                Some(LockHeld {
+                    pid: info.pid.unwrap_or(0),
+                    since: info.since.unwrap_or(0),
+                })
+            }
+            // The lock file is gone: nobody holds it but us.
+            Err(_) => None,
+        }
+    }
 }
 
 impl Drop for CaseLock {
@@ -88,59 +121,19 @@ impl Drop for CaseLock {
     }
 }
 
-/// This machine's name, or `?`.
-fn hostname() -> String {
-    let from_file = |p: &str| {
-        fs::read_to_string(p)
-            .ok()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    from_file("/proc/sys/kernel/hostname")
-        .or_else(|| from_file("/etc/hostname"))
-        .or_else(|| std::env::var("HOSTNAME").ok().filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "?".to_string())
-}
-
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
 /// The text of a lock file for this process.
+///
+/// `take=` numbers the locks this process takes, so that a lock taken over
+/// by another window of the same process (tests) is still told apart.
 fn lock_text() -> String {
+    static TAKEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     format!(
-        "pid={}\nhost={}\nsince={}\n",
+        "pid={}\nhost={}\nsince={}\ntake={}\n",
         std::process::id(),
         hostname(),
-        unix_now()
+        unix_now(),
+        TAKEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     )
-}
-
-/// Whether a process with this pid runs on this machine. Where that cannot
-/// be checked, every pid but 0 counts as alive.
-fn pid_alive(pid: u32) -> bool {
-    if pid == 0 {
-        return false;
-    }
-    #[cfg(target_os = "linux")]
-    {
-        Path::new("/proc").join(pid.to_string()).exists()
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        true
-    }
-}
-
-/// When this machine booted, in seconds since 1970 (Linux only).
-fn boot_time() -> Option<u64> {
-    let stat = fs::read_to_string("/proc/stat").ok()?;
-    stat.lines()
-        .find_map(|l| l.strip_prefix("btime "))
-        .and_then(|v| v.trim().parse().ok())
 }
 
 /// What a lock file says.
@@ -321,7 +314,7 @@ pub fn force_lock(path: &Path) -> Result<CaseLock, StoreError> {
         }
         Err(e) => Err(StoreError::Lock {
             path: lock,
-            message: e.to_string(),
+            message: crate::os_error::dutch(&e),
         }),
     }
 }
@@ -405,12 +398,14 @@ mod tests {
         fs::write(&lock, "pid=1\nhost=elders\nsince=5\n").unwrap();
         let forced = force_lock(&path).unwrap();
         assert!(forced.owns_file());
+        assert_eq!(forced.lost(), None);
         let mine = fs::read_to_string(&lock).unwrap();
         assert!(mine.starts_with(&format!("pid={}\n", std::process::id())));
         assert!(temp_files(dir.path()).is_empty());
 
         // Someone else takes it over: dropping ours must not remove theirs.
         fs::write(&lock, "pid=1\nhost=elders\nsince=6\n").unwrap();
+        assert_eq!(forced.lost(), Some(LockHeld { pid: 1, since: 6 }));
         drop(forced);
         assert_eq!(
             fs::read_to_string(&lock).unwrap(),

@@ -8,20 +8,35 @@
 //!   changes the file;
 //! - `.NAME.ron.lock`: who has the case open (`pid=`, `host=`, `since=`);
 //! - `.NAME.ron.tmp-<pid>-<n>` (and `.NAME.ron.bak.tmp-<pid>-<n>`): temporary
-//!   files that only exist during a save.
+//!   files that only exist during a save; one left by an interrupted save
+//!   is removed at the next save or open ([`remove_leftovers`]).
+//!
+//! Recovery files of unsaved changes live in the state directory
+//! ([`recovery`]).
+//!
+//! Every file it creates has mode 0600 and every directory 0700
+//! ([`create_private_dir`]): file names and contents are students' data.
 //!
 //! Errors meant for the user are in Dutch and say what failed and where.
 
+mod fingerprint;
+mod leftovers;
 mod list;
 mod lock;
 mod names;
+mod process;
+pub mod recovery;
 mod save;
 
+pub use fingerprint::{Fingerprint, sha256_hex};
+pub use leftovers::remove_leftovers;
 pub use list::{CaseEntry, list_cases};
 pub use lock::{CaseLock, LockHeld, force_lock, lock_case, lock_path};
 pub use names::{
-    config_dir, default_data_dir, project_dirs, state_dir, suggest_file_name, unique_path,
+    config_dir, create_private_dir, default_data_dir, own_private_dir, project_dirs, state_dir,
+    suggest_file_name, unique_path,
 };
+pub use process::other_instance_alive;
 pub use save::{backup_path, save_atomic};
 
 use std::fs::{self, File, OpenOptions};
@@ -36,6 +51,12 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 /// or write them (they hold personal data of students).
 #[cfg(unix)]
 const PRIVATE_MODE: u32 = 0o600;
+
+/// [`PRIVATE_MODE`] where modes exist, 0 elsewhere.
+#[cfg(unix)]
+const PRIVATE_MODE_OR_0: u32 = PRIVATE_MODE;
+#[cfg(not(unix))]
+const PRIVATE_MODE_OR_0: u32 = 0;
 
 /// A save or lock operation that failed. Every variant names the file and
 /// the operating system's reason.
@@ -239,7 +260,7 @@ mod tests {
         };
         assert_eq!(
             held.to_string(),
-            "dit dossier is al geopend in een andere traject (proces 1234)"
+            "dit dossier is al geopend in een ander venster van traject (proces 1234)"
         );
     }
 }

@@ -38,6 +38,35 @@ pub fn state_dir() -> Option<PathBuf> {
     })
 }
 
+/// Makes a directory and any missing parents, each with mode 0700 (only
+/// the owner may look in; file names are students' names).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Makes one of the program's own directories (the default data
+/// directory, the state directory) if needed, and closes it to others when
+/// an earlier version left it open (0755).
+pub fn own_private_dir(dir: &Path) -> std::io::Result<()> {
+    create_private_dir(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(mode & 0o700 | 0o700))?;
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // File names
 // ---------------------------------------------------------------------------
@@ -170,6 +199,29 @@ mod tests {
             );
             assert!(!stem.starts_with('-') && !stem.ends_with('-'), "{f}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_directories_are_0700() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b/c");
+        create_private_dir(&deep).unwrap();
+        for d in [dir.path().join("a"), dir.path().join("a/b"), deep.clone()] {
+            assert_eq!(
+                fs::metadata(&d).unwrap().permissions().mode() & 0o777,
+                0o700
+            );
+        }
+        let open = dir.path().join("open");
+        fs::create_dir(&open).unwrap();
+        fs::set_permissions(&open, fs::Permissions::from_mode(0o755)).unwrap();
+        own_private_dir(&open).unwrap();
+        assert_eq!(
+            fs::metadata(&open).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
 
     #[test]

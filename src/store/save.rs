@@ -29,6 +29,9 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// backup is made. A symbolic link at `path` is followed: the file it points
 /// to is replaced, the link stays. The directory must exist.
 ///
+/// Temporary files an interrupted earlier save left next to `path` are
+/// removed first ([`super::remove_leftovers`]).
+///
 /// On any failure the temporary files are removed and `path` is unchanged,
 /// except for [`StoreError::Sync`], which comes after the new content is in
 /// place.
@@ -45,9 +48,11 @@ pub fn save_atomic(path: &Path, contents: &str) -> Result<(), StoreError> {
         },
         _ => path,
     };
+    // What an interrupted save left next to this file goes first.
+    super::remove_leftovers(path);
     let write_err = |e: io::Error| StoreError::Write {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: crate::os_error::dutch(&e),
     };
 
     let current = match fs::read(path) {
@@ -56,7 +61,7 @@ pub fn save_atomic(path: &Path, contents: &str) -> Result<(), StoreError> {
         Err(e) => {
             return Err(StoreError::Read {
                 path: path.to_path_buf(),
-                message: e.to_string(),
+                message: crate::os_error::dutch(&e),
             });
         }
     };
@@ -82,7 +87,7 @@ pub fn save_atomic(path: &Path, contents: &str) -> Result<(), StoreError> {
             cleanup();
             return Err(StoreError::Backup {
                 path: bak,
-                message: e.to_string(),
+                message: crate::os_error::dutch(&e),
             });
         }
     }
@@ -91,13 +96,13 @@ pub fn save_atomic(path: &Path, contents: &str) -> Result<(), StoreError> {
         cleanup();
         return Err(StoreError::Rename {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: crate::os_error::dutch(&e),
         });
     }
 
     sync_dir(&dir).map_err(|e| StoreError::Sync {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: crate::os_error::dutch(&e),
     })
 }
 
@@ -239,7 +244,7 @@ mod tests {
             assert!(matches!(err, StoreError::Write { .. }), "{err:?}");
             let shown = err.to_string();
             assert!(shown.starts_with(&format!("kan {} niet bewaren: ", path.display())));
-            assert!(shown.contains("ermission denied"), "{shown}");
+            assert!(shown.contains("geen toestemming"), "{shown}");
             assert_eq!(fs::read(&path).unwrap(), text.as_bytes());
             assert!(temp_files(dir.path()).is_empty());
             assert!(!backup_path(&path).exists());

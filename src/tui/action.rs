@@ -22,6 +22,7 @@ pub enum Command {
     Undo,
     Redo,
     Save,
+    SaveAs,
     Quit,
     Help,
     Why,
@@ -63,6 +64,7 @@ impl Command {
             Command::Undo => "ongedaan maken",
             Command::Redo => "opnieuw doen",
             Command::Save => "bewaren",
+            Command::SaveAs => "opslaan als (een andere bestandsnaam)",
             Command::Quit => "stoppen",
             Command::Help => "hulp",
             Command::Why => "waarom? (uitleg met artikels)",
@@ -105,23 +107,55 @@ pub enum Action {
     Submit,
     /// Answer to a yes/no question.
     Answer(bool),
+    /// A key in a choice dialog.
+    Choice(crate::tui::choice::ChoiceInput),
     /// The result of a save the runner performed.
     Saved(Result<PathBuf, String>),
+    /// The runner did not save: the file is not as it was read, or not ours
+    /// to replace.
+    SaveRefused(Refusal),
+    /// The result of taking over the lock of the open case.
+    TookOver(Result<(), String>),
     /// A case opened by the runner (or the error text of one that failed).
     Opened(Box<Opened>),
     /// The result of writing a report.
     Exported(Result<PathBuf, String>),
 }
 
+/// Why the runner refused to save over the case file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its bytes are not those traject read or last wrote.
+    ChangedOnDisk,
+    /// Its permissions make it read-only.
+    ReadOnlyFile,
+    /// Another traject took over its lock (which process, since when).
+    LockLost(String),
+}
+
+/// A case file the runner read, with what it found around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenedCase {
+    pub case: crate::model::Case,
+    pub path: PathBuf,
+    /// Another traject has it open (who, in Dutch).
+    pub held_elsewhere: Option<String>,
+    /// Its permissions make it read-only.
+    pub read_only_file: bool,
+    /// It holds comments a save drops.
+    pub comments: bool,
+    /// A recovery file of unsaved changes of this case.
+    pub recovery: Option<crate::store::recovery::Recovery>,
+    /// The file changed since that recovery file was written.
+    pub changed_since_recovery: bool,
+}
+
 /// What the runner found when opening a case file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Opened {
-    Case {
-        case: Box<crate::model::Case>,
-        path: PathBuf,
-        /// Someone else has it open (their Dutch warning).
-        lock_warning: Option<String>,
-    },
+    Case(Box<OpenedCase>),
+    /// A recovery file opened from the case list.
+    Recovered(Box<crate::store::recovery::Recovery>),
     Failed {
         path: PathBuf,
         message: String,
@@ -131,17 +165,37 @@ pub enum Opened {
 /// Work `update` asks the runner to do (files, leaving).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
+    /// Save the case; unless `overwrite`, only over the bytes that were
+    /// read, in a file that is not read-only and whose lock is still ours.
     Save {
         path: PathBuf,
         contents: String,
+        overwrite: bool,
     },
     Open(PathBuf),
-    /// Let go of the open case (its lock) and list the cases again.
+    /// Forget this traject's recovery file and read the case file again.
+    Reload(PathBuf),
+    /// Take over the lock of the case (then save, when `then_save` holds
+    /// its contents).
+    TakeOver {
+        path: PathBuf,
+        then_save: Option<String>,
+    },
+    /// Open a recovery file from the case list.
+    OpenRecovery(PathBuf),
+    /// The restored recovery file is this traject's now (written on,
+    /// removed by a clean save).
+    AdoptRecovery(PathBuf),
+    /// Remove a recovery file the counsellor threw away.
+    DiscardRecovery(PathBuf),
+    /// Let go of the open case (its lock, its unsaved changes) and list the
+    /// cases again.
     Close,
     /// Write a report (not the case: the case's saved state is unchanged).
     Export {
         path: PathBuf,
         contents: String,
     },
+    /// Leave (unsaved changes were let go of).
     Quit,
 }

@@ -6,8 +6,10 @@ use crate::model::{AcademicYear, Case, Date};
 use crate::params::Params;
 use crate::rules::{Outcome, compute_on};
 
+use super::choice::Choice;
 use super::form::Form;
 use super::keymap::{Context, Keymap};
+use crate::store::recovery::Recovery;
 
 /// The panes of the editor, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,6 +79,18 @@ pub enum ListEntry {
         label: String,
         problem: Option<String>,
     },
+    /// Unsaved changes of a case never saved (or whose file is gone), in a
+    /// recovery file of a traject that stopped without saving.
+    Recovery { path: PathBuf, label: String },
+}
+
+/// Why the open case is not simply saved over its own file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another traject has it open (who, in Dutch).
+    OpenElsewhere(String),
+    /// The file's permissions make it read-only.
+    File,
 }
 
 /// The open case with its history.
@@ -104,6 +118,11 @@ pub struct Document {
     pub origin: String,
     /// The date the figures are judged on (RULES.md §7).
     pub today: Date,
+    /// Opened only to read: a save asks first (see [`ReadOnly`]).
+    pub read_only: Option<ReadOnly>,
+    /// The file holds comments a save would drop; the counsellor has not
+    /// been told yet.
+    pub comments: bool,
 }
 
 impl Document {
@@ -129,6 +148,8 @@ impl Document {
             redo: Vec::new(),
             origin,
             today,
+            read_only: None,
+            comments: false,
         }
     }
 
@@ -179,6 +200,48 @@ pub enum Screen {
         path: PathBuf,
         message: String,
     },
+}
+
+/// What a choice dialog asks about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum About {
+    /// A recovery file of the case just opened: restore, compare, discard.
+    Recovery(Box<Recovery>),
+    /// The file changed on disk since it was read: save as, reload,
+    /// overwrite.
+    ChangedOnDisk,
+    /// The file is read-only: save as.
+    ReadOnlyFile,
+    /// At open: another traject has the case open: read only or take over.
+    OpenElsewhere(String),
+    /// At a save: another traject has (or took over) the case: save as or
+    /// take over and save.
+    SaveOpenElsewhere(String),
+    /// The file holds comments a save drops: save anyway.
+    Comments,
+}
+
+/// The answers of the choice dialogs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Restore,
+    Compare,
+    Discard,
+    SaveAs,
+    Reload,
+    Overwrite,
+    ReadOnly,
+    TakeOver,
+    TakeOverAndSave,
+    SaveWithoutComments,
+    Cancel,
+}
+
+/// A choice dialog and what it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dialog {
+    pub about: About,
+    pub choice: Choice<Reply>,
 }
 
 /// A question waiting for yes or no.
@@ -251,6 +314,7 @@ pub enum Overlay {
     Compare(CompareView),
     Form(Box<Form>),
     Confirm(Question),
+    Choice(Box<Dialog>),
 }
 
 /// Something selected in a pane, by stable position in the case.
@@ -307,8 +371,8 @@ pub struct App {
     pub sel: Selection,
     pub overlay: Overlay,
     pub status: Option<Status>,
-    /// Another traject has this case open.
-    pub lock_warning: Option<String>,
+    /// Dialogs waiting their turn after the one on screen.
+    pub dialogs: std::collections::VecDeque<Dialog>,
     /// Today, for the deadline countdown.
     pub today: crate::model::Date,
     /// The report files written by the last export.
@@ -332,7 +396,7 @@ impl App {
             sel: Selection::default(),
             overlay: Overlay::None,
             status: None,
-            lock_warning: None,
+            dialogs: Default::default(),
             today: crate::model::Date(chrono::Local::now().date_naive()),
             exported: Vec::new(),
             quit: false,

@@ -185,6 +185,7 @@ const DEFAULTS: &[(Context, &str, Command, bool)] = &[
     (Context::Global, "u", Command::Undo, true),
     (Context::Global, "ctrl-r", Command::Redo, false),
     (Context::Global, "ctrl-s", Command::Save, true),
+    (Context::Global, "ctrl-o", Command::SaveAs, false),
     (Context::Global, "w", Command::Why, true),
     (Context::Global, "?", Command::Help, true),
     (Context::Global, "q", Command::Quit, true),

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod choice;
 pub mod demo;
 pub mod editing;
 pub mod explain;
@@ -10,11 +11,12 @@ pub mod form;
 pub mod keymap;
 pub mod rows;
 pub mod run;
+pub mod terminal;
 pub mod ui;
 pub mod update;
 pub mod whatif;
 
 pub use action::{Action, Command, Effect};
 pub use app::App;
-pub use run::{Options, Runtime, new_app, perform, run};
+pub use run::{Ended, Options, RunError, Runtime, new_app, perform, run};
 pub use update::{key_action, update};

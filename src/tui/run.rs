@@ -1,17 +1,21 @@
 //! The runner: terminal set-up and restore, the event loop, and the work
-//! with files that `update` asks for.
+//! with files that `update` asks for — saving only over what was read,
+//! locks, and the recovery file of unsaved changes.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 
 use crate::params::Params;
-use crate::store::{self, CaseLock};
+use crate::store::recovery::{self, RecoveryData};
+use crate::store::{self, CaseLock, Fingerprint};
 
-use super::action::{Action, Effect, Opened};
+use super::action::{Action, Effect, Opened, OpenedCase, Refusal};
 use super::app::{App, ListEntry};
 use super::demo::DEMOS;
 use super::keymap::Keymap;
+use super::terminal::{self, Signals};
 use super::ui;
 use super::update::{key_action, update};
 
@@ -28,10 +32,171 @@ pub struct Options {
     pub today: crate::model::Date,
 }
 
-/// The state the runner keeps outside the App: the lock of the open case.
-#[derive(Default)]
+/// How the UI ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The counsellor quit.
+    Quit,
+    /// A signal ended it: its number, and what to tell the counsellor
+    /// (where the unsaved changes are).
+    Signal(i32, String),
+}
+
+/// Why the UI could not go on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RunError {
+    /// There is no terminal (a script, cron, a pipe).
+    #[error("{}", terminal::NO_TERMINAL.trim_end())]
+    NoTerminal,
+    /// Something else: the Dutch message, ready to show.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// How soon after a change its recovery file is written.
+const RECOVERY_DELAY: Duration = Duration::from_secs(1);
+
+/// This traject's recovery file of the open case.
+#[derive(Debug)]
+struct RecoveryFile {
+    path: PathBuf,
+    /// The case as last written there.
+    written: Option<crate::model::Case>,
+    at: Instant,
+}
+
+/// The state the runner keeps outside the App: the lock of the open case,
+/// what its file held, and its recovery file.
+#[derive(Debug, Default)]
 pub struct Runtime {
     lock: Option<CaseLock>,
+    /// The open case file and what it held when read or last written.
+    disk: Option<(PathBuf, Fingerprint)>,
+    /// Where recovery files go; none are written or offered without one.
+    pub recovery_dir: Option<PathBuf>,
+    recovery: Option<RecoveryFile>,
+}
+
+impl Runtime {
+    /// A runtime keeping recovery files in `dir`.
+    pub fn with_recovery_dir(dir: PathBuf) -> Runtime {
+        Runtime {
+            recovery_dir: Some(dir),
+            ..Runtime::default()
+        }
+    }
+
+    /// The recovery file this traject keeps now, if any.
+    pub fn recovery_file(&self) -> Option<&Path> {
+        self.recovery.as_ref().map(|r| r.path.as_path())
+    }
+
+    /// The case list of a directory: recovery files of cases never saved,
+    /// new, the demos, then the files.
+    pub fn list(&self, dir: &Path) -> Vec<ListEntry> {
+        let mut v: Vec<ListEntry> = self
+            .recovery_dir
+            .as_deref()
+            .map(recovery::unattached)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| Some(r.path.as_path()) != self.recovery_file())
+            .map(|r| ListEntry::Recovery {
+                label: format!("⟲ herstel: {}", r.data.case.student.name),
+                path: r.path,
+            })
+            .collect();
+        v.extend(list_entries(dir));
+        v
+    }
+
+    /// Writes the unsaved state of the open case to its recovery file when
+    /// it changed (at most once per [`RECOVERY_DELAY`] unless `now`), and
+    /// removes the file when nothing is unsaved any more. Returns the
+    /// recovery file when one holds unsaved changes.
+    pub fn keep_recovery(&mut self, app: &App, now: bool) -> Option<PathBuf> {
+        let dir = self.recovery_dir.clone()?;
+        if !self.unsaved(app) {
+            self.drop_recovery();
+            return None;
+        }
+        let doc = app.doc.as_ref()?;
+        if let Some(r) = &self.recovery {
+            let same = r.written.as_ref() == Some(&doc.base);
+            if same || (!now && r.at.elapsed() < RECOVERY_DELAY) {
+                // Up to date, or written less than a second ago (the next
+                // tick writes it).
+                return r.written.is_some().then(|| r.path.clone());
+            }
+        }
+        let path = match &self.recovery {
+            Some(r) => r.path.clone(),
+            None => recovery::new_path(&dir, doc.path.as_deref()),
+        };
+        let based_on = self
+            .disk
+            .as_ref()
+            .filter(|(p, _)| Some(p) == doc.path.as_ref())
+            .map(|(_, f)| f.clone());
+        let data = RecoveryData::now(doc.path.as_deref(), &doc.origin, based_on, doc.base.clone());
+        match recovery::write(&path, &data) {
+            Ok(()) => {
+                tracing::info!("herstelbestand geschreven");
+                self.recovery = Some(RecoveryFile {
+                    path: path.clone(),
+                    written: Some(doc.base.clone()),
+                    at: Instant::now(),
+                });
+                Some(path)
+            }
+            Err(e) => {
+                tracing::warn!(fout = %crate::os_error::dutch(&e), "herstelbestand niet geschreven");
+                None
+            }
+        }
+    }
+
+    /// Whether the open case holds something typed that is not saved: it
+    /// differs from its file (a new case only once something was typed in
+    /// it, or when it came from a recovery file).
+    pub fn unsaved(&self, app: &App) -> bool {
+        app.doc.as_ref().is_some_and(|d| {
+            d.dirty() && (d.path.is_some() || !d.undo.is_empty() || self.recovery.is_some())
+        })
+    }
+
+    /// Removes this traject's recovery file (the changes were saved or let
+    /// go of).
+    fn drop_recovery(&mut self) {
+        if let Some(r) = self.recovery.take() {
+            let _ = recovery::remove(&r.path);
+        }
+    }
+
+    /// Why a save over `path` must ask first, if it must.
+    fn refusal(&self, path: &Path) -> Option<Refusal> {
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Some(Refusal::ReadOnlyFile);
+        }
+        if let Some(held) = self
+            .lock
+            .as_ref()
+            .filter(|l| l.path() == Some(store::lock_path(path).as_path()))
+            .and_then(CaseLock::lost)
+        {
+            return Some(Refusal::LockLost(held.who()));
+        }
+        if let Some((p, read)) = &self.disk
+            && p == path
+        {
+            match Fingerprint::read(path) {
+                Ok(Some(now)) if !now.same_bytes(read) => return Some(Refusal::ChangedOnDisk),
+                // Unreadable now: the save itself will say why.
+                _ => {}
+            }
+        }
+        None
+    }
 }
 
 /// The case list of a directory: new, the demos, then the files.
@@ -59,11 +224,16 @@ pub fn new_app(params: Params, data_dir: PathBuf) -> Result<App, String> {
     Ok(App::new(params, keymap, data_dir, list))
 }
 
-/// Writes a file atomically, making its directory first.
+/// Writes a file atomically, making its directory (0700) first.
 fn write(path: &Path, contents: &str) -> Result<(), String> {
-    if let Some(d) = path.parent() {
-        std::fs::create_dir_all(d)
-            .map_err(|e| format!("kan de map {} niet maken: {e}", d.display()))?;
+    if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        store::create_private_dir(d).map_err(|e| {
+            format!(
+                "kan de map {} niet maken: {}",
+                d.display(),
+                crate::os_error::dutch(&e)
+            )
+        })?;
     }
     store::save_atomic(path, contents).map_err(|e| e.to_string())
 }
@@ -71,10 +241,16 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 /// Does what `update` asked and feeds the result back.
 pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
     let follow = match effect {
-        Effect::Quit => None,
+        Effect::Quit => {
+            // The counsellor let the unsaved changes go.
+            rt.drop_recovery();
+            None
+        }
         Effect::Close => {
+            rt.drop_recovery();
             rt.lock = None;
-            app.list = list_entries(&app.data_dir);
+            rt.disk = None;
+            app.list = rt.list(&app.data_dir);
             None
         }
         Effect::Export { path, contents } => {
@@ -82,41 +258,124 @@ pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
             Some(Action::Exported(result.map(|()| path)))
         }
         Effect::Open(path) => Some(Action::Opened(Box::new(open(rt, &path)))),
-        Effect::Save { path, contents } => {
-            let result = write(&path, &contents);
-            if result.is_ok() && rt.lock.as_ref().and_then(|l| l.path()).is_none() {
-                rt.lock = store::lock_case(&path).ok();
-            }
-            tracing::info!(path = %path.display(), ok = result.is_ok(), "bewaren");
-            Some(Action::Saved(result.map(|()| path)))
+        Effect::Reload(path) => {
+            rt.drop_recovery();
+            Some(Action::Opened(Box::new(open(rt, &path))))
         }
+        Effect::OpenRecovery(path) => Some(Action::Opened(Box::new(match recovery::read(&path) {
+            Ok(r) => {
+                rt.lock = None;
+                rt.disk = None;
+                Opened::Recovered(Box::new(r))
+            }
+            Err(e) => Opened::Failed {
+                path,
+                message: e.to_string(),
+            },
+        }))),
+        Effect::AdoptRecovery(path) => {
+            rt.drop_recovery();
+            rt.recovery = Some(RecoveryFile {
+                path,
+                written: None,
+                at: Instant::now()
+                    .checked_sub(RECOVERY_DELAY)
+                    .unwrap_or_else(Instant::now),
+            });
+            None
+        }
+        Effect::DiscardRecovery(path) => {
+            let _ = recovery::remove(&path);
+            None
+        }
+        Effect::TakeOver { path, then_save } => match store::force_lock(&path) {
+            Ok(lock) => {
+                rt.lock = Some(lock);
+                tracing::info!(dossier = %crate::cli::log::case_id(&path), "overgenomen");
+                for e in update(app, Action::TookOver(Ok(()))) {
+                    perform(app, rt, e);
+                }
+                then_save.map(|contents| save(rt, path, contents, false))
+            }
+            Err(e) => Some(Action::TookOver(Err(e.to_string()))),
+        },
+        Effect::Save {
+            path,
+            contents,
+            overwrite,
+        } => Some(save(rt, path, contents, overwrite)),
     };
     if let Some(a) = follow {
         for e in update(app, a) {
             perform(app, rt, e);
         }
         if app.screen == super::app::Screen::Editor {
-            app.list = list_entries(&app.data_dir);
+            app.list = rt.list(&app.data_dir);
         }
     }
 }
 
+/// Saves, unless the file is not what was read, is read-only or was taken
+/// over (and `overwrite` was not chosen).
+fn save(rt: &mut Runtime, path: PathBuf, contents: String, overwrite: bool) -> Action {
+    let id = crate::cli::log::case_id(&path);
+    if !overwrite && let Some(refusal) = rt.refusal(&path) {
+        tracing::info!(dossier = %id, "niet bewaard: {refusal:?}");
+        return Action::SaveRefused(refusal);
+    }
+    if std::fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
+        // Never replaced, whatever was chosen.
+        return Action::SaveRefused(Refusal::ReadOnlyFile);
+    }
+    let result = write(&path, &contents);
+    if result.is_ok() {
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        rt.disk = Some((path.clone(), Fingerprint::of(contents.as_bytes(), modified)));
+        let lock = store::lock_path(&path);
+        if rt.lock.as_ref().and_then(|l| l.path()) != Some(lock.as_path()) {
+            rt.lock = store::lock_case(&path).ok();
+        }
+        rt.drop_recovery();
+    }
+    tracing::info!(dossier = %id, ok = result.is_ok(), "bewaren");
+    Action::Saved(result.map(|()| path))
+}
+
 fn open(rt: &mut Runtime, path: &Path) -> Opened {
-    match crate::casefile::load_case(path) {
-        Ok(case) => {
+    store::remove_leftovers(path);
+    match crate::casefile::load(path) {
+        Ok(loaded) => {
             rt.lock = None;
-            let lock_warning = match store::lock_case(path) {
+            let held_elsewhere = match store::lock_case(path) {
                 Ok(lock) => {
                     rt.lock = Some(lock);
                     None
                 }
                 Err(held) => Some(held.to_string()),
             };
-            Opened::Case {
-                case: Box::new(case),
+            let recovery = rt.recovery_dir.as_deref().and_then(|d| {
+                recovery::for_case(d, path)
+                    .into_iter()
+                    .find(|r| Some(r.path.as_path()) != rt.recovery_file())
+            });
+            let changed_since_recovery = recovery.as_ref().is_some_and(|r| {
+                r.data
+                    .based_on
+                    .as_ref()
+                    .is_some_and(|b| !b.same_bytes(&loaded.fingerprint))
+            });
+            let read_only_file = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+            tracing::info!(dossier = %crate::cli::log::case_id(path), "geopend");
+            rt.disk = Some((path.to_path_buf(), loaded.fingerprint));
+            Opened::Case(Box::new(OpenedCase {
+                comments: crate::casefile::has_comments(&loaded.text),
+                case: loaded.case,
                 path: path.to_path_buf(),
-                lock_warning,
-            }
+                held_elsewhere,
+                read_only_file,
+                recovery,
+                changed_since_recovery,
+            }))
         }
         Err(e) => Opened::Failed {
             path: path.to_path_buf(),
@@ -125,38 +384,146 @@ fn open(rt: &mut Runtime, path: &Path) -> Opened {
     }
 }
 
-/// Runs the terminal UI until the counsellor quits.
-pub fn run(params: Params, options: Options) -> Result<(), String> {
-    let data_dir = options
-        .data_dir
-        .clone()
-        .unwrap_or_else(store::default_data_dir);
-    let mut app = new_app(params, data_dir)?;
+/// Runs the terminal UI until the counsellor quits or a signal ends it.
+///
+/// SIGTERM, SIGHUP and SIGINT, a panic and an error of the terminal all
+/// end it the same way: the unsaved changes go to the recovery file, the
+/// terminal is restored (main screen, cursor, cooked mode) and the lock is
+/// let go of.
+pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
+    if !terminal::has_terminal() {
+        return Err(RunError::NoTerminal);
+    }
+    let signals = Signals::catch().map_err(|e| {
+        RunError::Failed(format!(
+            "traject: kan de signalen niet opvangen: {}",
+            crate::os_error::dutch(&e)
+        ))
+    })?;
+    let data_dir = match options.data_dir.clone() {
+        Some(d) => d,
+        None => {
+            // traject's own data directory: closed to others (0700), also
+            // when an earlier version left it open. A --data-dir is left as
+            // it is (it may be shared on purpose).
+            let d = store::default_data_dir();
+            if d.is_dir() {
+                let _ = store::own_private_dir(&d);
+            }
+            d
+        }
+    };
+    let mut app = new_app(params, data_dir).map_err(RunError::Failed)?;
     app.today = options.today;
-    let mut rt = Runtime::default();
+    let mut rt = Runtime {
+        recovery_dir: store::state_dir().map(|d| d.join("herstel")),
+        ..Runtime::default()
+    };
+    if let Some(state) = store::state_dir() {
+        let _ = store::own_private_dir(&state);
+    }
+    app.list = rt.list(&app.data_dir);
     if let Some(file) = options.file {
         perform(&mut app, &mut rt, Effect::Open(file));
     } else if let Some(i) = options.demo {
         crate::tui::update::open_demo(&mut app, i);
     }
-    // ratatui::init installs a panic hook that restores the terminal first.
-    let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app, &mut rt);
-    ratatui::restore();
-    result
+    terminal::capture_panics();
+    let mut term = terminal::enter().map_err(|e| {
+        terminal::leave();
+        RunError::Failed(format!(
+            "traject: kan de terminal niet gebruiken: {}",
+            crate::os_error::dutch(&e)
+        ))
+    })?;
+    let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut term, &mut app, &mut rt, &signals)
+    }));
+    // Whatever happened, the unsaved changes go to disk first.
+    let quit = matches!(looped, Ok(Ok(None)));
+    let unsaved = rt.unsaved(&app);
+    let saved = if quit {
+        None
+    } else {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rt.keep_recovery(&app, true)
+        }))
+        .ok()
+        .flatten()
+    };
+    terminal::leave();
+    // Dropping it would show the cursor once more and, with no terminal
+    // left (SIGHUP), print to a closed stderr and panic.
+    std::mem::forget(term);
+    rt.lock = None;
+    let kept = |what: &str| match &saved {
+        Some(p) => format!(
+            "{what} Niet-bewaarde wijzigingen staan in het herstelbestand {}; traject biedt ze aan bij het volgende openen (een nieuw dossier: ⟲ herstel bovenaan de dossierlijst).",
+            p.display()
+        ),
+        None if unsaved => format!(
+            "{what} De niet-bewaarde wijzigingen konden niet in een herstelbestand geschreven worden."
+        ),
+        None => format!("{what} Er waren geen niet-bewaarde wijzigingen."),
+    };
+    match looped {
+        Ok(Ok(None)) => Ok(Ended::Quit),
+        Ok(Ok(Some(sig))) => {
+            tracing::info!("gestopt door {}", terminal::signal_name(sig));
+            Ok(Ended::Signal(
+                sig,
+                kept(&format!(
+                    "traject is gestopt ({}).",
+                    terminal::signal_name(sig)
+                )),
+            ))
+        }
+        Ok(Err(e)) => Err(RunError::Failed(kept(&format!("traject: {e}.")))),
+        Err(_) => Err(RunError::Failed(kept(&format!(
+            "traject is gestopt door een fout in het programma ({}).",
+            terminal::panic_note()
+        )))),
+    }
 }
 
+/// How long the loop waits for a key before it looks at signals and the
+/// recovery file again.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Draws and handles keys until the counsellor quits (`None`) or a signal
+/// arrives (its number).
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rt: &mut Runtime,
-) -> Result<(), String> {
+    signals: &Signals,
+) -> Result<Option<i32>, String> {
+    let mut draw = true;
     while !app.quit {
-        terminal
-            .draw(|f| ui::render(app, f))
-            .map_err(|e| format!("scherm: {e}"))?;
-        match event::read().map_err(|e| format!("toetsenbord: {e}"))? {
+        if let Some(sig) = signals.received() {
+            return Ok(Some(sig));
+        }
+        if draw {
+            terminal
+                .draw(|f| ui::render(app, f))
+                .map_err(|e| format!("scherm: {}", crate::os_error::dutch(&e)))?;
+            draw = false;
+        }
+        rt.keep_recovery(app, false);
+        let ready = event::poll(TICK)
+            .map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))?;
+        if !ready {
+            continue;
+        }
+        match event::read().map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
+                // The end-to-end tests check what a panic leaves behind.
+                #[cfg(debug_assertions)]
+                if key.code == crossterm::event::KeyCode::F(12)
+                    && std::env::var_os("TRAJECT_TEST_PANIC").is_some()
+                {
+                    panic!("paniek op verzoek van de test (TRAJECT_TEST_PANIC)");
+                }
                 if let Some(action) = key_action(app, key) {
                     // A new key clears the last message unless it sets one.
                     app.status = None;
@@ -164,9 +531,10 @@ fn event_loop(
                         perform(app, rt, effect);
                     }
                 }
+                draw = true;
             }
-            _ => {} // a resize just redraws
+            _ => draw = true, // a resize redraws
         }
     }
-    Ok(())
+    Ok(None)
 }

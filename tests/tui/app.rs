@@ -176,17 +176,16 @@ fn saving_writes_the_case_and_reopening_shows_it_again() {
         again.app.doc.as_ref().unwrap().case,
         d.app.doc.as_ref().unwrap().case
     );
-    // The first traject still holds the lock: the second is warned.
+    // The first traject still holds the lock: the second opens it to read.
     assert!(
-        again
-            .app
-            .lock_warning
-            .as_deref()
-            .unwrap_or_default()
-            .contains("al geopend"),
+        matches!(
+            &again.app.doc.as_ref().unwrap().read_only,
+            Some(traject::tui::app::ReadOnly::OpenElsewhere(h)) if h.contains("al geopend")
+        ),
         "{:?}",
-        again.app.lock_warning
+        again.app.doc.as_ref().unwrap().read_only
     );
+    assert!(matches!(again.app.overlay, Overlay::Choice(_)));
 }
 
 #[test]

@@ -1,7 +1,10 @@
 //! End to end: the real binary in tmux. Open a demo case, add a course
-//! unit, see the balance change, save, reopen, see it again.
+//! unit, see the balance change, save, reopen, see it again; end it with
+//! SIGTERM, SIGHUP and a panic and find the terminal as it was, the lock
+//! gone and the unsaved changes in a recovery file that the next start
+//! offers to restore.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -10,8 +13,20 @@ struct Tmux {
     session: String,
 }
 
+/// One tmux test at a time: when the last session of a server ends, the
+/// server exits, and a session started at that moment fails.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Tmux {
     fn start(session: &str, cmd: &str) -> Tmux {
+        Tmux::start_at(session, cmd, 120, 40)
+    }
+
+    fn start_at(session: &str, cmd: &str, width: u16, height: u16) -> Tmux {
         let _ = Command::new("tmux")
             .args(["kill-session", "-t", session])
             .output();
@@ -22,9 +37,9 @@ impl Tmux {
                 "-s",
                 session,
                 "-x",
-                "120",
+                &width.to_string(),
                 "-y",
-                "40",
+                &height.to_string(),
                 cmd,
             ])
             .status()
@@ -79,6 +94,15 @@ impl Tmux {
         }
     }
 
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    fn format(&self, f: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.session, f])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn gone(&self) -> bool {
         !Command::new("tmux")
             .args(["has-session", "-t", &self.session])
@@ -96,19 +120,74 @@ impl Drop for Tmux {
     }
 }
 
-fn command(data: &Path, extra: &str) -> String {
-    format!(
-        "{} --data-dir {} {extra}",
+/// Configuration, data and state directories of one test, never the
+/// user's.
+struct Dirs {
+    root: tempfile::TempDir,
+}
+
+impl Dirs {
+    fn new() -> Dirs {
+        let root = tempfile::tempdir().unwrap();
+        for d in ["config", "data", "state", "cases"] {
+            std::fs::create_dir(root.path().join(d)).unwrap();
+        }
+        Dirs { root }
+    }
+
+    fn path(&self, d: &str) -> PathBuf {
+        self.root.path().join(d)
+    }
+
+    /// The recovery files in the state directory.
+    fn recovery_files(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.path("state").join("traject/herstel"))
+            .map(|r| r.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The binary with the test's directories, and `extra` arguments. With
+/// `after`, the shell runs it once traject ended (the pane stays open).
+fn command_in(dirs: &Dirs, extra: &str, env: &str, after: &str) -> String {
+    let run = format!(
+        "env XDG_CONFIG_HOME={} XDG_DATA_HOME={} XDG_STATE_HOME={} {env} {} --data-dir {} {extra}",
+        dirs.path("config").display(),
+        dirs.path("data").display(),
+        dirs.path("state").display(),
         env!("CARGO_BIN_EXE_traject"),
-        data.display()
-    )
+        dirs.path("cases").display(),
+    );
+    if after.is_empty() {
+        run
+    } else {
+        format!("sh -c '{run}; {after}'")
+    }
+}
+
+fn command(dirs: &Dirs, extra: &str) -> String {
+    command_in(dirs, extra, "", "")
+}
+
+/// Waits until traject's session is gone (at most 5 s).
+fn wait_gone(t: &Tmux) {
+    let start = Instant::now();
+    while !t.gone() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "traject did not quit:\n{}",
+            t.screen()
+        );
+        sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
 fn open_add_save_reopen_in_tmux() {
-    let dir = tempfile::tempdir().unwrap();
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
     let session = format!("traject-e2e-{}", std::process::id());
-    let t = Tmux::start(&session, &command(dir.path(), ""));
+    let t = Tmux::start(&session, &command(&dirs, ""));
     t.wait_for("nieuw dossier");
     // The row under "nieuw dossier" is demo S01.
     t.send(&["Down", "Enter"]);
@@ -122,27 +201,22 @@ fn open_add_save_reopen_in_tmux() {
     t.wait_for("leerkrediet 182");
     t.wait_for("niet bewaard");
     t.send(&["C-s"]);
-    t.wait_for("Bewaren als");
+    t.wait_for("Opslaan als");
     t.send(&["Enter"]);
     t.wait_for("Bewaard in");
     t.send(&["q"]);
-    let start = Instant::now();
-    while !t.gone() {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "traject did not quit:\n{}",
-            t.screen()
-        );
-        sleep(Duration::from_millis(50));
-    }
-    let saved = dir.path().join("s01-faq-voorbeeld.ron");
+    wait_gone(&t);
+    let saved = dirs.path("cases").join("s01-faq-voorbeeld.ron");
     assert!(
         saved.exists(),
         "{:?}",
-        std::fs::read_dir(dir.path()).unwrap().collect::<Vec<_>>()
+        std::fs::read_dir(dirs.path("cases"))
+            .unwrap()
+            .collect::<Vec<_>>()
     );
+    assert!(dirs.recovery_files().is_empty(), "a clean save leaves none");
     // Reopen the saved file directly: the added unit and the balance are back.
-    let t = Tmux::start(&session, &command(dir.path(), &saved.display().to_string()));
+    let t = Tmux::start(&session, &command(&dirs, &saved.display().to_string()));
     let screen = t.wait_for("leerkrediet 182");
     assert!(!screen.contains("niet bewaard"));
     t.send(&["Tab"]);
@@ -152,21 +226,15 @@ fn open_add_save_reopen_in_tmux() {
 
 #[test]
 fn compare_explain_one_column_and_write_the_report_in_tmux() {
-    let dir = tempfile::tempdir().unwrap();
-    let case = dir.path().join("w01.ron");
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
+    let case = dirs.path("cases").join("w01.ron");
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/W01.ron"),
         &case,
     )
     .unwrap();
-    let xdg = |name: &str| dir.path().join(name).display().to_string();
-    let cmd = format!(
-        "env XDG_CONFIG_HOME={} XDG_DATA_HOME={} XDG_STATE_HOME={} {}",
-        xdg("config"),
-        xdg("data"),
-        xdg("state"),
-        command(dir.path(), &case.display().to_string())
-    );
+    let cmd = command(&dirs, &case.display().to_string());
     let session = format!("traject-e2e-compare-{}", std::process::id());
     let t = Tmux::start(&session, &cmd);
     t.wait_for("leerkrediet 188");
@@ -184,4 +252,220 @@ fn compare_explain_one_column_and_write_the_report_in_tmux() {
     assert!(case.with_file_name("w01-verslag.html").exists());
     assert!(case.with_file_name("w01-verslag.md").exists());
     t.send(&["q"]);
+}
+
+/// A case file of the test's own, with the pid of the traject that holds
+/// its lock once it is open.
+fn case_file(dirs: &Dirs) -> PathBuf {
+    let path = dirs.path("cases").join("jan.ron");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/S01.ron"))
+        .unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn lock_pid(case: &Path) -> u32 {
+    let lock = case.with_file_name(format!(
+        ".{}.lock",
+        case.file_name().unwrap().to_string_lossy()
+    ));
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&lock)
+            && let Some(pid) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("pid="))
+                .and_then(|p| p.parse().ok())
+        {
+            return pid;
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "no lock file");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+/// Deletes the first unit (S01: 188 → 194) and waits for the recovery
+/// file that must follow within a second or two.
+fn unsaved_edit(t: &Tmux, dirs: &Dirs) {
+    t.wait_for("leerkrediet 188");
+    t.send(&["Tab", "d"]);
+    t.wait_for("verwijderen?");
+    t.send(&["j"]);
+    t.wait_for("leerkrediet 194");
+    let start = Instant::now();
+    while dirs.recovery_files().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "no recovery file within 3 s of the change"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
+
+/// What the shell shows after traject ended: its exit status and the
+/// terminal's settings.
+const AFTER: &str = "echo EXIT=$?; stty -a | tr -s \" \" \"\\n\" | grep -x -e icanon -e -icanon -e echo -e -echo | tr \"\\n\" \" \"; echo; sleep 30";
+
+/// The terminal is back as the shell had it: main screen, cursor shown,
+/// canonical mode and echo on; the lock is gone.
+fn assert_terminal_restored(t: &Tmux, case: &Path, status: &str) {
+    let screen = t.wait_for("EXIT=");
+    assert!(screen.contains(&format!("EXIT={status}")), "{screen}");
+    let screen = t.wait_for("icanon");
+    assert!(screen.contains("icanon echo"), "{screen}");
+    assert!(
+        !screen.contains("-icanon") && !screen.contains("-echo"),
+        "{screen}"
+    );
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(
+        t.format("#{cursor_flag}"),
+        "1",
+        "the cursor is still hidden"
+    );
+    let lock = case.with_file_name(".jan.ron.lock");
+    assert!(!lock.exists(), "the lock stayed");
+    assert!(
+        !screen.contains("panicked") && !screen.contains("RUST_BACKTRACE"),
+        "{screen}"
+    );
+}
+
+/// The recovery file holds the edit, is private, and the next start
+/// offers it; restoring and saving brings the edit into the file and
+/// removes the recovery file.
+fn assert_recovery_offered_and_restored(dirs: &Dirs, case: &Path, session: &str) {
+    let files = dirs.recovery_files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        !text.contains("\"CH-AC1\""),
+        "the deleted unit is gone in the recovery"
+    );
+    let t = Tmux::start_at(session, &command(dirs, &case.display().to_string()), 80, 24);
+    let screen = t.wait_for("Niet-bewaarde wijzigingen gevonden");
+    assert!(
+        screen.contains("[ Herstellen ]") && screen.contains("[ Weggooien ]"),
+        "{screen}"
+    );
+    t.send(&["Enter"]);
+    t.wait_for("leerkrediet 194");
+    t.wait_for("niet bewaard");
+    t.send(&["C-s"]);
+    // S01 starts with comments: traject says they go, Annuleren first.
+    t.wait_for("Commentaar in het bestand");
+    t.send(&["Left", "Enter"]);
+    t.wait_for("Bewaard in");
+    assert!(dirs.recovery_files().is_empty(), "a clean save removes it");
+    assert!(
+        !std::fs::read_to_string(case)
+            .unwrap()
+            .contains("\"CH-AC1\"")
+    );
+    t.send(&["q"]);
+    wait_gone(&t);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_unsaved_changes() {
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
+    let case = case_file(&dirs);
+    let session = format!("traject-term-{}", std::process::id());
+    let t = Tmux::start_at(
+        &session,
+        &command_in(&dirs, &case.display().to_string(), "", AFTER),
+        80,
+        24,
+    );
+    unsaved_edit(&t, &dirs);
+    let pid = lock_pid(&case);
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // Killed by SIGTERM: the shell sees 128 + 15.
+    assert_terminal_restored(&t, &case, "143");
+    let screen = t.screen();
+    assert!(screen.contains("gestopt (SIGTERM)"), "{screen}");
+    assert!(
+        screen.contains("Niet-bewaarde wijzigingen staan"),
+        "{screen}"
+    );
+    drop(t);
+    assert_recovery_offered_and_restored(&dirs, &case, &session);
+}
+
+#[test]
+fn a_closed_terminal_sighup_keeps_the_unsaved_changes() {
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
+    let case = case_file(&dirs);
+    let session = format!("traject-hup-{}", std::process::id());
+    let t = Tmux::start_at(
+        &session,
+        &command(&dirs, &case.display().to_string()),
+        120,
+        40,
+    );
+    unsaved_edit(&t, &dirs);
+    let pid = lock_pid(&case);
+    // Closing the window hangs up the terminal.
+    drop(t);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists()
+        || case.with_file_name(".jan.ron.lock").exists()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "traject goes on after SIGHUP, or left its lock"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    assert_recovery_offered_and_restored(&dirs, &case, &session);
+}
+
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_unsaved_changes() {
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
+    let case = case_file(&dirs);
+    let session = format!("traject-panic-{}", std::process::id());
+    let t = Tmux::start_at(
+        &session,
+        &command_in(
+            &dirs,
+            &case.display().to_string(),
+            "TRAJECT_TEST_PANIC=1",
+            AFTER,
+        ),
+        80,
+        24,
+    );
+    unsaved_edit(&t, &dirs);
+    t.send(&["F12"]);
+    assert_terminal_restored(&t, &case, "1");
+    let screen = t.screen();
+    assert!(
+        screen.contains("gestopt door een fout in het programma"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Niet-bewaarde wijzigingen staan"),
+        "{screen}"
+    );
+    drop(t);
+    assert_recovery_offered_and_restored(&dirs, &case, &session);
 }

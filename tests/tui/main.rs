@@ -1,9 +1,11 @@
-//! Tests of the terminal UI: key-driven App tests (no terminal), TestBackend
-//! snapshots of every screen, and an end-to-end run of the real binary in
-//! tmux.
+//! Tests of the terminal UI: key-driven App tests (no terminal), the work
+//! with files (changed on disk, read-only, a second window, interrupted
+//! saves, comments, recovery files), TestBackend snapshots of every screen,
+//! and end-to-end runs of the real binary in tmux.
 
 mod app;
 mod e2e;
+mod files;
 mod fuzz;
 mod snapshots;
 mod support;

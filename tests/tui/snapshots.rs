@@ -152,3 +152,54 @@ fn what_if_that_changes_nothing_says_why() {
         .key(Enter);
     both("what_if_status", &d);
 }
+
+/// S01 as if opened from `/dossiers/jan.ron`, with what the runner found.
+fn opened(held_elsewhere: Option<&str>, comments: bool) -> Driver {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let case = traject::casefile::load_case(&root.join("tests/cases/S01.ron")).unwrap();
+    let mut d = driver();
+    let opened = traject::tui::action::OpenedCase {
+        case,
+        path: "/dossiers/jan.ron".into(),
+        held_elsewhere: held_elsewhere.map(str::to_string),
+        read_only_file: false,
+        comments,
+        recovery: None,
+        changed_since_recovery: false,
+    };
+    traject::tui::update(
+        &mut d.app,
+        traject::tui::Action::Opened(Box::new(traject::tui::action::Opened::Case(Box::new(
+            opened,
+        )))),
+    );
+    d
+}
+
+#[test]
+fn choice_dialog_changed_on_disk() {
+    let mut d = opened(None, false);
+    traject::tui::update(
+        &mut d.app,
+        traject::tui::Action::SaveRefused(traject::tui::action::Refusal::ChangedOnDisk),
+    );
+    both("choice_changed_on_disk", &d);
+}
+
+#[test]
+fn choice_dialog_open_elsewhere_and_read_only_title() {
+    let mut d = opened(
+        Some("dit dossier is al geopend in een ander venster van traject (proces 1234)"),
+        false,
+    );
+    both("choice_open_elsewhere", &d);
+    d.key(Enter);
+    both("read_only_editor", &d);
+}
+
+#[test]
+fn choice_dialog_comments() {
+    let mut d = opened(None, true);
+    d.ctrl('s');
+    both("choice_comments", &d);
+}

@@ -31,6 +31,34 @@ impl Driver {
         }
     }
 
+    /// An app on the case list of `dir` that keeps recovery files in
+    /// `recovery`.
+    pub fn with_recovery(dir: &Path, recovery: &Path) -> Driver {
+        let mut d = Driver::new(dir);
+        d.rt = Runtime::with_recovery_dir(recovery.to_path_buf());
+        d.app.list = d.rt.list(dir);
+        d
+    }
+
+    /// Does what the runner does for an effect (and what follows from it).
+    pub fn effect(&mut self, effect: traject::tui::Effect) -> &mut Self {
+        perform(&mut self.app, &mut self.rt, effect);
+        self
+    }
+
+    /// Opens a case file, as `traject FILE` does.
+    pub fn open(&mut self, path: &Path) -> &mut Self {
+        self.effect(traject::tui::Effect::Open(path.to_path_buf()))
+    }
+
+    /// What the choice dialog on screen is about, if one is.
+    pub fn dialog(&self) -> Option<&traject::tui::app::About> {
+        match &self.app.overlay {
+            traject::tui::app::Overlay::Choice(d) => Some(&d.about),
+            _ => None,
+        }
+    }
+
     pub fn key(&mut self, code: KeyCode) -> &mut Self {
         self.press(KeyEvent::new(code, KeyModifiers::NONE))
     }

@@ -71,7 +71,7 @@ pub fn build(
         FormTarget::SaveAs => {
             let name = crate::store::suggest_file_name(&case.student.name);
             Form::new(
-                "Bewaren als",
+                "Opslaan als",
                 target,
                 vec![Field::text("Bestandsnaam (in de gegevensmap)", &name, true)],
             )

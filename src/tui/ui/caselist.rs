@@ -26,6 +26,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 demo::description(*i),
             ])
             .style(Style::new().fg(Color::Blue)),
+            ListEntry::Recovery { label, .. } => Row::new(vec![
+                label.clone(),
+                "niet bewaard (herstelbestand): Enter haalt het terug".to_string(),
+            ])
+            .style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
             ListEntry::File { label, problem, .. } => match problem {
                 None => Row::new(vec![label.clone(), String::new()]),
                 Some(p) => Row::new(vec![label.clone(), format!("kan niet gelezen worden: {p}")])

@@ -1,6 +1,7 @@
 //! Rendering, from `&App` only.
 
 mod caselist;
+mod choice;
 mod compare;
 mod figures;
 mod overlay;
@@ -53,8 +54,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     // A long message (what a what-if did) takes up to three lines.
-    let status_lines = match &app.status {
-        Some(s) => wrapped_lines(&s.text, area.width.saturating_sub(1) as usize).clamp(1, 3),
+    let status_lines = match status_line(app) {
+        Some((text, _)) => wrapped_lines(&text, area.width.saturating_sub(1) as usize).clamp(1, 3),
         None => 1,
     } as u16;
     let [title, body, status, hints] = Layout::vertical([
@@ -79,6 +80,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Compare(v) => compare::render(v, frame, body),
         Overlay::Form(f) => overlay::form(f, frame, body),
         Overlay::Confirm(q) => overlay::confirm(&super::update::question_text(app, q), frame, body),
+        Overlay::Choice(d) => choice::render(&d.choice, frame, body),
     }
 }
 
@@ -93,7 +95,12 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     match (&app.screen, &app.doc) {
         (Screen::Editor, Some(doc)) => {
             let width = area.width as usize;
-            let dirty = if doc.dirty() { " ● niet bewaard" } else { "" };
+            let dirty = match (doc.read_only.is_some(), doc.dirty()) {
+                (true, true) => " ⊘ alleen lezen ● niet bewaard",
+                (true, false) => " ⊘ alleen lezen",
+                (false, true) => " ● niet bewaard",
+                (false, false) => "",
+            };
             let balance = format!("   leerkrediet {}", doc.outcome.ledger.balance);
             let tag = match doc.scenario_name() {
                 Some(name) => format!(" ◆ scenario «{name}» "),
@@ -172,28 +179,45 @@ fn truncate_tag(tag: &str, width: usize) -> String {
     format!("{}» ", super::app::truncate(body, width.saturating_sub(2)))
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect) {
-    let line = match (&app.status, &app.lock_warning) {
-        (Some(s), _) => Line::styled(
-            s.text.clone(),
-            if s.error {
-                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
-            } else {
-                Style::new().fg(Color::Green)
-            },
-        ),
-        (None, Some(w)) => Line::styled(format!("Let op: {w}"), Style::new().fg(Color::Yellow)),
-        (None, None) if app.doc.as_ref().is_some_and(|d| !d.stale.is_empty()) => Line::styled(
+/// The status line: the last message, else a standing warning (read
+/// only, a scenario's stale changes), in its style.
+fn status_line(app: &App) -> Option<(String, Style)> {
+    if let Some(s) = &app.status {
+        let style = if s.error {
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Green)
+        };
+        return Some((s.text.clone(), style));
+    }
+    let doc = app.doc.as_ref()?;
+    let warn = Style::new().fg(Color::Yellow);
+    match &doc.read_only {
+        Some(crate::tui::app::ReadOnly::OpenElsewhere(h)) => Some((
+            format!(
+                "Let op: alleen lezen, {h}; Ctrl-s vraagt om over te nemen, Ctrl-o bewaart een kopie"
+            ),
+            warn,
+        )),
+        Some(crate::tui::app::ReadOnly::File) => Some((
+            "Let op: alleen lezen, het bestand is alleen-lezen; Ctrl-o bewaart een kopie".into(),
+            warn,
+        )),
+        None if !doc.stale.is_empty() => Some((
             format!(
                 "Let op: wijzigingen van dit scenario die niet meer passen op de basis: {}",
-                app.doc
-                    .as_ref()
-                    .map(|d| d.stale.join("; "))
-                    .unwrap_or_default()
+                doc.stale.join("; ")
             ),
-            Style::new().fg(Color::Yellow),
-        ),
-        (None, None) => Line::raw(""),
+            warn,
+        )),
+        None => None,
+    }
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match status_line(app) {
+        Some((text, style)) => Line::styled(text, style),
+        None => Line::raw(""),
     };
     // One column of margin on the left, on every line of a long message.
     let inner = Rect {
@@ -214,6 +238,11 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             ("Esc".into(), "annuleren"),
         ],
         Overlay::Confirm(_) => vec![("j".into(), "ja"), ("n/Esc".into(), "nee")],
+        Overlay::Choice(_) => vec![
+            ("←/→".into(), "kiezen"),
+            ("Enter".into(), "bevestigen"),
+            ("Esc".into(), "annuleren"),
+        ],
         Overlay::Compare(_) => vec![
             ("↑/↓".into(), "cijfer"),
             ("←/→".into(), "kolom"),

@@ -20,6 +20,7 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
                 _ => Action::Input(to_input_request(&Event::Key(key))?),
             });
         }
+        Overlay::Choice(dialog) => return dialog.choice.input(&key).map(Action::Choice),
         Overlay::Confirm(_) => {
             return match key.code {
                 KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Action::Answer(true)),

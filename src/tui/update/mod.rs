@@ -16,9 +16,10 @@ use super::rows::{
 };
 use super::whatif;
 use crate::tui::app::{
-    App, Document, ListEntry, Overlay, Pane, Question, Screen, Status, Target, Why,
+    App, Document, ListEntry, Overlay, Pane, Question, ReadOnly, Screen, Status, Target, Why,
 };
 
+mod dialogs;
 mod edits;
 mod keys;
 mod scenarios;
@@ -231,6 +232,7 @@ pub(super) fn save_to(app: &mut App, path: std::path::PathBuf) -> Vec<Effect> {
     vec![Effect::Save {
         path,
         contents: crate::casefile::case_to_string(&doc.base),
+        overwrite: false,
     }]
 }
 
@@ -266,9 +268,13 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        Overlay::Confirm(_) => return Vec::new(),
+        Overlay::Confirm(_) | Overlay::Choice(_) => return Vec::new(),
         Overlay::Compare(_) => {
             compare_command(app, c);
+            if matches!(app.overlay, Overlay::None) {
+                // A question waiting for the comparison (a recovery).
+                dialogs::next(app);
+            }
             return Vec::new();
         }
         Overlay::None => {}
@@ -298,6 +304,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 Some(ListEntry::New) => new_case(app),
                 Some(ListEntry::Demo(i)) => open_demo(app, i),
                 Some(ListEntry::File { path, .. }) => return vec![Effect::Open(path)],
+                Some(ListEntry::Recovery { path, .. }) => return vec![Effect::OpenRecovery(path)],
                 None => {}
             }
         }
@@ -362,16 +369,8 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 }
             }
         }
-        Command::Save => {
-            let path = app.doc.as_ref().and_then(|d| d.path.clone());
-            return match path {
-                Some(p) => save_to(app, p),
-                None => {
-                    open_form(app, FormTarget::SaveAs);
-                    Vec::new()
-                }
-            };
-        }
+        Command::Save => return dialogs::request_save(app),
+        Command::SaveAs => open_form(app, FormTarget::SaveAs),
         Command::Why => why(app),
         Command::ToggleTolerance => {
             if let Some((y, e, u)) = selected_unit(app) {
@@ -432,7 +431,8 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
 pub(super) fn close(app: &mut App) -> Vec<Effect> {
     app.doc = None;
     app.screen = Screen::CaseList;
-    app.lock_warning = None;
+    app.overlay = Overlay::None;
+    app.dialogs.clear();
     vec![Effect::Close]
 }
 
@@ -492,6 +492,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Submit => return submit(app),
+        Action::Choice(input) => return dialogs::input(app, input),
+        Action::SaveRefused(r) => dialogs::refused(app, r),
+        Action::TookOver(Ok(())) => {
+            if let Some(doc) = app.doc.as_mut() {
+                doc.read_only = None;
+            }
+            info(
+                app,
+                "Overgenomen: dit venster bewaart nu in het bestand; het andere venster krijgt een vraag als het nog bewaart.",
+            );
+        }
+        Action::TookOver(Err(e)) => error(app, format!("Niet overgenomen: {e}.")),
         Action::Answer(yes) => {
             let Overlay::Confirm(q) = std::mem::replace(&mut app.overlay, Overlay::None) else {
                 return Vec::new();
@@ -521,6 +533,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
                 doc.path = Some(path.clone());
+                // The file just written is this traject's and holds no
+                // comments of its own.
+                doc.read_only = None;
+                doc.comments = false;
             }
             info(app, format!("Bewaard in {}.", path.display()));
         }
@@ -540,30 +556,47 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved(Err(e)) => error(
             app,
             format!(
-                "Niet bewaard: {e}. Alles blijft in het geheugen; probeer opnieuw of kies een andere plaats."
+                "Niet bewaard: {e}. Alles blijft in het geheugen; probeer opnieuw, of bewaar onder een andere naam met Ctrl-o."
             ),
         ),
         Action::Opened(opened) => match *opened {
-            Opened::Case {
-                case,
-                path,
-                lock_warning,
-            } => {
-                let origin = path
+            Opened::Case(o) => {
+                let o = *o;
+                let origin = o
+                    .path
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                let doc = Document::new(*case, Some(path), true, origin, &app.params, app.today);
+                let mut doc =
+                    Document::new(o.case, Some(o.path), true, origin, &app.params, app.today);
+                doc.comments = o.comments;
+                doc.read_only = if o.read_only_file {
+                    Some(ReadOnly::File)
+                } else {
+                    o.held_elsewhere.clone().map(ReadOnly::OpenElsewhere)
+                };
                 open_document(app, doc);
-                app.lock_warning = lock_warning.clone();
-                if let Some(w) = lock_warning {
-                    error(
-                        app,
-                        format!(
-                            "Let op: {w}. Wijzigingen van de ene kunnen die van de andere overschrijven."
-                        ),
-                    );
-                }
+                dialogs::after_open(
+                    app,
+                    o.held_elsewhere,
+                    o.recovery.map(|r| (r, o.changed_since_recovery)),
+                );
+            }
+            Opened::Recovered(rec) => {
+                let doc = Document::new(
+                    rec.data.case.clone(),
+                    None,
+                    false,
+                    format!("{} (hersteld)", rec.data.origin),
+                    &app.params,
+                    app.today,
+                );
+                open_document(app, doc);
+                info(
+                    app,
+                    "Hersteld, nog niet bewaard: Ctrl-s bewaart het dossier in de gegevensmap.",
+                );
+                return vec![Effect::AdoptRecovery(rec.path.clone())];
             }
             Opened::Failed { path, message } => {
                 app.screen = Screen::LoadError { path, message };
