@@ -105,8 +105,6 @@ pub enum Action {
     Cycle(i8),
     /// Submit the form.
     Submit,
-    /// Answer to a yes/no question.
-    Answer(bool),
     /// A key in a choice dialog.
     Choice(crate::tui::choice::ChoiceInput),
     /// The result of a save the runner performed.

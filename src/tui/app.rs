@@ -219,6 +219,9 @@ pub enum About {
     SaveOpenElsewhere(String),
     /// The file holds comments a save drops: save anyway.
     Comments,
+    /// Deleting, leaving unsaved changes or adopting a scenario: do it or
+    /// not.
+    Question(Question),
 }
 
 /// The answers of the choice dialogs.
@@ -234,6 +237,8 @@ pub enum Reply {
     TakeOver,
     TakeOverAndSave,
     SaveWithoutComments,
+    /// Do what the question asks (delete, quit without saving, …).
+    Proceed,
     Cancel,
 }
 
@@ -244,7 +249,7 @@ pub struct Dialog {
     pub choice: Choice<Reply>,
 }
 
-/// A question waiting for yes or no.
+/// A question of the counsellor's own doing: do it, or cancel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Question {
     Delete(Target),
@@ -313,7 +318,6 @@ pub enum Overlay {
     Why(Why),
     Compare(CompareView),
     Form(Box<Form>),
-    Confirm(Question),
     Choice(Box<Dialog>),
 }
 

@@ -146,8 +146,10 @@ impl<T: Clone + PartialEq> Choice<T> {
     pub fn apply(&mut self, input: ChoiceInput) -> Option<T> {
         let n = self.buttons.len();
         match input {
-            ChoiceInput::Next if n > 0 => self.focus = (self.focus + 1) % n,
-            ChoiceInput::Prev if n > 0 => self.focus = (self.focus + n - 1) % n,
+            // No wrapping round: from the last button (Annuleren, mostly)
+            // a key further right stays there.
+            ChoiceInput::Next => self.focus = (self.focus + 1).min(n.saturating_sub(1)),
+            ChoiceInput::Prev => self.focus = self.focus.saturating_sub(1),
             ChoiceInput::First => self.focus = 0,
             ChoiceInput::Last => self.focus = n.saturating_sub(1),
             ChoiceInput::Press => {
@@ -165,7 +167,6 @@ impl<T: Clone + PartialEq> Choice<T> {
                     .map(|b| b.value.clone());
             }
             ChoiceInput::Cancel => return Some(self.cancel.clone()),
-            ChoiceInput::Next | ChoiceInput::Prev => {}
         }
         None
     }

@@ -1,7 +1,7 @@
 //! Key-driven tests of the App state.
 
 use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, Left, Tab};
-use traject::tui::app::{Overlay, Pane, Screen};
+use traject::tui::app::{About, Overlay, Pane, Screen};
 use traject::tui::explain::WhyRow;
 
 use crate::support::Driver;
@@ -90,15 +90,20 @@ fn deleting_asks_first_and_can_be_undone() {
     let mut d = Driver::new(dir.path());
     d.open_demo("S01.ron").key(Tab);
     d.keys("d");
-    assert!(matches!(d.app.overlay, Overlay::Confirm(_)));
-    d.keys("n");
+    assert!(matches!(d.app.overlay, Overlay::Choice(_)));
+    // The focus starts on Annuleren, the last button; j moves it no
+    // further (no wrapping round), so d j Enter deletes nothing; neither
+    // does Esc.
+    d.keys("j").key(Enter);
+    assert!(matches!(d.app.overlay, Overlay::None));
+    d.keys("d").key(Esc);
     assert_eq!(
         d.app.doc.as_ref().unwrap().case.years[0].enrolments[0]
             .units
             .len(),
         10
     );
-    d.keys("d").keys("j");
+    d.keys("d").keys("v");
     assert_eq!(
         d.app.doc.as_ref().unwrap().case.years[0].enrolments[0]
             .units
@@ -118,11 +123,14 @@ fn deleting_asks_first_and_can_be_undone() {
 fn quitting_with_unsaved_changes_asks() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver::new(dir.path());
-    d.open_demo("S01.ron").key(Tab).keys("d").keys("j");
+    d.open_demo("S01.ron").key(Tab).keys("d").keys("v");
     d.keys("q");
-    assert!(matches!(d.app.overlay, Overlay::Confirm(_)));
+    assert!(matches!(d.app.overlay, Overlay::Choice(_)));
     assert!(!d.app.quit);
-    d.keys("n").keys("q").keys("j");
+    // Enter presses the focused button: Annuleren.
+    d.key(Enter);
+    assert!(!d.app.quit);
+    d.keys("q").keys("s");
     assert!(d.app.quit);
 }
 
@@ -195,7 +203,7 @@ fn a_failed_save_keeps_everything_in_memory() {
     let blocker = dir.path().join("geen-map");
     std::fs::write(&blocker, "x").unwrap();
     let mut d = Driver::new(&blocker);
-    d.open_demo("S01.ron").key(Tab).keys("d").keys("j");
+    d.open_demo("S01.ron").key(Tab).keys("d").keys("v");
     d.ctrl('s').key(Enter);
     let status = d.app.status.clone().unwrap();
     assert!(
@@ -338,7 +346,7 @@ fn summary_lines_are_shown_edited_and_deleted() {
             .taken,
         24
     );
-    d.key(Down).keys("d").keys("j");
+    d.key(Down).keys("d").keys("v");
     assert!(
         d.app
             .doc
@@ -674,8 +682,11 @@ fn adopting_a_scenario_asks_and_can_be_undone() {
     d.open_demo("W01.ron").keys("A");
     assert!(status(&d).contains("kies met ]"), "{}", status(&d));
     d.keys("]").keys("A");
-    let Overlay::Confirm(q) = &d.app.overlay else {
+    let Overlay::Choice(dialog) = &d.app.overlay else {
         panic!("{:?}", d.app.overlay)
+    };
+    let About::Question(q) = &dialog.about else {
+        panic!("{:?}", dialog.about)
     };
     let text = traject::tui::update::question_text(&d.app, q);
     assert!(
@@ -684,7 +695,7 @@ fn adopting_a_scenario_asks_and_can_be_undone() {
         ),
         "{text}"
     );
-    d.keys("j");
+    d.keys("o");
     assert_eq!(doc(&d).scenario_name(), None);
     assert_eq!(d.balance(), 200);
     assert_eq!(doc(&d).base.scenarios.len(), 2);
@@ -768,11 +779,11 @@ fn esc_goes_back_to_the_case_list_and_asks_when_there_are_changes() {
     d.open_demo("S01.ron").key(Esc);
     assert_eq!(d.app.screen, Screen::CaseList);
     assert!(d.app.doc.is_none());
-    d.open_demo("S01.ron").key(Tab).keys("d").keys("j").key(Esc);
-    assert!(matches!(d.app.overlay, Overlay::Confirm(_)));
-    d.keys("n");
+    d.open_demo("S01.ron").key(Tab).keys("d").keys("v").key(Esc);
+    assert!(matches!(d.app.overlay, Overlay::Choice(_)));
+    d.key(Esc);
     assert_eq!(d.app.screen, Screen::Editor);
-    d.key(Esc).keys("j");
+    d.key(Esc).keys("w");
     assert_eq!(d.app.screen, Screen::CaseList);
 }
 

@@ -26,7 +26,7 @@ fn edit(d: &mut Driver) {
         d.key(Tab);
     }
     let before = d.balance();
-    d.keys("d").keys("j");
+    d.keys("d").keys("v");
     assert_ne!(d.balance(), before, "{:?}", d.app.status);
     assert!(d.app.doc.as_ref().unwrap().dirty());
 }
@@ -211,7 +211,7 @@ fn a_second_window_opens_read_only_until_it_takes_over() {
     assert!(second.app.doc.as_ref().unwrap().read_only.is_none());
 
     // The first window learns at its next save that it lost the case.
-    first.key(Tab).keys("d").keys("j");
+    first.key(Tab).keys("d").keys("v");
     first.ctrl('s');
     assert!(
         matches!(first.dialog(), Some(About::SaveOpenElsewhere(h)) if h.contains("nam dit dossier over"))
@@ -393,7 +393,7 @@ fn letting_the_changes_go_removes_the_recovery_file() {
     edit(&mut d);
     let written = d.rt.keep_recovery(&d.app, true).unwrap();
     // Quit, and say yes to leaving the changes.
-    d.keys("q").keys("j");
+    d.keys("q").keys("s");
     assert!(d.app.quit);
     assert!(!written.exists());
 }

@@ -79,7 +79,6 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Why(w) => overlay::why(w, frame, body),
         Overlay::Compare(v) => compare::render(v, frame, body),
         Overlay::Form(f) => overlay::form(f, frame, body),
-        Overlay::Confirm(q) => overlay::confirm(&super::update::question_text(app, q), frame, body),
         Overlay::Choice(d) => choice::render(&d.choice, frame, body),
     }
 }
@@ -237,7 +236,6 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             ("Enter".into(), "bevestigen"),
             ("Esc".into(), "annuleren"),
         ],
-        Overlay::Confirm(_) => vec![("j".into(), "ja"), ("n/Esc".into(), "nee")],
         Overlay::Choice(_) => vec![
             ("←/→".into(), "kiezen"),
             ("Enter".into(), "bevestigen"),

@@ -218,20 +218,3 @@ pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
         );
     }
 }
-
-/// A yes/no question.
-pub fn confirm(question: &str, frame: &mut Frame, area: Rect) {
-    // As high as the question needs, wrapped in the 62 columns inside.
-    let lines = super::wrapped_lines(question, 62) as u16;
-    let outer = centered(area, 64, lines + 4);
-    let inner = popup(frame, outer, " Bevestigen ".into());
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::raw(question.to_string()),
-            Line::raw(""),
-            Line::styled("j = ja    n of Esc = nee", Style::new().fg(Color::DarkGray)),
-        ])
-        .wrap(Wrap { trim: false }),
-        inner,
-    );
-}

@@ -381,6 +381,25 @@ fn answer(app: &mut App, dialog: Dialog, reply: Reply) -> Vec<Effect> {
         }
         (About::ChangedOnDisk | About::ReadOnlyFile | About::SaveOpenElsewhere(_), _)
         | (About::Comments, _) => info(app, kept),
+        (About::Question(q), Reply::Proceed) => return proceed(app, q),
+        (About::Question(_), _) => info(app, "Niets gewijzigd."),
+    }
+    Vec::new()
+}
+
+/// Does what a question asked, now that the counsellor pressed its button.
+fn proceed(app: &mut App, q: Question) -> Vec<Effect> {
+    match q {
+        Question::Delete(t) => match edit(app, |case| delete(case, &t)) {
+            Ok(()) => info(app, "Verwijderd; ongedaan maken kan met u."),
+            Err(e) => error(app, e),
+        },
+        Question::QuitUnsaved => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        Question::LeaveUnsaved => return close(app),
+        Question::Adopt(index) => adopt(app, index),
     }
     Vec::new()
 }

@@ -1,6 +1,8 @@
 //! Edits of the case through the panes, deleting, and the "Waarom?" view.
 
 use super::*;
+use crate::tui::app::{About, Reply};
+use crate::tui::choice::Choice;
 
 /// Applies an edit to what is shown. On the baseline the edit changes the
 /// baseline; in a scenario it is recorded as the scenario's changes
@@ -279,13 +281,55 @@ pub(super) fn describe(app: &App, target: &Target) -> String {
     }
 }
 
+/// Asks `q` in a choice dialog whose focus starts on Annuleren: a
+/// navigation key never confirms it (`d` then `j` deletes nothing).
+pub(super) fn ask(app: &mut App, q: Question) {
+    let text = question_text(app, &q);
+    let choice = Choice::new(
+        match &q {
+            Question::Delete(_) => "Verwijderen",
+            Question::QuitUnsaved | Question::LeaveUnsaved => "Niet bewaard",
+            Question::Adopt(_) => "Scenario overnemen",
+        },
+        Reply::Cancel,
+    )
+    .text(text);
+    let choice = match &q {
+        Question::Delete(_) => choice
+            .text("Ongedaan maken kan met u.")
+            .destructive("Verwijderen", Reply::Proceed)
+            .letter('v'),
+        Question::QuitUnsaved => choice
+            .text("Annuleren gaat terug naar het dossier; Ctrl-s bewaart het.")
+            .destructive("Stoppen zonder bewaren", Reply::Proceed)
+            .letter('s'),
+        Question::LeaveUnsaved => choice
+            .text("Annuleren gaat terug naar het dossier; Ctrl-s bewaart het.")
+            .destructive("Naar de lijst zonder bewaren", Reply::Proceed)
+            .letter('w'),
+        Question::Adopt(_) => choice.button("Overnemen", Reply::Proceed).letter('o'),
+    }
+    .button("Annuleren", Reply::Cancel)
+    .safest(Reply::Cancel);
+    super::dialogs::show(app, About::Question(q), choice);
+}
+
 /// The question text of a confirmation.
 pub fn question_text(app: &App, q: &Question) -> String {
     match q {
-        Question::Delete(t) => format!("{} verwijderen?", describe(app, t)),
-        Question::QuitUnsaved => "Er zijn niet-bewaarde wijzigingen. Toch stoppen?".to_string(),
+        Question::Delete(t) => {
+            let what = describe(app, t);
+            let mut first = what.chars();
+            match first.next() {
+                Some(c) => format!("{}{} verwijderen?", c.to_uppercase(), first.as_str()),
+                None => "Verwijderen?".to_string(),
+            }
+        }
+        Question::QuitUnsaved => {
+            "Er zijn niet-bewaarde wijzigingen. Stoppen zonder te bewaren?".to_string()
+        }
         Question::LeaveUnsaved => {
-            "Er zijn niet-bewaarde wijzigingen. Toch naar de dossierlijst?".to_string()
+            "Er zijn niet-bewaarde wijzigingen. Naar de dossierlijst zonder te bewaren?".to_string()
         }
         Question::Adopt(i) => {
             let Some(doc) = &app.doc else {
@@ -318,7 +362,7 @@ pub fn question_text(app: &App, q: &Question) -> String {
                     " De andere scenario's blijven, bovenop de nieuwe basis."
                 });
             }
-            text.push_str(" (u maakt het ongedaan)");
+            text.push_str(" Ongedaan maken kan met u.");
             text
         }
     }

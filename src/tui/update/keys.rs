@@ -21,13 +21,6 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             });
         }
         Overlay::Choice(dialog) => return dialog.choice.input(&key).map(Action::Choice),
-        Overlay::Confirm(_) => {
-            return match key.code {
-                KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Action::Answer(true)),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
-                _ => None,
-            };
-        }
         Overlay::Compare(_) => {
             return match key.code {
                 KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cmd(Command::Cancel)),

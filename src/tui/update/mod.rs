@@ -207,7 +207,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
                 doc.active = None;
             }
             refresh(app);
-            info(app, "Scenario verwijderd; u maakt het ongedaan.");
+            info(app, "Scenario verwijderd; ongedaan maken kan met u.");
         }
         return Vec::new();
     }
@@ -268,7 +268,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        Overlay::Confirm(_) | Overlay::Choice(_) => return Vec::new(),
+        Overlay::Choice(_) => return Vec::new(),
         Overlay::Compare(_) => {
             compare_command(app, c);
             if matches!(app.overlay, Overlay::None) {
@@ -284,7 +284,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::Up | Command::Down | Command::Top | Command::Bottom => move_selection(app, c),
         Command::Quit => {
             if app.doc.as_ref().is_some_and(Document::dirty) && app.screen == Screen::Editor {
-                app.overlay = Overlay::Confirm(Question::QuitUnsaved);
+                edits::ask(app, Question::QuitUnsaved);
             } else {
                 app.quit = true;
                 return vec![Effect::Quit];
@@ -293,7 +293,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::Cancel => match app.screen {
             Screen::LoadError { .. } => app.screen = Screen::CaseList,
             Screen::Editor if app.doc.as_ref().is_some_and(Document::dirty) => {
-                app.overlay = Overlay::Confirm(Question::LeaveUnsaved);
+                edits::ask(app, Question::LeaveUnsaved);
             }
             Screen::Editor => return close(app),
             Screen::CaseList => {}
@@ -333,7 +333,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::Edit => edit_selected(app),
         Command::Add => add(app),
         Command::Delete => match delete_target(app) {
-            Some(t) => app.overlay = Overlay::Confirm(Question::Delete(t)),
+            Some(t) => edits::ask(app, Question::Delete(t)),
             None => info(app, "Hier valt niets te verwijderen."),
         },
         Command::Undo | Command::Redo => {
@@ -504,27 +504,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             );
         }
         Action::TookOver(Err(e)) => error(app, format!("Niet overgenomen: {e}.")),
-        Action::Answer(yes) => {
-            let Overlay::Confirm(q) = std::mem::replace(&mut app.overlay, Overlay::None) else {
-                return Vec::new();
-            };
-            if !yes {
-                info(app, "Niets gewijzigd.");
-                return Vec::new();
-            }
-            match q {
-                Question::Delete(t) => match edit(app, |case| delete(case, &t)) {
-                    Ok(()) => info(app, "Verwijderd; u maakt het ongedaan."),
-                    Err(e) => error(app, e),
-                },
-                Question::QuitUnsaved => {
-                    app.quit = true;
-                    return vec![Effect::Quit];
-                }
-                Question::LeaveUnsaved => return close(app),
-                Question::Adopt(index) => adopt(app, index),
-            }
-        }
         Action::Saved(Ok(path)) => {
             if let Some(doc) = app.doc.as_mut() {
                 doc.saved = Some(doc.base.clone());

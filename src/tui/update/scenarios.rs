@@ -249,7 +249,7 @@ pub(super) fn compare_command(app: &mut App, c: Command) {
 /// Asks whether to make the scenario shown the baseline.
 fn ask_adopt(app: &mut App) {
     match app.doc.as_ref().and_then(|d| d.active) {
-        Some(index) => app.overlay = Overlay::Confirm(Question::Adopt(index)),
+        Some(index) => super::edits::ask(app, Question::Adopt(index)),
         None => info(
             app,
             "De basis is al de werkelijke geschiedenis; kies met ] het scenario dat u wilt overnemen.",
@@ -282,7 +282,7 @@ pub(super) fn adopt(app: &mut App, index: usize) {
     info(
         app,
         format!(
-            "Scenario «{name}» is nu de basis (de werkelijke geschiedenis); u maakt het ongedaan."
+            "Scenario «{name}» is nu de basis (de werkelijke geschiedenis); ongedaan maken kan met u."
         ),
     );
 }
