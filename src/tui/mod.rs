@@ -19,4 +19,4 @@ pub mod whatif;
 pub use action::{Action, Command, Effect};
 pub use app::App;
 pub use run::{Ended, Options, RunError, Runtime, new_app, perform, run};
-pub use update::{key_action, update};
+pub use update::{event_action, key_action, update};

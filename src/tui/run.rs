@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event};
 
 use crate::params::Params;
 use crate::store::recovery::{self, RecoveryData};
@@ -17,7 +17,7 @@ use super::demo::DEMOS;
 use super::keymap::Keymap;
 use super::terminal::{self, Signals};
 use super::ui;
-use super::update::{key_action, update};
+use super::update::{event_action, update};
 
 /// How the UI was asked to start.
 #[derive(Clone, Debug)]
@@ -515,26 +515,28 @@ fn event_loop(
         if !ready {
             continue;
         }
-        match event::read().map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                // The end-to-end tests check what a panic leaves behind.
-                #[cfg(debug_assertions)]
-                if key.code == crossterm::event::KeyCode::F(12)
-                    && std::env::var_os("TRAJECT_TEST_PANIC").is_some()
-                {
-                    panic!("paniek op verzoek van de test (TRAJECT_TEST_PANIC)");
-                }
-                if let Some(action) = key_action(app, key) {
-                    // A new key clears the last message unless it sets one.
-                    app.status = None;
-                    for effect in update(app, action) {
-                        perform(app, rt, effect);
-                    }
-                }
-                draw = true;
-            }
-            _ => draw = true, // a resize redraws
+        let ev =
+            event::read().map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))?;
+        // The end-to-end tests check what a panic leaves behind.
+        #[cfg(debug_assertions)]
+        if let Event::Key(key) = &ev
+            && key.code == crossterm::event::KeyCode::F(12)
+            && std::env::var_os("TRAJECT_TEST_PANIC").is_some()
+        {
+            panic!("paniek op verzoek van de test (TRAJECT_TEST_PANIC)");
         }
+        let size = terminal
+            .size()
+            .map_err(|e| format!("scherm: {}", crate::os_error::dutch(&e)))?;
+        if let Some(action) = event_action(app, &ev, size) {
+            // A new key clears the last message unless it sets one.
+            app.status = None;
+            for effect in update(app, action) {
+                perform(app, rt, effect);
+            }
+        }
+        // Anything else (a resize, a key release) redraws.
+        draw = true;
     }
     Ok(None)
 }

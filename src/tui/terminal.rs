@@ -96,20 +96,28 @@ pub fn die_of(sig: i32) -> ! {
 /// is restored.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Takes the terminal: raw mode, the alternate screen.
+/// Takes the terminal: raw mode, the alternate screen, the mouse (clicks
+/// and the wheel) and bracketed paste (a pasted block arrives as one event).
 pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableMouseCapture,
+        crossterm::event::EnableBracketedPaste
+    )?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
-/// Gives the terminal back: raw mode off, the main screen, the cursor
-/// shown. Errors are ignored (after a SIGHUP there is no terminal to
+/// Gives the terminal back: raw mode off, mouse and bracketed paste off,
+/// the main screen, the cursor shown. Errors are ignored (after a SIGHUP there is no terminal to
 /// write to, and nothing may panic then).
 pub fn leave() {
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = crossterm::execute!(
         std::io::stdout(),
+        crossterm::event::DisableBracketedPaste,
+        crossterm::event::DisableMouseCapture,
         crossterm::terminal::LeaveAlternateScreen,
         crossterm::cursor::Show
     );

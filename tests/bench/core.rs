@@ -113,6 +113,22 @@ fn bench_check(c: &mut Criterion) {
             assert!(out.status.success());
         })
     });
+    // Issue 9's goal: the 50 000-unit case checked in under a second,
+    // reading and parsing the file included.
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.ron");
+    std::fs::write(&huge, case_to_string(&synthetic::synthetic_case_of(50_000))).unwrap();
+    group.bench_function("traject check --json of 50 000 units as a process", |b| {
+        b.iter(|| {
+            let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+                .args(["check", "--json"])
+                .arg(&huge)
+                .env("XDG_CONFIG_HOME", dir.path())
+                .output()
+                .unwrap();
+            assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+        })
+    });
     group.finish();
 }
 

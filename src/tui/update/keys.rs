@@ -2,6 +2,20 @@
 
 use super::*;
 
+/// The action of any terminal event: a key press, a pasted block of text
+/// (bracketed paste) or the mouse. `size` is the terminal's size, for
+/// finding what a click landed on. `None`: the event does nothing (a key
+/// release, a resize only redraws).
+pub fn event_action(app: &App, event: &Event, size: ratatui::layout::Size) -> Option<Action> {
+    let _ = size;
+    match event {
+        Event::Key(key) if key.kind == crossterm::event::KeyEventKind::Press => {
+            key_action(app, *key)
+        }
+        _ => None,
+    }
+}
+
 /// The action of a key press in the app's present state.
 pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     match &app.overlay {

@@ -26,7 +26,7 @@ mod scenarios;
 
 pub use edits::question_text;
 use edits::*;
-pub use keys::key_action;
+pub use keys::{event_action, key_action};
 use scenarios::*;
 
 pub(super) fn info(app: &mut App, text: impl Into<String>) {
