@@ -31,24 +31,35 @@ impl Place {
 }
 
 impl fmt::Display for Place {
+    /// `2017-2018 / CH / WISK1`, `dossier` when it names nothing. Written
+    /// straight to the formatter: a large case prints thousands of places.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts = Vec::new();
+        let unit = self.unit.as_deref().map(|u| {
+            if u.trim().is_empty() {
+                "(zonder code)"
+            } else {
+                u
+            }
+        });
+        if self.year.is_none() && self.programme.is_none() && unit.is_none() {
+            return f.write_str("dossier");
+        }
+        let mut first = true;
+        let mut part = |f: &mut fmt::Formatter<'_>, text: &dyn fmt::Display| {
+            let sep = if first { "" } else { " / " };
+            first = false;
+            write!(f, "{sep}{text}")
+        };
         if let Some(y) = self.year {
-            parts.push(y.to_string());
+            part(f, &y)?;
         }
         if let Some(p) = &self.programme {
-            parts.push(p.clone());
+            part(f, p)?;
         }
-        match &self.unit {
-            Some(u) if u.trim().is_empty() => parts.push("(zonder code)".to_string()),
-            Some(u) => parts.push(u.clone()),
-            None => {}
+        if let Some(u) = unit {
+            part(f, &u)?;
         }
-        if parts.is_empty() {
-            f.write_str("dossier")
-        } else {
-            f.write_str(&parts.join(" / "))
-        }
+        Ok(())
     }
 }
 

@@ -1,7 +1,7 @@
 //! The rows each pane shows, derived from the case (never stored).
 
 use crate::dutch::signed;
-use crate::rules::{Line, Outcome, hundredths_dutch, percent_or_dash};
+use crate::rules::{Ledger, LedgerRow, Line, Outcome, Target, hundredths_dutch, percent_or_dash};
 
 use super::app::App;
 use super::explain::{self, WhyRow};
@@ -83,15 +83,63 @@ pub enum FigureKind {
     Error,
 }
 
+/// Where a figure's explanation comes from. The rows are built only when
+/// the "Waarom?" opens ([`Why::rows`]): a case with 50 000 units has some
+/// 16 000 figures, and building every explanation on each keystroke would
+/// cost more than computing them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why<'a> {
+    /// Trace lines of the outcome, with their total.
+    Lines(&'a [Line]),
+    /// Trace lines made for this item (a warning's, an error's).
+    Owned(Vec<Line>),
+    /// The whole story of the balance, from its start.
+    Balance(&'a Ledger),
+    /// One year of the ledger, from its start to its end.
+    LedgerRow(&'a LedgerRow),
+    /// Every goal of the year in progress.
+    Targets(&'a [Target]),
+}
+
+impl Why<'_> {
+    /// The rows of the "Waarom?" view.
+    pub fn rows(&self) -> Vec<WhyRow> {
+        match self {
+            Why::Lines(lines) => explain::lines(lines),
+            Why::Owned(lines) => explain::lines(lines),
+            Why::Balance(ledger) => explain::balance(ledger),
+            Why::LedgerRow(row) => explain::ledger_row(row),
+            Why::Targets(targets) => explain::lines(
+                &targets
+                    .iter()
+                    .flat_map(|t| t.lines.iter().cloned())
+                    .collect::<Vec<_>>(),
+            ),
+        }
+    }
+}
+
+impl<'a> From<&'a Vec<Line>> for Why<'a> {
+    fn from(lines: &'a Vec<Line>) -> Self {
+        Why::Lines(lines)
+    }
+}
+
+impl From<Vec<Line>> for Why<'_> {
+    fn from(lines: Vec<Line>) -> Self {
+        Why::Owned(lines)
+    }
+}
+
 /// One selectable line of the figures pane, with its explanation.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FigureItem {
+pub struct FigureItem<'a> {
     pub kind: FigureKind,
     pub text: String,
     /// Title of the "Waarom?" view.
     pub title: String,
-    /// Its explanation.
-    pub why: Vec<WhyRow>,
+    /// Its explanation (built when asked for).
+    pub why: Why<'a>,
     /// The units it is about (a goal's smallest set), highlighted in the
     /// units pane while it is selected.
     pub units: Vec<(crate::model::AcademicYear, String)>,
@@ -106,18 +154,23 @@ fn short_year(y: crate::model::AcademicYear) -> String {
     )
 }
 
-fn item(kind: FigureKind, text: String, title: String, lines: Vec<Line>) -> FigureItem {
+fn item<'a>(
+    kind: FigureKind,
+    text: String,
+    title: String,
+    lines: impl Into<Why<'a>>,
+) -> FigureItem<'a> {
     FigureItem {
         kind,
         text,
         title,
-        why: explain::lines(&lines),
+        why: lines.into(),
         units: Vec::new(),
     }
 }
 
 /// Every figure of the outcome, in the order the pane shows them.
-pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
+pub fn figure_items(o: &Outcome) -> Vec<FigureItem<'_>> {
     let mut v = Vec::new();
     // Mid-year, what must still be obtained comes first (RULES.md §7).
     if !o.targets.is_empty() {
@@ -125,10 +178,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             FigureKind::Heading,
             "Wat moet nog gehaald worden?".into(),
             "Wat moet nog gehaald worden?".into(),
-            o.targets
-                .iter()
-                .flat_map(|t| t.lines.iter().cloned())
-                .collect(),
+            Why::Targets(&o.targets),
         ));
         // Name the programme only when goals of several programmes show.
         let several = o
@@ -154,7 +204,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 kind: FigureKind::Target,
                 text: format!("• {}{shown}: {what}", crate::dutch::goal_short(t.goal)),
                 title: format!("{}{programme} {}", crate::dutch::goal(t.goal), t.year),
-                why: explain::lines(&t.lines),
+                why: Why::Lines(&t.lines),
                 units: t.units.iter().map(|c| (t.year, c.clone())).collect(),
             });
         }
@@ -170,7 +220,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             _ => format!("Leerkrediet: saldo {}", o.ledger.balance),
         },
         title: "Leerkrediet: saldo".into(),
-        why: explain::balance(&o.ledger),
+        why: Why::Balance(&o.ledger),
         units: Vec::new(),
     });
     for r in &o.ledger.rows {
@@ -200,7 +250,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
             kind: FigureKind::Figure,
             text,
             title: format!("Leerkrediet {}", r.year),
-            why: explain::ledger_row(r),
+            why: Why::LedgerRow(r),
             units: Vec::new(),
         });
     }
@@ -220,7 +270,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 if p.provisional { " voorl." } else { "" }
             ),
             format!("Studievoortgang {}", p.year),
-            p.lines.clone(),
+            &p.lines,
         ));
     }
     // A programme without anything to show (listed, or enrolled in without
@@ -236,7 +286,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 p.size
             ),
             format!("Voortgang {}", p.name),
-            p.lines.clone(),
+            &p.lines,
         ));
         for y in &p.years {
             v.push(item(
@@ -254,7 +304,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                     if y.provisional { " voorl." } else { "" }
                 ),
                 format!("Studie-efficiëntie {} {}", p.name, y.year),
-                y.lines.clone(),
+                &y.lines,
             ));
         }
         if let Some(t) = &p.tolerance {
@@ -267,7 +317,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                     hundredths_dutch(t.remaining_hundredths())
                 ),
                 format!("Tolerantiekrediet {}", p.name),
-                t.lines.clone(),
+                &t.lines,
             ));
             for u in &t.units {
                 let verdict = format!(
@@ -279,7 +329,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                     FigureKind::Figure,
                     format!("  {} {} ({}): {verdict}", u.code, u.sp, u.grade),
                     format!("Tolerantie {} {} ({})", u.code, u.unit, u.year),
-                    u.lines.clone(),
+                    &u.lines,
                 ));
             }
         }
@@ -295,7 +345,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                         .unwrap_or_default()
                 ),
                 format!("Graad van verdienste {}", p.name),
-                m.lines.clone(),
+                &m.lines,
             ));
         }
     }
@@ -318,7 +368,7 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem> {
                 }
             ),
             format!("Afstemming met Mijn Burgerprofiel {}", r.year),
-            r.lines.clone(),
+            &r.lines,
         ));
     }
     for w in &o.warnings {

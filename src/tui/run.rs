@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use crossterm::event;
 
 use crate::params::Params;
 use crate::store::recovery::{self, RecoveryData};
@@ -519,7 +519,7 @@ fn event_loop(
             event::read().map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))?;
         // The end-to-end tests check what a panic leaves behind.
         #[cfg(debug_assertions)]
-        if let Event::Key(key) = &ev
+        if let event::Event::Key(key) = &ev
             && key.code == crossterm::event::KeyCode::F(12)
             && std::env::var_os("TRAJECT_TEST_PANIC").is_some()
         {

@@ -767,7 +767,7 @@ fn the_official_balance_is_entered_and_reconciled() {
         .iter()
         .find(|f| f.text == "17-18 officieel 182 / berekend 188 (-6)")
         .expect("listed");
-    assert!(item.why.iter().any(|r| matches!(r, WhyRow::Trace(l)
+    assert!(item.why.rows().iter().any(|r| matches!(r, WhyRow::Trace(l)
             if l.msg.to_string().starts_with("Mogelijke verklaring")
                 && l.article.to_string() == "Art. 8.1 §3")));
 }
@@ -834,20 +834,20 @@ fn every_figure_of_every_demo_case_is_explained_and_adds_up() {
             let o = traject::tui::app::outcome_of(&case, &params, today);
             for f in traject::tui::rows::figure_items(&o) {
                 assert!(
-                    !f.why.is_empty(),
+                    !f.why.rows().is_empty(),
                     "{name} on {today}: {:?} has no explanation",
                     f.text
                 );
                 assert!(
-                    adds_up(&f.why),
+                    adds_up(&f.why.rows()),
                     "{name} on {today}: {:?} does not add up: {:#?}",
                     f.text,
-                    f.why
+                    f.why.rows()
                 );
                 // A figure that is an amount is where its explanation arrives.
                 if f.title == "Leerkrediet: saldo" {
                     assert!(
-                        matches!(f.why.last(), Some(WhyRow::Figure { amount, .. }) if *amount == o.ledger.balance),
+                        matches!(f.why.rows().last(), Some(WhyRow::Figure { amount, .. }) if *amount == o.ledger.balance),
                         "{name}: the balance's explanation ends elsewhere"
                     );
                 }
@@ -858,12 +858,12 @@ fn every_figure_of_every_demo_case_is_explained_and_adds_up() {
                     .find(|r| f.title == format!("Leerkrediet {}", r.year))
                 {
                     assert!(
-                        matches!(f.why.last(), Some(WhyRow::Figure { amount, .. }) if *amount == r.end),
+                        matches!(f.why.rows().last(), Some(WhyRow::Figure { amount, .. }) if *amount == r.end),
                         "{name}: {} ends elsewhere",
                         f.title
                     );
                     assert!(
-                        matches!(f.why.first(), Some(WhyRow::Figure { amount, .. }) if *amount == r.start),
+                        matches!(f.why.rows().first(), Some(WhyRow::Figure { amount, .. }) if *amount == r.start),
                         "{name}: {} starts elsewhere",
                         f.title
                     );

@@ -113,8 +113,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
         ),
     }
 
-    let items: Vec<ListItem> = figure_items(&doc.outcome)
+    // Only the lines that fit are drawn (a 50 000-unit case has some
+    // 16 000 figures): the window that keeps the selection in view, as the
+    // list widget itself would scroll.
+    let figures = figure_items(&doc.outcome);
+    let height = usize::from(list.height.saturating_sub(2)).max(1);
+    let selected = app.sel.figures.min(figures.len().saturating_sub(1));
+    let offset = if focused {
+        (selected + 1).saturating_sub(height)
+    } else {
+        0
+    };
+    let items: Vec<ListItem> = figures
         .into_iter()
+        .skip(offset)
+        .take(height)
         .map(|f| {
             let style = match f.kind {
                 FigureKind::Heading => Style::new().add_modifier(Modifier::BOLD),
@@ -132,6 +145,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
     let list_widget = List::new(items)
         .block(pane_block(" Cijfers (Enter: waarom?) ".into(), focused))
         .highlight_style(highlight(focused));
-    let mut state = ListState::default().with_selected(focused.then_some(app.sel.figures));
+    let mut state = ListState::default().with_selected(focused.then_some(selected - offset));
     frame.render_stateful_widget(list_widget, list, &mut state);
 }

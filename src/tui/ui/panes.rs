@@ -167,8 +167,16 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         Vec::new()
     };
-    let rows: Vec<Row> = unit_rows(app)
+    // Only the rows that fit are built (an enrolment may hold thousands of
+    // units): the window that keeps the selection in view.
+    let all = unit_rows(app);
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
+    let selected = app.sel.units.min(all.len().saturating_sub(1));
+    let offset = (selected + 1).saturating_sub(height);
+    let rows: Vec<Row> = all
         .iter()
+        .skip(offset)
+        .take(height)
         .map(|&(y, e, u)| {
             let year = &doc.case.years[y];
             let en = &year.enrolments[e];
@@ -234,7 +242,7 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
     )
     .block(detail_block(app, Pane::Units, focused))
     .row_highlight_style(highlight(focused));
-    let mut state = TableState::default().with_selected((!empty).then_some(app.sel.units));
+    let mut state = TableState::default().with_selected((!empty).then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
         empty_hint(

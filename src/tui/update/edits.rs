@@ -374,7 +374,7 @@ pub(super) fn why(app: &mut App) {
     let w = match app.focus {
         Pane::Figures => figure_items(o)
             .get(app.sel.figures)
-            .map(|f| (f.title.clone(), f.why.clone())),
+            .map(|f| (f.title.clone(), f.why.rows())),
         Pane::Units | Pane::Results | Pane::Withdrawals => {
             let unit = match app.focus {
                 Pane::Withdrawals => match withdrawal_rows(app).get(app.sel.withdrawals) {
