@@ -8,8 +8,11 @@ pub fn finding(f: &Finding) -> String {
     let year =
         |y: &Option<crate::model::AcademicYear>| y.map(|y| format!(" ({y})")).unwrap_or_default();
     match f {
-        Finding::Unreadable => "Bestand onleesbaar".into(),
+        Finding::Unreadable { message } => format!("Onleesbaar: {message}"),
         Finding::Refused { year: y } => format!("Inschrijving geweigerd{}", year(y)),
+        Finding::RefusalAvoidable { need_sp, .. } => {
+            format!("Weigering te vermijden: nog {need_sp} SP")
+        }
         Finding::BindingConditions { year: y } => {
             format!("Bindende voorwaarden mogelijk{}", year(y))
         }
@@ -28,6 +31,7 @@ pub fn finding(f: &Finding) -> String {
 pub fn counts(c: &Counts) -> String {
     let parts: Vec<String> = [
         (c.refused, "geweigerd"),
+        (c.refusal_avoidable, "weigering nog te vermijden"),
         (c.binding, "bindende voorwaarden mogelijk"),
         (c.avoidable, "bindende voorwaarden nog te vermijden"),
         (c.low, "met weinig leerkrediet"),
