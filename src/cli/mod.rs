@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod batch;
+pub use batch::cells_of as batch_cells;
 pub mod log;
 mod regels;
 
