@@ -104,13 +104,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     titles.extend(["jaar", "saldo", "SE", "tol.", "bevinding", "bewaard"]);
     let widths: Vec<Constraint> = if wide {
         vec![
-            Constraint::Fill(1),
+            Constraint::Length(24),
             Constraint::Length(9),
             Constraint::Length(9),
             Constraint::Length(10),
             Constraint::Length(7),
             Constraint::Length(5),
-            Constraint::Fill(2),
+            Constraint::Fill(1),
             Constraint::Length(16),
         ]
     } else {
