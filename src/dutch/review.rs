@@ -27,6 +27,19 @@ pub fn finding(f: &Finding) -> String {
     }
 }
 
+/// The title of a finding for a narrow cell (about 24 characters).
+pub fn finding_short(f: &Finding) -> String {
+    match f {
+        Finding::Unreadable { .. } => "Onleesbaar (Enter)".into(),
+        Finding::Refused { .. } => "Inschrijving geweigerd".into(),
+        Finding::RefusalAvoidable { need_sp, .. } => format!("Weigering: nog {need_sp} SP"),
+        Finding::BindingConditions { .. } => "Bind. voorw. mogelijk".into(),
+        Finding::BindingAvoidable { need_sp, .. } => format!("Bind. voorw.: nog {need_sp} SP"),
+        Finding::OfficialDiffers { .. } => "Officieel saldo wijkt af".into(),
+        _ => finding(f),
+    }
+}
+
 /// `3 geweigerd · 5 bindende voorwaarden mogelijk · 2 met fouten`.
 pub fn counts(c: &Counts) -> String {
     let parts: Vec<String> = [

@@ -31,6 +31,11 @@ fn cells(o: &Overview, wide: bool) -> Vec<String> {
                 .to_string()
         })
         .unwrap_or_else(|| "—".into());
+    let finding = if wide {
+        finding
+    } else {
+        crate::dutch::review::finding_short(o.finding())
+    };
     let mut v = vec![name];
     if wide {
         v.push(number);
@@ -132,7 +137,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .filter(|e| matches!(e, ListEntry::File { .. }))
         .filter_map(|e| app.overview_of(e))
         .collect();
-    let mut head = vec![crate::dutch::review::counts(&crate::review::counts(own))];
+    let counts = crate::dutch::review::counts(&crate::review::counts(own));
+    let mut head = Vec::new();
     if r.busy() {
         head.push(format!("berekend {}/{}", r.done, r.total));
     }
@@ -159,12 +165,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [top, list] =
         ratatui::layout::Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    // The counts on the first line, what is filtered and how it is sorted
+    // on the second (each cut at the width rather than wrapped away).
+    let width = usize::from(top.width);
     frame.render_widget(
-        Paragraph::new(Line::styled(
-            head.join(" · "),
-            Style::new().add_modifier(Modifier::BOLD),
-        ))
-        .wrap(Wrap { trim: true }),
+        Paragraph::new(vec![
+            Line::styled(
+                super::super::app::truncate(&counts, width),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Line::raw(super::super::app::truncate(&head.join(" · "), width)),
+        ]),
         top,
     );
     let table = Table::new(rows, widths)
