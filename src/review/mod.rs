@@ -105,10 +105,22 @@ impl Overview {
 /// The overview row of a case.
 pub fn overview(case: &Case, o: &Outcome) -> Overview {
     let mut findings = Vec::new();
+    // Binding conditions matter for the next enrolment: those of the last
+    // year the student was enrolled in, not of a year long past (S17: a
+    // return after five years).
+    let last_enrolled = o
+        .ledger
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.enrolled)
+        .map(|r| r.year);
     for w in &o.warnings {
         match w.code {
             Code::EnrolmentRefused => findings.push(Finding::Refused { year: w.year }),
-            Code::BindingConditions => findings.push(Finding::BindingConditions { year: w.year }),
+            Code::BindingConditions if w.year.is_none() || w.year == last_enrolled => {
+                findings.push(Finding::BindingConditions { year: w.year })
+            }
             Code::OfficialBalanceDiffers => {
                 findings.push(Finding::OfficialDiffers { year: w.year })
             }
@@ -273,6 +285,14 @@ mod tests {
         );
         assert!(matches!(of("S19b").finding(), Finding::Refused { .. }));
         assert!(of("V01-grade-21").has_errors());
+        // Binding conditions of 2017-2018 say nothing about a return in
+        // 2023-2024.
+        assert!(
+            !of("S17")
+                .findings
+                .iter()
+                .any(|f| matches!(f, Finding::BindingConditions { .. }))
+        );
         let s27 = demo("S27");
         let mid = compute_on(&s27, &p, effective_as_of(&s27), "2018-02-10".parse().ok());
         let row = overview(&s27, &mid);
