@@ -202,16 +202,57 @@ fn check_of_a_directory_reports_every_file_and_goes_on_after_a_broken_one() {
             )
         })
         .collect();
+    // In the order of the case list: the unreadable file, the errors, the
+    // rest.
     assert_eq!(
         status,
         vec![
-            ("a.ron".into(), 0),
             ("c.ron".into(), 2),
-            ("b.ron".into(), 1)
+            ("b.ron".into(), 1),
+            ("a.ron".into(), 0)
         ]
     );
-    assert_eq!(lines[0]["check"]["leerkrediet"]["balance"], 188);
-    assert!(lines[1]["check"].is_null());
+    assert_eq!(lines[2]["check"]["leerkrediet"]["balance"], 188);
+    assert_eq!(lines[2]["overview"]["balance"], 188);
+    assert!(lines[2]["overview"]["finding"].is_null());
+    assert!(lines[0]["check"].is_null());
+    assert!(
+        lines[0]["overview"]["finding"]
+            .as_str()
+            .unwrap()
+            .starts_with("Onleesbaar: ")
+    );
+    assert!(
+        lines[1]["overview"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().contains("in het dossier")),
+        "{}",
+        lines[1]["overview"]
+    );
+
+    // CSV for a spreadsheet: a header, one record per case, the same order.
+    let out = traject(&["check", d, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut csv = text.lines();
+    assert_eq!(
+        csv.next(),
+        Some(
+            "dossier,naam,studentnr,jaar,saldo,SE vorig jaar,tolerantie over,bevinding,bewaard,fouten"
+        )
+    );
+    let files: Vec<&str> = csv
+        .map(|l| l.split(',').next().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(files, ["c.ron", "b.ron", "a.ron"]);
+    // Not for one case.
+    let one = format!("{d}/a.ron");
+    assert_eq!(
+        traject(&["check", &one, "--format", "csv"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -107,18 +107,20 @@ fn links_in_a_loop_are_followed_once_and_named() {
     let files: Vec<&str> = lines.iter().map(|l| l["file"].as_str().unwrap()).collect();
     assert_eq!(
         files,
+        // The unreadable first (the case list's order), then by finding,
+        // balance and name.
         [
-            "dossiers/a.ron",
-            "dossiers/b.ron",
             "dossiers/l1.ron",
             "dossiers/l2.ron",
+            "dossiers/a.ron",
+            "dossiers/b.ron",
             "dossiers/sub/c.ron",
             "dossiers/sub/d.ron",
             "dossiers/sub/diep/e.ron"
         ],
         "every case once"
     );
-    for l in &lines[2..4] {
+    for l in &lines[0..2] {
         assert_eq!(l["status"], 2);
         assert!(l["message"].as_str().unwrap().contains("een lus"), "{l}");
     }

@@ -9,10 +9,12 @@ use std::process::ExitCode;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::model::AcademicYear;
+use crate::dutch::review as dutch;
+use crate::model::{AcademicYear, Date};
 use crate::params::Params;
 use crate::report::{CheckJson, check_json};
-use crate::rules::compute;
+use crate::review::{self, Finding, Overview};
+use crate::rules::{compute_on, percent_or_dash};
 use crate::sanitize::one_line;
 
 /// What a walk below a directory found: the case files to check and what
@@ -134,6 +136,39 @@ pub fn case_files(dir: &Path) -> Found {
     found
 }
 
+/// How `check DIR` prints its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table in Dutch, for a terminal.
+    Table,
+    /// CSV with a header line (for a spreadsheet).
+    Csv,
+    /// One JSON object per line (`--json`).
+    Json,
+}
+
+/// The overview of a case in a `--json` line (added to the keys of
+/// CHECK-JSON.md, which keep their meaning).
+#[derive(Serialize)]
+struct OverviewJson {
+    name: String,
+    number: String,
+    year: Option<String>,
+    balance: Option<i64>,
+    /// The balance if every pending unit gets a credit, while a year runs.
+    ceiling: Option<i64>,
+    /// The last year's study efficiency in percent (two decimals).
+    last_se: Option<f64>,
+    /// Tolerance credit left, in SP.
+    tolerance_left: Option<f64>,
+    /// The most serious finding's Dutch title, `null` when there is none.
+    finding: Option<String>,
+    /// Every finding's Dutch title, most serious first.
+    findings: Vec<String>,
+    /// When the file was last saved (local time, ISO).
+    saved: Option<String>,
+}
+
 /// One line of `--json` output.
 #[derive(Serialize)]
 struct JsonLine<'a> {
@@ -142,68 +177,71 @@ struct JsonLine<'a> {
     status: u8,
     message: Option<String>,
     check: Option<&'a CheckJson>,
+    overview: OverviewJson,
 }
 
 /// The outcome of one file.
 struct Row {
     file: String,
     status: u8,
-    student: String,
-    balance: Option<i64>,
-    warnings: usize,
-    errors: usize,
     message: Option<String>,
     json: Option<CheckJson>,
+    overview: Overview,
 }
 
-fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>) -> Row {
+fn check_one(params: &Params, path: &Path, as_of: Option<AcademicYear>, today: Date) -> Row {
     let file = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.clone());
+    let saved = std::fs::metadata(path)
+        .ok()
+        .as_ref()
+        .and_then(review::saved_of);
+    let failed = |message: String| {
+        let mut overview = review::unreadable(&name, &message);
+        overview.saved = saved;
+        Row {
+            file: file.clone(),
+            status: 2,
+            message: Some(message),
+            json: None,
+            overview,
+        }
+    };
     let loaded = match crate::casefile::load(path) {
         Ok(c) => c,
-        Err(e) => {
-            return Row {
-                file,
-                status: 2,
-                student: String::new(),
-                balance: None,
-                warnings: 0,
-                errors: 0,
-                message: Some(e.to_string()),
-                json: None,
-            };
-        }
+        Err(e) => return failed(e.to_string()),
     };
     let as_of = match super::as_of_of(path, &loaded, as_of) {
         Ok(y) => y,
-        Err(e) => {
-            return Row {
-                file,
-                status: 2,
-                student: loaded.case.student.name,
-                balance: None,
-                warnings: 0,
-                errors: 0,
-                message: Some(e),
-                json: None,
-            };
-        }
+        Err(e) => return failed(e),
     };
     let case = loaded.case;
-    let o = compute(&case, params, as_of);
+    let o = compute_on(&case, params, as_of, Some(today));
+    let mut overview = review::overview(&case, &o);
+    overview.file = name;
+    overview.saved = saved;
     Row {
         file,
         status: u8::from(!o.errors.is_empty()),
-        student: case.student.name.clone(),
-        balance: Some(o.ledger.balance),
-        warnings: o.warnings.len(),
-        errors: o.errors.len(),
         message: o.errors.first().map(|e| format!("{}: {}", e.place, e.msg)),
         json: Some(check_json(&o)),
+        overview,
     }
 }
 
-/// Checks every case file below `dir`.
-pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<AcademicYear>) -> ExitCode {
+/// Checks every case file below `dir`, judged on `today`; the rows in the
+/// order of the case list (the most serious finding first, then the
+/// lowest balance).
+pub fn check_dir(
+    params: &Params,
+    dir: &Path,
+    format: Format,
+    as_of: Option<AcademicYear>,
+    today: Date,
+) -> ExitCode {
     let Found { files, skipped } = case_files(dir);
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);
@@ -223,28 +261,20 @@ pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<Academic
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default(),
         );
-        let row = check_one(params, f, as_of);
-        if json {
-            let line = JsonLine {
-                file: row.file.clone(),
-                status: row.status,
-                message: row.message.clone(),
-                check: row.json.as_ref(),
-            };
-            let text = serde_json::to_string(&line).expect("JSON of a check");
-            if bar
-                .suspend(|| super::out_json(&format!("{text}\n")))
-                .is_err()
-            {
-                return ExitCode::from(1); // stdout closed (a pipe): stop quietly
-            }
-        }
-        rows.push(row);
+        rows.push(check_one(params, f, as_of, today));
         bar.inc(1);
     }
     bar.finish_and_clear();
-    if !json && super::out(&table(&rows)).is_err() {
-        return ExitCode::from(1);
+    rows.sort_by(|a, b| {
+        review::compare(&a.overview, &b.overview).then_with(|| a.file.cmp(&b.file))
+    });
+    let written = match format {
+        Format::Json => super::out_json(&json_lines(&rows)),
+        Format::Csv => super::out(&csv_text(&rows)),
+        Format::Table => super::out(&table(&rows)),
+    };
+    if written.is_err() {
+        return ExitCode::from(1); // stdout closed (a pipe): stop quietly
     }
     for s in &skipped {
         super::err(&format!("overgeslagen: {}: {}", s.path.display(), s.why));
@@ -256,35 +286,180 @@ pub fn check_dir(params: &Params, dir: &Path, json: bool, as_of: Option<Academic
     }
 }
 
-/// The table of a batch, one line per case; names and messages on one line
-/// each, without control characters.
-fn table(rows: &[Row]) -> String {
+/// The cells of a row, in Dutch, as the table and the CSV show them.
+struct Cells {
+    name: String,
+    number: String,
+    year: String,
+    balance: String,
+    se: String,
+    tolerance: String,
+    finding: String,
+    saved: String,
+}
+
+/// The Dutch cells of an overview row (`—` where nothing is known).
+pub fn cells_of(o: &Overview) -> [String; 8] {
+    let dash = || "—".to_string();
+    let readable = !matches!(o.finding(), Finding::Unreadable { .. });
+    [
+        o.name.clone(),
+        o.number.clone(),
+        o.year.map(|y| y.to_string()).unwrap_or_else(dash),
+        if readable {
+            match o.ceiling {
+                Some(c) => format!("{} (≤{c})", o.balance),
+                None => o.balance.to_string(),
+            }
+        } else {
+            dash()
+        },
+        percent_or_dash(o.last_se),
+        o.tolerance_left
+            .map(crate::rules::hundredths_dutch)
+            .unwrap_or_else(dash),
+        dutch::finding(o.finding()),
+        o.saved
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(dash),
+    ]
+}
+
+fn cells(r: &Row) -> Cells {
+    let [name, number, year, balance, se, tolerance, finding, saved] =
+        cells_of(&r.overview).map(|c| one_line(&c));
+    Cells {
+        name,
+        number,
+        year,
+        balance,
+        se,
+        tolerance,
+        finding,
+        saved,
+    }
+}
+
+/// The column titles, in Dutch.
+pub const TITLES: [&str; 8] = [
+    "naam",
+    "studentnr",
+    "jaar",
+    "saldo",
+    "SE vorig jaar",
+    "tolerantie over",
+    "bevinding",
+    "bewaard",
+];
+
+fn json_lines(rows: &[Row]) -> String {
     let mut s = String::new();
-    let width = rows
-        .iter()
-        .map(|r| one_line(&r.file).chars().count())
-        .max()
-        .unwrap_or(7)
-        .max(7);
-    s.push_str(&format!(
-        "{:<width$}  {:<28} {:>6} {:>7} {:>6}  {}\n",
-        "dossier", "student", "saldo", "waarsch", "fouten", "eerste fout"
-    ));
     for r in rows {
-        let balance = r
-            .balance
-            .map(|b| b.to_string())
-            .unwrap_or_else(|| "—".into());
-        let student: String = one_line(&r.student).chars().take(28).collect();
-        s.push_str(&format!(
-            "{:<width$}  {:<28} {:>6} {:>7} {:>6}  {}\n",
-            one_line(&r.file),
-            student,
-            balance,
-            r.warnings,
-            r.errors,
-            one_line(r.message.as_deref().unwrap_or_default())
-        ));
+        let o = &r.overview;
+        let readable = r.status != 2;
+        let line = JsonLine {
+            file: r.file.clone(),
+            status: r.status,
+            message: r.message.clone(),
+            check: r.json.as_ref(),
+            overview: OverviewJson {
+                name: o.name.clone(),
+                number: o.number.clone(),
+                year: o.year.map(|y| y.to_string()),
+                balance: readable.then_some(o.balance),
+                ceiling: o.ceiling,
+                last_se: o.last_se.map(|r| r.percent_2()),
+                tolerance_left: o.tolerance_left.map(|h| h as f64 / 100.0),
+                finding: o
+                    .finding()
+                    .needs_attention()
+                    .then(|| dutch::finding(o.finding())),
+                findings: o
+                    .findings
+                    .iter()
+                    .filter(|f| f.needs_attention())
+                    .map(dutch::finding)
+                    .collect(),
+                saved: o.saved.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+            },
+        };
+        s.push_str(&serde_json::to_string(&line).expect("JSON of a check"));
+        s.push('\n');
+    }
+    s
+}
+
+fn csv_text(rows: &[Row]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["dossier"];
+    header.extend(TITLES);
+    header.push("fouten");
+    let _ = w.write_record(&header);
+    for r in rows {
+        let c = cells(r);
+        let errors = match r.status {
+            0 => String::new(),
+            _ => one_line(r.message.as_deref().unwrap_or_default()),
+        };
+        let _ = w.write_record([
+            &one_line(&r.file),
+            &c.name,
+            &c.number,
+            &c.year,
+            &c.balance,
+            &c.se,
+            &c.tolerance,
+            &c.finding,
+            &c.saved,
+            &errors,
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The table of a batch, one line per case in the order of the case list,
+/// the counts above; names and messages on one line each, without control
+/// characters.
+fn table(rows: &[Row]) -> String {
+    let all: Vec<Cells> = rows.iter().map(cells).collect();
+    let w = |f: fn(&Cells) -> &String, title: &str| {
+        all.iter()
+            .map(|c| f(c).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(title.chars().count())
+    };
+    let name_w = w(|c| &c.name, TITLES[0]).min(28);
+    let number_w = w(|c| &c.number, TITLES[1]);
+    let year_w = w(|c| &c.year, TITLES[2]);
+    let balance_w = w(|c| &c.balance, TITLES[3]);
+    let se_w = w(|c| &c.se, TITLES[4]);
+    let tol_w = w(|c| &c.tolerance, TITLES[5]);
+    let saved_w = w(|c| &c.saved, TITLES[7]);
+    let line = |c: [&str; 8]| {
+        let name: String = c[0].chars().take(name_w).collect();
+        format!(
+            "{name:<name_w$}  {:<number_w$}  {:<year_w$}  {:>balance_w$}  {:>se_w$}  {:>tol_w$}  {:<saved_w$}  {}\n",
+            c[1], c[2], c[3], c[4], c[5], c[7], c[6]
+        )
+    };
+    let mut s = String::new();
+    s.push_str(&dutch::counts(&review::counts(
+        rows.iter().map(|r| &r.overview),
+    )));
+    s.push('\n');
+    s.push_str(&line(TITLES));
+    for c in &all {
+        s.push_str(&line([
+            &c.name,
+            &c.number,
+            &c.year,
+            &c.balance,
+            &c.se,
+            &c.tolerance,
+            &c.finding,
+            &c.saved,
+        ]));
     }
     let unreadable = rows.iter().filter(|r| r.status == 2).count();
     let with_errors = rows.iter().filter(|r| r.status == 1).count();

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod batch;
+pub use batch::cells_of as batch_cells;
 pub mod log;
 mod regels;
 
@@ -87,6 +88,9 @@ pub enum Command {
         /// Eén JSON-object op stdout (zie README.md); exit 0 zonder fouten, 1 met fouten, 2 als het bestand onleesbaar is.
         #[arg(long)]
         json: bool,
+        /// Voor een map: table (een tabel, standaard), csv (voor een rekenblad) of json (zoals --json).
+        #[arg(long, value_enum, conflicts_with = "json")]
+        format: Option<batch::Format>,
         /// Rekent het leerkrediet door tot en met dit academiejaar, bv. 2021-2022.
         #[arg(long, value_name = "JAAR", value_parser = parse_year)]
         as_of: Option<AcademicYear>,
@@ -426,8 +430,33 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some(Command::Check {
-            case, json, as_of, ..
-        }) if case.is_dir() => batch::check_dir(&params, &case, json, as_of),
+            case,
+            json,
+            format,
+            as_of,
+            ..
+        }) if case.is_dir() => batch::check_dir(
+            &params,
+            &case,
+            match format {
+                Some(f) => f,
+                None if json => batch::Format::Json,
+                None => batch::Format::Table,
+            },
+            as_of,
+            today(cli.today),
+        ),
+        Some(Command::Check {
+            case,
+            format: Some(_),
+            ..
+        }) => {
+            err(&format!(
+                "{}: --format geldt voor een map (check DIR); voor één dossier: --json",
+                case.display()
+            ));
+            ExitCode::from(2)
+        }
         Some(Command::Check {
             case,
             json,
@@ -435,6 +464,7 @@ pub fn main() -> ExitCode {
             explain,
             scenario,
             all_scenarios,
+            ..
         }) => print_check(
             check_output(
                 &params,

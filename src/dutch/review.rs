@@ -8,8 +8,11 @@ pub fn finding(f: &Finding) -> String {
     let year =
         |y: &Option<crate::model::AcademicYear>| y.map(|y| format!(" ({y})")).unwrap_or_default();
     match f {
-        Finding::Unreadable => "Bestand onleesbaar".into(),
+        Finding::Unreadable { message } => format!("Onleesbaar: {message}"),
         Finding::Refused { year: y } => format!("Inschrijving geweigerd{}", year(y)),
+        Finding::RefusalAvoidable { need_sp, .. } => {
+            format!("Weigering te vermijden: nog {need_sp} SP")
+        }
         Finding::BindingConditions { year: y } => {
             format!("Bindende voorwaarden mogelijk{}", year(y))
         }
@@ -24,10 +27,24 @@ pub fn finding(f: &Finding) -> String {
     }
 }
 
+/// The title of a finding for a narrow cell (about 24 characters).
+pub fn finding_short(f: &Finding) -> String {
+    match f {
+        Finding::Unreadable { .. } => "Onleesbaar (Enter)".into(),
+        Finding::Refused { .. } => "Inschrijving geweigerd".into(),
+        Finding::RefusalAvoidable { need_sp, .. } => format!("Weigering: nog {need_sp} SP"),
+        Finding::BindingConditions { .. } => "Bind. voorw. mogelijk".into(),
+        Finding::BindingAvoidable { need_sp, .. } => format!("Bind. voorw.: nog {need_sp} SP"),
+        Finding::OfficialDiffers { .. } => "Officieel saldo wijkt af".into(),
+        _ => finding(f),
+    }
+}
+
 /// `3 geweigerd · 5 bindende voorwaarden mogelijk · 2 met fouten`.
 pub fn counts(c: &Counts) -> String {
     let parts: Vec<String> = [
         (c.refused, "geweigerd"),
+        (c.refusal_avoidable, "weigering nog te vermijden"),
         (c.binding, "bindende voorwaarden mogelijk"),
         (c.avoidable, "bindende voorwaarden nog te vermijden"),
         (c.low, "met weinig leerkrediet"),

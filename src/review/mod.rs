@@ -6,13 +6,23 @@
 use crate::model::{AcademicYear, Case};
 use crate::rules::{Code, Goal, Outcome, Ratio};
 
+mod order;
+mod read;
+
+pub use order::{Column, Quick, Sort, matches};
+pub use read::{read, saved_of};
+
 /// What a case calls attention to, most serious first (the order sorts).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Finding {
-    /// The file cannot be read: nothing is known.
-    Unreadable,
+    /// The file cannot be read or parsed: nothing is known but why (the
+    /// Dutch message, `FILE:LINE:COL: …`).
+    Unreadable { message: String },
     /// The next enrolment is refused (8.1 §10): balance 0 or less.
     Refused { year: Option<AcademicYear> },
+    /// The balance is 0 or less while the year runs, but credits of
+    /// pending units can still bring it above 0 (RULES.md §7): SP needed.
+    RefusalAvoidable { year: AcademicYear, need_sp: u64 },
     /// Binding conditions possible, certain (13.1).
     BindingConditions { year: Option<AcademicYear> },
     /// Binding conditions still avoidable in the year in progress: SP needed.
@@ -36,14 +46,15 @@ impl Finding {
     /// A rank for sorting (0 most serious).
     pub fn rank(&self) -> u8 {
         match self {
-            Finding::Unreadable => 0,
+            Finding::Unreadable { .. } => 0,
             Finding::Refused { .. } => 1,
-            Finding::BindingConditions { .. } => 2,
-            Finding::BindingAvoidable { .. } => 3,
-            Finding::BalanceLow { .. } => 4,
-            Finding::Errors { .. } => 5,
-            Finding::OfficialDiffers { .. } => 6,
-            Finding::Nothing => 7,
+            Finding::RefusalAvoidable { .. } => 2,
+            Finding::BindingConditions { .. } => 3,
+            Finding::BindingAvoidable { .. } => 4,
+            Finding::BalanceLow { .. } => 5,
+            Finding::Errors { .. } => 6,
+            Finding::OfficialDiffers { .. } => 7,
+            Finding::Nothing => 8,
         }
     }
 }
@@ -55,6 +66,11 @@ pub const LOW_BALANCE: i64 = 60;
 /// One case in the overview.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overview {
+    /// The file name (`sara-jan.ron`), or the demo's name; empty when the
+    /// case did not come from a file.
+    pub file: String,
+    /// When the file was last saved (local time), when known.
+    pub saved: Option<chrono::NaiveDateTime>,
     pub name: String,
     pub number: String,
     /// The year the figures stand at.
@@ -82,17 +98,29 @@ impl Overview {
     pub fn has_errors(&self) -> bool {
         self.findings
             .iter()
-            .any(|f| matches!(f, Finding::Errors { .. } | Finding::Unreadable))
+            .any(|f| matches!(f, Finding::Errors { .. } | Finding::Unreadable { .. }))
     }
 }
 
 /// The overview row of a case.
 pub fn overview(case: &Case, o: &Outcome) -> Overview {
     let mut findings = Vec::new();
+    // Binding conditions matter for the next enrolment: those of the last
+    // year the student was enrolled in, not of a year long past (S17: a
+    // return after five years).
+    let last_enrolled = o
+        .ledger
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.enrolled)
+        .map(|r| r.year);
     for w in &o.warnings {
         match w.code {
             Code::EnrolmentRefused => findings.push(Finding::Refused { year: w.year }),
-            Code::BindingConditions => findings.push(Finding::BindingConditions { year: w.year }),
+            Code::BindingConditions if w.year.is_none() || w.year == last_enrolled => {
+                findings.push(Finding::BindingConditions { year: w.year })
+            }
             Code::OfficialBalanceDiffers => {
                 findings.push(Finding::OfficialDiffers { year: w.year })
             }
@@ -100,14 +128,24 @@ pub fn overview(case: &Case, o: &Outcome) -> Overview {
         }
     }
     // A balance of 0 or less refuses the next enrolment, even when no year
-    // after it is listed yet (8.1 §10).
-    if o.ledger.balance <= 0
-        && !findings
-            .iter()
-            .any(|f| matches!(f, Finding::Refused { .. }))
-    {
-        findings.push(Finding::Refused {
-            year: o.ledger.rows.last().map(|r| r.year),
+    // after it is listed yet (8.1 §10) — unless the year still runs and
+    // credits of pending units can bring it above 0 (RULES.md §7).
+    let avoidable = o
+        .targets
+        .iter()
+        .find(|t| t.goal == Goal::BalancePositive && t.reachable);
+    let refused = findings
+        .iter()
+        .any(|f| matches!(f, Finding::Refused { .. }));
+    if o.ledger.balance <= 0 && !refused {
+        findings.push(match avoidable {
+            Some(t) => Finding::RefusalAvoidable {
+                year: t.year,
+                need_sp: t.need_sp,
+            },
+            None => Finding::Refused {
+                year: o.ledger.rows.last().map(|r| r.year),
+            },
         });
     }
     for t in o
@@ -141,6 +179,8 @@ pub fn overview(case: &Case, o: &Outcome) -> Overview {
             .and_then(|e| o.programme(&e.programme))
     });
     Overview {
+        file: String::new(),
+        saved: None,
         name: case.student.name.clone(),
         number: case.student.number.clone(),
         year: o.as_of,
@@ -164,9 +204,11 @@ pub fn overview(case: &Case, o: &Outcome) -> Overview {
     }
 }
 
-/// The overview of a file that cannot be read.
-pub fn unreadable(file_name: &str) -> Overview {
+/// The overview of a file that cannot be read or parsed, with why.
+pub fn unreadable(file_name: &str, message: &str) -> Overview {
     Overview {
+        file: file_name.to_string(),
+        saved: None,
         name: file_name.to_string(),
         number: String::new(),
         year: None,
@@ -174,7 +216,9 @@ pub fn unreadable(file_name: &str) -> Overview {
         ceiling: None,
         last_se: None,
         tolerance_left: None,
-        findings: vec![Finding::Unreadable],
+        findings: vec![Finding::Unreadable {
+            message: message.to_string(),
+        }],
     }
 }
 
@@ -188,6 +232,7 @@ pub fn compare(a: &Overview, b: &Overview) -> std::cmp::Ordering {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub refused: usize,
+    pub refusal_avoidable: usize,
     pub binding: usize,
     pub avoidable: usize,
     pub low: usize,
@@ -201,11 +246,12 @@ pub fn counts<'a>(rows: impl IntoIterator<Item = &'a Overview>) -> Counts {
     for r in rows {
         let has = |f: fn(&Finding) -> bool| r.findings.iter().any(f);
         c.refused += usize::from(has(|f| matches!(f, Finding::Refused { .. })));
+        c.refusal_avoidable += usize::from(has(|f| matches!(f, Finding::RefusalAvoidable { .. })));
         c.binding += usize::from(has(|f| matches!(f, Finding::BindingConditions { .. })));
         c.avoidable += usize::from(has(|f| matches!(f, Finding::BindingAvoidable { .. })));
         c.low += usize::from(has(|f| matches!(f, Finding::BalanceLow { .. })));
         c.errors += usize::from(has(|f| matches!(f, Finding::Errors { .. })));
-        c.unreadable += usize::from(has(|f| matches!(f, Finding::Unreadable)));
+        c.unreadable += usize::from(has(|f| matches!(f, Finding::Unreadable { .. })));
     }
     c
 }
@@ -239,6 +285,14 @@ mod tests {
         );
         assert!(matches!(of("S19b").finding(), Finding::Refused { .. }));
         assert!(of("V01-grade-21").has_errors());
+        // Binding conditions of 2017-2018 say nothing about a return in
+        // 2023-2024.
+        assert!(
+            !of("S17")
+                .findings
+                .iter()
+                .any(|f| matches!(f, Finding::BindingConditions { .. }))
+        );
         let s27 = demo("S27");
         let mid = compute_on(&s27, &p, effective_as_of(&s27), "2018-02-10".parse().ok());
         let row = overview(&s27, &mid);
@@ -255,6 +309,8 @@ mod tests {
     #[test]
     fn the_most_serious_first_then_the_lowest_balance() {
         let row = |f: Finding, balance: i64| Overview {
+            file: String::new(),
+            saved: None,
             name: format!("{f:?}{balance}"),
             number: String::new(),
             year: None,
@@ -269,7 +325,12 @@ mod tests {
             row(Finding::BalanceLow { balance: 50 }, 50),
             row(Finding::BalanceLow { balance: 20 }, 20),
             row(Finding::Refused { year: None }, -3),
-            row(Finding::Unreadable, 0),
+            row(
+                Finding::Unreadable {
+                    message: "x.ron:1:1: kapot".into(),
+                },
+                0,
+            ),
         ];
         v.sort_by(compare);
         let balances: Vec<i64> = v.iter().map(|r| r.balance).collect();

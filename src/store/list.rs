@@ -62,6 +62,27 @@ pub fn list_cases(dir: &Path) -> Vec<CaseEntry> {
     cases
 }
 
+/// Every case file (`*.ron`, not hidden, a regular file) directly in
+/// `dir`, sorted by file name, without reading them (the case list shows
+/// at once; the overview rows are computed off the UI thread).
+pub fn case_paths(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            !n.starts_with('.') && n.ends_with(".ron")
+        })
+        .map(|e| e.path())
+        .filter(|p| fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .collect();
+    v.sort();
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

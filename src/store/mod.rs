@@ -30,7 +30,7 @@ mod save;
 
 pub use fingerprint::{Fingerprint, sha256_hex};
 pub use leftovers::remove_leftovers;
-pub use list::{CaseEntry, list_cases};
+pub use list::{CaseEntry, case_paths, list_cases};
 pub use lock::{CaseLock, LockHeld, force_lock, lock_case, lock_path};
 pub use names::{
     config_dir, create_private_dir, default_data_dir, own_private_dir, project_dirs, state_dir,

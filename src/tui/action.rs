@@ -45,6 +45,11 @@ pub enum Command {
     OpenSelected,
     NewCase,
     Demos,
+    Filter,
+    SortNext,
+    SortReverse,
+    OnlyAttention,
+    OnlyErrors,
 }
 
 impl Command {
@@ -86,7 +91,12 @@ impl Command {
             Command::AddPart => "deel toevoegen (samengesteld)",
             Command::OpenSelected => "openen",
             Command::NewCase => "nieuw dossier",
-            Command::Demos => "demodossiers",
+            Command::Demos => "demodossiers tonen of verbergen",
+            Command::Filter => "filteren op naam, nummer of bevinding",
+            Command::SortNext => "sorteren op de volgende kolom",
+            Command::SortReverse => "sorteervolgorde omkeren",
+            Command::OnlyAttention => "alleen wie aandacht nodig heeft (aan/uit)",
+            Command::OnlyErrors => "alleen dossiers met fouten (aan/uit)",
         }
     }
 }
@@ -118,6 +128,12 @@ pub enum Action {
     Opened(Box<Opened>),
     /// The result of writing a report.
     Exported(Result<PathBuf, String>),
+    /// A key typed in the case list's filter.
+    Filter(crate::tui::review::FilterKey),
+    /// The worker starts computing this many overview rows.
+    ReviewStarted(usize),
+    /// Overview rows the worker computed.
+    Reviewed(Vec<(crate::tui::review::Key, crate::review::Overview)>),
 }
 
 /// Why the runner refused to save over the case file.

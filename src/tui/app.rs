@@ -366,8 +366,8 @@ pub struct App {
     pub data_dir: PathBuf,
     pub screen: Screen,
     pub list: Vec<ListEntry>,
-    /// Show only the demo cases in the list.
-    pub demos_only: bool,
+    /// The case list as an overview: computed rows, order, filters.
+    pub review: super::review::Review,
     pub doc: Option<Document>,
     pub focus: Pane,
     /// The detail pane shown in the middle.
@@ -393,7 +393,7 @@ impl App {
             data_dir,
             screen: Screen::CaseList,
             list,
-            demos_only: false,
+            review: Default::default(),
             doc: None,
             focus: Pane::Navigator,
             detail: Pane::Units,
@@ -407,12 +407,43 @@ impl App {
         }
     }
 
-    /// The case list as shown (all entries, or only the demos).
+    /// The case list as shown: a new case and the recovery files, then
+    /// the counsellor's files and (with `v`) the demos, each filtered and
+    /// sorted (see [`super::review::Review`]).
     pub fn visible_list(&self) -> Vec<&ListEntry> {
-        self.list
-            .iter()
-            .filter(|e| !self.demos_only || matches!(e, ListEntry::Demo(_)))
-            .collect()
+        use super::review::Key;
+        let key = |e: &ListEntry| match e {
+            ListEntry::File { path, .. } => Some(Key::File(path.clone())),
+            ListEntry::Demo(i) => Some(Key::Demo(*i)),
+            _ => None,
+        };
+        let r = &self.review;
+        let mut head: Vec<&ListEntry> = Vec::new();
+        let mut files: Vec<(Key, &ListEntry)> = Vec::new();
+        let mut demos: Vec<(Key, &ListEntry)> = Vec::new();
+        for e in &self.list {
+            match (e, key(e)) {
+                (ListEntry::Demo(_), Some(k)) if r.show_demos && r.keeps(&k) => demos.push((k, e)),
+                (ListEntry::File { .. }, Some(k)) if r.keeps(&k) => files.push((k, e)),
+                (ListEntry::New | ListEntry::Recovery { .. }, _) => head.push(e),
+                _ => {}
+            }
+        }
+        files.sort_by(|a, b| r.compare(&a.0, &b.0));
+        demos.sort_by(|a, b| r.compare(&a.0, &b.0));
+        head.extend(files.into_iter().map(|(_, e)| e));
+        head.extend(demos.into_iter().map(|(_, e)| e));
+        head
+    }
+
+    /// The computed overview row of a list entry, when there is one.
+    pub fn overview_of(&self, e: &ListEntry) -> Option<&crate::review::Overview> {
+        use super::review::Key;
+        match e {
+            ListEntry::File { path, .. } => self.review.rows.get(&Key::File(path.clone())),
+            ListEntry::Demo(i) => self.review.rows.get(&Key::Demo(*i)),
+            _ => None,
+        }
     }
 
     /// The keymap context of what has the keys now.

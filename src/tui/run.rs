@@ -15,9 +15,11 @@ use super::action::{Action, Effect, Opened, OpenedCase, Refusal};
 use super::app::{App, ListEntry};
 use super::demo::DEMOS;
 use super::keymap::Keymap;
+use super::review::Key;
 use super::terminal::{self, Signals};
 use super::ui;
 use super::update::{event_action, update};
+use crate::review::Overview;
 
 /// How the UI was asked to start.
 #[derive(Clone, Debug)]
@@ -75,6 +77,8 @@ pub struct Runtime {
     /// Where recovery files go; none are written or offered without one.
     pub recovery_dir: Option<PathBuf>,
     recovery: Option<RecoveryFile>,
+    /// The rows of the overview the worker thread sends.
+    review: Option<std::sync::mpsc::Receiver<(Key, Overview)>>,
 }
 
 impl Runtime {
@@ -108,6 +112,57 @@ impl Runtime {
             .collect();
         v.extend(list_entries(dir));
         v
+    }
+
+    /// Starts a worker thread computing the overview rows the list lacks
+    /// (a worker still running is let go: its sends fail and it stops).
+    pub fn start_review(&mut self, app: &mut App) {
+        let jobs = review_jobs(app);
+        self.review = None;
+        // Counting only: no effects.
+        let _ = update(app, Action::ReviewStarted(jobs.len()));
+        if jobs.is_empty() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let params = app.params.clone();
+        let today = app.today;
+        let spawned = std::thread::Builder::new()
+            .name("overzicht".into())
+            .spawn(move || {
+                for k in jobs {
+                    let o = review_one(&k, &params, today);
+                    if tx.send((k, o)).is_err() {
+                        return;
+                    }
+                }
+            });
+        if spawned.is_ok() {
+            self.review = Some(rx);
+        }
+    }
+
+    /// The rows the worker sent since the last call, as an action for
+    /// `update`; `None` when nothing came.
+    pub fn review_arrived(&mut self) -> Option<Action> {
+        let rx = self.review.as_ref()?;
+        let mut rows = Vec::new();
+        loop {
+            match rx.try_recv() {
+                Ok(r) => rows.push(r),
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.review = None;
+                    break;
+                }
+            }
+        }
+        (!rows.is_empty()).then_some(Action::Reviewed(rows))
+    }
+
+    /// Whether the worker is still at it.
+    pub fn reviewing(&self) -> bool {
+        self.review.is_some()
     }
 
     /// Writes the unsaved state of the open case to its recovery file when
@@ -203,15 +258,77 @@ impl Runtime {
 pub fn list_entries(dir: &Path) -> Vec<ListEntry> {
     let mut v = vec![ListEntry::New];
     v.extend((0..DEMOS.len()).map(ListEntry::Demo));
-    v.extend(store::list_cases(dir).into_iter().map(|e| ListEntry::File {
-        label: match &e.student {
-            Some(s) => format!("{} ({})", e.file_name, s),
-            None => e.file_name.clone(),
-        },
-        path: e.path,
-        problem: e.problem,
+    v.extend(store::case_paths(dir).into_iter().map(|path| {
+        ListEntry::File {
+            label: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path,
+            problem: None,
+        }
     }));
     v
+}
+
+/// What the worker computes: the rows of the list not computed yet, or
+/// whose file changed since.
+pub fn review_jobs(app: &App) -> Vec<Key> {
+    app.list
+        .iter()
+        .filter_map(|e| match e {
+            ListEntry::File { path, .. } => {
+                let key = Key::File(path.clone());
+                let saved = std::fs::metadata(path)
+                    .ok()
+                    .as_ref()
+                    .and_then(crate::review::saved_of);
+                match app.review.rows.get(&key) {
+                    Some(o) if o.saved == saved && saved.is_some() => None,
+                    _ => Some(key),
+                }
+            }
+            ListEntry::Demo(i) => {
+                let key = Key::Demo(*i);
+                (!app.review.rows.contains_key(&key)).then_some(key)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The overview row of one case of the list.
+pub fn review_one(key: &Key, params: &Params, today: crate::model::Date) -> Overview {
+    match key {
+        Key::File(path) => crate::review::read(path, params, today),
+        Key::Demo(i) => {
+            let (name, text) = DEMOS[*i];
+            let mut row = match crate::casefile::parse_case(Path::new(name), text) {
+                Ok(case) => {
+                    let o = super::app::outcome_of(&case, params, today);
+                    crate::review::overview(&case, &o)
+                }
+                Err(e) => crate::review::unreadable(name, &e.to_string()),
+            };
+            row.file = name.to_string();
+            row
+        }
+    }
+}
+
+/// Computes every row of the list at once, in this thread (tests, and
+/// the benchmark).
+pub fn review_now(app: &mut App) {
+    let jobs = review_jobs(app);
+    let rows = jobs
+        .into_iter()
+        .map(|k| {
+            let o = review_one(&k, &app.params, app.today);
+            (k, o)
+        })
+        .collect();
+    update(app, Action::ReviewStarted(0));
+    update(app, Action::Reviewed(rows));
 }
 
 /// A new app with the user's keymap and the case list of `data_dir`.
@@ -251,6 +368,7 @@ pub fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) {
             rt.lock = None;
             rt.disk = None;
             app.list = rt.list(&app.data_dir);
+            rt.start_review(app);
             None
         }
         Effect::Export { path, contents } => {
@@ -423,6 +541,7 @@ pub fn run(params: Params, options: Options) -> Result<Ended, RunError> {
         let _ = store::own_private_dir(&state);
     }
     app.list = rt.list(&app.data_dir);
+    rt.start_review(&mut app);
     if let Some(file) = options.file {
         perform(&mut app, &mut rt, Effect::Open(file));
     } else if let Some(i) = options.demo {
@@ -510,7 +629,19 @@ fn event_loop(
             draw = false;
         }
         rt.keep_recovery(app, false);
-        let ready = event::poll(TICK)
+        if let Some(a) = rt.review_arrived() {
+            for effect in update(app, a) {
+                perform(app, rt, effect);
+            }
+            draw = true;
+        }
+        // While the worker computes, look for its rows more often.
+        let tick = if rt.reviewing() {
+            Duration::from_millis(50)
+        } else {
+            TICK
+        };
+        let ready = event::poll(tick)
             .map_err(|e| format!("toetsenbord: {}", crate::os_error::dutch(&e)))?;
         if !ready {
             continue;

@@ -113,5 +113,41 @@ fn bench_keystroke(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_keystroke);
+/// 1 000 case files (the scenario cases, copied round) to a complete
+/// overview: listing, reading, computing every row on `today`, then one
+/// frame of the case list.
+fn bench_overview(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut sources: Vec<_> = std::fs::read_dir(&cases)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    sources.sort();
+    for i in 0..1000 {
+        let from = &sources[i % sources.len()];
+        std::fs::copy(from, dir.path().join(format!("dossier-{i:04}.ron"))).unwrap();
+    }
+    let mut g = c.benchmark_group("overview");
+    g.sample_size(10);
+    g.bench_function("1000 dossiers tot een volledig overzicht", |b| {
+        b.iter(|| {
+            let mut app = App::new(
+                Params::default(),
+                Keymap::default(),
+                dir.path().to_path_buf(),
+                traject::tui::run::list_entries(dir.path()),
+            );
+            app.today = "2018-02-10".parse().unwrap();
+            traject::tui::run::review_now(&mut app);
+            assert!(app.review.rows.len() >= 1000);
+            screen_text(&app)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_keystroke, bench_overview);
 criterion_main!(benches);

@@ -915,3 +915,72 @@ fn mid_year_the_what_ifs_leave_pending_units_alone() {
     );
     assert_eq!(d.app.doc.as_ref().unwrap().base.scenarios.len(), scenarios);
 }
+
+#[test]
+fn the_overview_sorts_filters_and_opens_on_the_flagged_figure() {
+    use traject::tui::app::{ListEntry, Pane};
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    for n in ["S01", "S19b", "S27", "V01-grade-21"] {
+        std::fs::copy(
+            format!("{root}/tests/cases/{n}.ron"),
+            dir.path().join(format!("{n}.ron")),
+        )
+        .unwrap();
+    }
+    let mut d = Driver::new(dir.path());
+    d.app.today = "2018-02-10".parse().unwrap();
+    traject::tui::run::review_now(&mut d.app);
+    let files = |d: &Driver| -> Vec<String> {
+        d.app
+            .visible_list()
+            .iter()
+            .filter_map(|e| match e {
+                ListEntry::File { label, .. } => Some(label.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // The most serious first; the demos hidden until v.
+    assert_eq!(
+        files(&d),
+        ["S19b.ron", "S27.ron", "V01-grade-21.ron", "S01.ron"]
+    );
+    assert!(
+        !d.app
+            .visible_list()
+            .iter()
+            .any(|e| matches!(e, ListEntry::Demo(_)))
+    );
+    d.key(Char('v'));
+    assert!(
+        d.app
+            .visible_list()
+            .iter()
+            .any(|e| matches!(e, ListEntry::Demo(_)))
+    );
+    d.key(Char('v'));
+    // Errors only, then all again.
+    d.key(Char('f'));
+    assert_eq!(files(&d), ["V01-grade-21.ron"]);
+    d.key(Char('f'));
+    // Sorted on the name, then reversed.
+    d.key(Char('s')).key(Char('s'));
+    assert_eq!(files(&d)[0], "S01.ron");
+    d.key(Char('S'));
+    assert_eq!(files(&d)[0], "V01-grade-21.ron");
+    // `/` filters as it is typed; Esc empties it.
+    d.key(Char('/')).keys("peet");
+    assert_eq!(files(&d), ["S27.ron"]);
+    d.key(Esc);
+    assert_eq!(files(&d).len(), 4);
+    // Enter opens on the goal that was flagged.
+    d.key(Char('/')).keys("sara").key(Enter);
+    assert_eq!(d.app.focus, Pane::Figures);
+    d.key(Enter);
+    assert!(
+        d.screen(120, 40).contains("geen bindende voorwaarden"),
+        "{}",
+        d.screen(120, 40)
+    );
+}

@@ -189,8 +189,12 @@ fn open_add_save_reopen_in_tmux() {
     let session = format!("traject-e2e-{}", std::process::id());
     let t = Tmux::start(&session, &command(&dirs, ""));
     t.wait_for("nieuw dossier");
-    // The row under "nieuw dossier" is demo S01.
-    t.send(&["Down", "Enter"]);
+    // The demos are shown with v; S01 is found with the filter.
+    t.send(&["v"]);
+    t.wait_for("demo S01 FAQ");
+    t.send(&["/"]);
+    t.text("FAQ-voorbeeld");
+    t.send(&["Enter"]);
     t.wait_for("leerkrediet 188");
     t.send(&["Tab", "a"]);
     t.wait_for("Opleidingsonderdeel toevoegen");
@@ -470,4 +474,40 @@ fn a_panic_restores_the_terminal_and_keeps_the_unsaved_changes() {
     );
     drop(t);
     assert_recovery_offered_and_restored(&dirs, &case, &session);
+}
+
+#[test]
+fn the_overview_filters_with_slash_and_opens_at_the_flagged_figure_in_tmux() {
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
+    let root = env!("CARGO_MANIFEST_DIR");
+    for n in ["S01", "S11", "S19b", "S27", "V01-grade-21"] {
+        std::fs::copy(
+            format!("{root}/tests/cases/{n}.ron"),
+            dirs.path("cases").join(format!("{n}.ron")),
+        )
+        .unwrap();
+    }
+    std::fs::write(dirs.path("cases").join("kapot.ron"), "(kapot").unwrap();
+    let session = format!("traject-e2e-overview-{}", std::process::id());
+    let t = Tmux::start_at(&session, &command(&dirs, "--today 2018-02-10"), 80, 24);
+    // The list fills in: the counts, the flagged cases first, the demos
+    // hidden.
+    t.wait_for("1 geweigerd");
+    let screen = t.wait_for("Onleesbaar");
+    assert!(!screen.contains("demo S"), "{screen}");
+    let refused = screen.find("Inschrijving geweigerd").unwrap();
+    let fine = screen.find("S01 FAQ").unwrap();
+    assert!(refused < fine, "{screen}");
+    // Filter on the name as it is typed, then open with Enter.
+    t.send(&["/"]);
+    t.text("sara");
+    let screen = t.wait_for("filter: sara");
+    assert!(!screen.contains("S01 FAQ"), "{screen}");
+    t.send(&["Enter"]);
+    t.wait_for("Sara Peeters · S27.ron");
+    // The figures pane has the keys, on the goal that was flagged: its
+    // explanation opens with Enter.
+    t.send(&["Enter"]);
+    t.wait_for("geen bindende voorwaarden");
 }

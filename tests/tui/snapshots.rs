@@ -19,6 +19,37 @@ fn case_list() {
     both("case_list", &driver());
 }
 
+/// A data directory of demo and own cases (fixed save times), computed.
+fn overview_driver() -> (tempfile::TempDir, Driver) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_512_000_000);
+    for n in ["S01", "S04", "S11", "S19a", "S19b", "S27", "V01-grade-21"] {
+        let to = dir.path().join(format!("{n}.ron"));
+        std::fs::copy(format!("{root}/tests/cases/{n}.ron"), &to).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&to)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    }
+    let mut d = Driver::new(dir.path());
+    d.app.today = "2018-02-10".parse().unwrap();
+    traject::tui::run::review_now(&mut d.app);
+    (dir, d)
+}
+
+#[test]
+fn case_list_as_an_overview() {
+    let (_dir, mut d) = overview_driver();
+    d.app.data_dir = "/dossiers".into();
+    both("overview", &d);
+    d.key(crossterm::event::KeyCode::Char('/'));
+    d.keys("bindende");
+    both("overview_filtered", &d);
+}
+
 #[test]
 fn units_pane() {
     let mut d = driver();

@@ -90,9 +90,18 @@ impl Driver {
             .iter()
             .position(|(n, _)| *n == name)
             .expect("demo exists");
-        // Row 0 is "new case"; the demos follow.
+        // The demos are a section of their own, shown with v.
+        if !self.app.review.show_demos {
+            self.key(KeyCode::Char('v'));
+        }
+        let row = self
+            .app
+            .visible_list()
+            .iter()
+            .position(|e| **e == traject::tui::app::ListEntry::Demo(i))
+            .expect("the demo is listed");
         self.key(KeyCode::Home);
-        for _ in 0..=i {
+        for _ in 0..row {
             self.key(KeyCode::Down);
         }
         self.key(KeyCode::Enter)

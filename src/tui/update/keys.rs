@@ -74,5 +74,19 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         return Some(Action::Cmd(Command::Quit));
     }
+    if app.screen == Screen::CaseList && app.review.typing {
+        use crate::tui::review::FilterKey;
+        return match key.code {
+            KeyCode::Esc => Some(Action::Filter(FilterKey::Clear)),
+            KeyCode::Enter => Some(Action::Cmd(Command::OpenSelected)),
+            KeyCode::Backspace => Some(Action::Filter(FilterKey::Backspace)),
+            KeyCode::Up => Some(Action::Cmd(Command::Up)),
+            KeyCode::Down => Some(Action::Cmd(Command::Down)),
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::Filter(FilterKey::Char(c)))
+            }
+            _ => None,
+        };
+    }
     app.keymap.command(app.context(), &key).map(Action::Cmd)
 }

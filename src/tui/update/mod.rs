@@ -22,11 +22,13 @@ use crate::tui::app::{
 mod dialogs;
 mod edits;
 mod keys;
+mod review;
 mod scenarios;
 
 pub use edits::question_text;
 use edits::*;
 pub use keys::{event_action, key_action};
+use review::*;
 use scenarios::*;
 
 pub(super) fn info(app: &mut App, text: impl Into<String>) {
@@ -114,6 +116,7 @@ pub(super) fn open_document(app: &mut App, doc: Document) {
     app.sel.list = list;
     app.overlay = Overlay::None;
     clamp(app);
+    land(app);
 }
 
 pub(super) fn move_selection(app: &mut App, c: Command) {
@@ -300,6 +303,11 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         },
         Command::OpenSelected => {
             let entry = app.visible_list().get(app.sel.list).cloned().cloned();
+            app.review.typing = false;
+            app.review.open_at = entry
+                .as_ref()
+                .and_then(|e| app.overview_of(e))
+                .map(|o| o.finding().clone());
             match entry {
                 Some(ListEntry::New) => new_case(app),
                 Some(ListEntry::Demo(i)) => open_demo(app, i),
@@ -309,10 +317,12 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             }
         }
         Command::NewCase => new_case(app),
-        Command::Demos => {
-            app.demos_only = !app.demos_only;
-            app.sel.list = 0;
-        }
+        Command::Demos
+        | Command::Filter
+        | Command::SortNext
+        | Command::SortReverse
+        | Command::OnlyAttention
+        | Command::OnlyErrors => review_command(app, c),
         _ if app.screen != Screen::Editor => {}
         Command::NextPane | Command::PrevPane => {
             let i = Pane::ORDER
@@ -470,6 +480,12 @@ pub(super) fn new_case(app: &mut App) {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Cmd(c) => return command(app, c),
+        Action::Filter(k) => filter_key(app, k),
+        Action::ReviewStarted(total) => {
+            app.review.total = total;
+            app.review.done = 0;
+        }
+        Action::Reviewed(rows) => reviewed(app, rows),
         Action::Input(req) => {
             if let Overlay::Form(f) = &mut app.overlay {
                 f.input(req);
