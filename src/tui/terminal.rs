@@ -96,16 +96,13 @@ pub fn die_of(sig: i32) -> ! {
 /// is restored.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Takes the terminal: raw mode, the alternate screen, the mouse (clicks
-/// and the wheel) and bracketed paste (a pasted block arrives as one event).
+/// Takes the terminal: raw mode, the alternate screen. The mouse and
+/// bracketed paste stay off until the UI handles them (issue 10): with
+/// them on, a paste into a form field would be dropped and the terminal's
+/// own text selection would be lost.
 pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableMouseCapture,
-        crossterm::event::EnableBracketedPaste
-    )?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
