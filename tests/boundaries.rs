@@ -317,3 +317,385 @@ fn a_gap_year_is_a_ledger_row_of_its_own() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------
+// Both sides of every threshold (issue 14): exactly at it, and one SP beyond.
+// Each table row is one case; the figures come from RULES.md and the OER.
+
+/// `n` units of `sp` SP with grade `g` (`None`: no result), coded
+/// `{prefix}{i}`.
+fn many(prefix: &str, n: usize, sp: u32, g: Option<i32>) -> Vec<Unit> {
+    (0..n)
+        .map(|i| unit(&format!("{prefix}{i}"), sp, g))
+        .collect()
+}
+
+/// One year of Chemie: `(count, SP, grade)` groups of units.
+fn chemie_year(groups: &[(usize, u32, i32)]) -> Outcome {
+    let units = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &(n, sp, g))| many(&format!("G{k}U"), n, sp, Some(g)))
+        .collect();
+    run(&case(vec![year(2017, vec![enrolment("CH", units)])]))
+}
+
+/// OER 13.1 and 11.3 §3: 60 % acquired avoids binding conditions and gives
+/// the automatic individual trajectory; one SP less (35 of 60 = 58.3 %, 59 of
+/// 100 = 59 %) does not.
+#[test]
+fn art_13_1_and_11_3_par3_at_60_percent_and_one_sp_below() {
+    // (groups, acquired, taken, binding conditions possible)
+    let table: &[(&[(usize, u32, i32)], u64, u64, bool)] = &[
+        (&[(6, 6, 12), (4, 6, 7)], 36, 60, false),
+        (&[(5, 6, 12), (1, 5, 12), (5, 5, 7)], 35, 60, true),
+        (&[(12, 5, 12), (8, 5, 7)], 60, 100, false),
+        (
+            &[(11, 5, 12), (1, 4, 12), (7, 5, 7), (1, 6, 7)],
+            59,
+            100,
+            true,
+        ),
+    ];
+    for &(groups, acquired, taken, binding) in table {
+        let o = chemie_year(groups);
+        let sp = &o.study_progress[0];
+        assert_eq!((sp.acquired, sp.taken), (acquired, taken));
+        assert_eq!(
+            sp.binding_conditions_possible, binding,
+            "{acquired}/{taken}"
+        );
+        assert_eq!(
+            codes(&o).contains(&"binding-conditions"),
+            binding,
+            "{acquired}/{taken}"
+        );
+        assert_eq!(
+            o.programmes[0].years[0].automatic_trajectory,
+            Some(!binding),
+            "{acquired}/{taken}"
+        );
+    }
+}
+
+/// OER 18.3 §1 a: a cumulative SE of 50 % allows tolerance; 29 of 60
+/// (48.3 %) does not.
+#[test]
+fn art_18_3_par1_a_at_50_percent_and_one_sp_below() {
+    let table: &[(&[(usize, u32, i32)], bool)] = &[
+        (&[(5, 6, 12), (5, 6, 9)], true),
+        (&[(4, 6, 12), (1, 5, 12), (1, 6, 9), (5, 5, 9)], false),
+    ];
+    for &(groups, a_holds) in table {
+        let o = chemie_year(groups);
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert!(!t.units.is_empty());
+        for v in &t.units {
+            assert_eq!(
+                !v.fails.contains(&traject::rules::Condition::A),
+                a_holds,
+                "{v:?}"
+            );
+        }
+    }
+}
+
+/// A 240-SP bachelor: one year of `credited` SP in 6-SP units with 12
+/// (the last unit takes the rest when it is not a multiple of 6), plus one
+/// unit `T` of `tolerated_sp` SP with a 9, tolerated.
+fn far_case(credited: u32, tolerated_sp: u32) -> Outcome {
+    let mut big = Programme::new("BIG", "Groot", ProgrammeKind::Bachelor, 240);
+    big.system = PeriodSystem::Year;
+    let mut units = many("P", (credited / 6) as usize, 6, Some(12));
+    if credited % 6 != 0 {
+        let last = units.last_mut().unwrap();
+        last.sp += credited % 6;
+    }
+    let mut t = unit("T", tolerated_sp, Some(9));
+    t.tolerated = true;
+    units.push(t);
+    let mut c = case(vec![year(2017, vec![enrolment("BIG", units)])]);
+    c.programmes = vec![big];
+    run(&c)
+}
+
+/// OER 18.3 §1 d: at least 120 SP from the diploma, at most 12 SP
+/// tolerated. Exactly 12 SP is allowed, 13 is not; at a distance of exactly
+/// 120 SP the cap applies, at 119 it does not. The tolerance credit holds
+/// throughout (10 % of 130 or more taken SP is at least 13.0 SP).
+#[test]
+fn art_18_3_par1_d_at_12_and_13_sp_and_120_and_119_sp_away() {
+    // (credited SP, tolerated SP, distance, fails)
+    use traject::rules::Condition::D;
+    let table: &[(u32, u32, i64, &[traject::rules::Condition])] = &[
+        (120, 12, 120, &[]),
+        (120, 13, 120, &[D]),
+        (121, 13, 119, &[]),
+    ];
+    for &(credited, sp, distance, fails) in table {
+        let o = far_case(credited, sp);
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!(240 - i64::from(credited), distance);
+        let v = t.units.iter().find(|v| v.code == "T").unwrap();
+        assert_eq!(v.fails, fails, "credited {credited}, tolerated {sp}");
+        assert_eq!(v.tolerated, fails.is_empty());
+        assert_eq!(t.used, if fails.is_empty() { u64::from(sp) } else { 0 });
+        let refused = o
+            .errors
+            .iter()
+            .any(|e| e.code.key() == "tolerance-not-allowed");
+        assert_eq!(refused, !fails.is_empty());
+    }
+}
+
+/// OER 18.2 §3: the tolerance credit is 10 % of the SP taken; a unit fits
+/// when 10 × tolerated SP ≤ base. 13 SP fit in a base of 130 (13.0), 13 SP
+/// do not fit in 129 (12.9).
+#[test]
+fn art_18_2_par3_credit_exactly_used_and_one_tenth_short() {
+    use traject::rules::Condition::Krediet;
+    // Distance stays below 120 so that d does not bind: a 180-SP programme.
+    let table: &[(u32, u64, bool)] = &[(117, 130, true), (116, 129, false)];
+    for &(credited, base, fits) in table {
+        let mut units = many("P", (credited / 6) as usize, 6, Some(12));
+        let last = units.last_mut().unwrap();
+        last.sp += credited % 6;
+        let mut t = unit("T", 13, Some(9));
+        t.tolerated = true;
+        units.push(t);
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", units)])]));
+        let tol = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!(tol.base, base);
+        assert_eq!(tol.available_hundredths, base as i64 * 10);
+        let v = tol.units.iter().find(|v| v.code == "T").unwrap();
+        let expected: &[traject::rules::Condition] = if fits { &[] } else { &[Krediet] };
+        assert_eq!(v.fails, expected, "base {base}");
+    }
+}
+
+/// A case opening in 2017-2018 with a balance of 20: Chemie at AP in the
+/// listed earlier years (summary lines `(year, taken, acquired)`), then 30
+/// SP in 2017-2018, more than the balance.
+fn exception_case(history: &[(i32, u32, u32)]) -> Outcome {
+    let mut years: Vec<Year> = history
+        .iter()
+        .map(|&(y, taken, acquired)| {
+            let mut yr = Year::new(AcademicYear(y));
+            yr.summaries = vec![Summary {
+                programme: "CH".into(),
+                contract: Contract::Diploma,
+                taken,
+                acquired,
+                exempted: 0,
+                tolerated: 0,
+            }];
+            yr
+        })
+        .collect();
+    years.push(year(2017, vec![enrolment("CH", many("U", 5, 6, Some(12)))]));
+    let mut c = case(years);
+    c.opening = Some(Opening {
+        year: AcademicYear(2017),
+        balance: 20,
+        bonus_granted: 60,
+        rebuilds: vec![],
+        progress: vec![],
+    });
+    run(&c)
+}
+
+/// OER 8.1 §10: after two uninterrupted previous years at AP, a student who
+/// needs at most 30 SP more for the diploma may enrol beyond the balance.
+/// 30 SP missing: the exception; 31: enrolling beyond the balance; only one
+/// previous year (or a gap): no exception.
+#[test]
+fn art_8_1_par10_exception_at_30_and_31_sp_and_one_previous_year() {
+    let table: &[(&[(i32, u32, u32)], &str)] = &[
+        (&[(2015, 90, 90), (2016, 60, 60)], "enrolment-exception"),
+        (
+            &[(2015, 90, 90), (2016, 60, 59)],
+            "enrolment-exceeds-balance",
+        ),
+        (&[(2016, 150, 150)], "enrolment-exceeds-balance"),
+        (
+            &[(2014, 90, 90), (2016, 60, 60)],
+            "enrolment-exceeds-balance",
+        ),
+        // 0 SP missing (credits beyond the size): still the exception.
+        (&[(2015, 90, 90), (2016, 100, 100)], "enrolment-exception"),
+    ];
+    for &(history, code) in table {
+        let o = exception_case(history);
+        let limits: Vec<&str> = codes(&o)
+            .into_iter()
+            .filter(|c| c.starts_with("enrolment-"))
+            .collect();
+        assert_eq!(limits, vec![code], "{history:?}");
+        let row = o.ledger_row(AcademicYear(2017)).unwrap();
+        // The ledger keeps what was entered: 20 − 30 + 30.
+        assert_eq!(
+            (row.start, row.taken, row.acquired, row.end),
+            (20, 30, 30, 20)
+        );
+    }
+}
+
+/// A passed Chemie (180 SP) in one year: `examined` SP in units with 14 and
+/// the rest exempted.
+fn coverage(examined: u32) -> traject::rules::Merit {
+    let mut units = many("E", (examined / 6) as usize, 6, Some(14));
+    if examined % 6 != 0 {
+        units.push(unit("E+", examined % 6 + 6, Some(14)));
+        units.remove(0);
+    }
+    let exempt = 180 - examined;
+    let mut x = many("X", (exempt / 6) as usize, 6, None);
+    if exempt % 6 != 0 {
+        x.push(unit("X+", exempt % 6 + 6, None));
+        x.remove(0);
+    }
+    for u in &mut x {
+        u.exempt = true;
+    }
+    units.extend(x);
+    let o = run(&case(vec![year(2017, vec![enrolment("CH", units)])]));
+    assert!(o.programmes[0].passed);
+    o.programmes[0].merit.clone().unwrap()
+}
+
+/// OER 18.4: a degree of merit only when the examined units cover at least
+/// half of the programme's SP: 90 of 180 gives one, 89 does not.
+#[test]
+fn art_18_4_coverage_exactly_half_and_one_sp_short() {
+    let at = coverage(90);
+    assert_eq!(at.degree, Some(Degree::Onderscheiding)); // 14/20 = 70 %
+    let short = coverage(89);
+    assert_eq!(short.degree, None);
+    assert_eq!(
+        short.reason,
+        Some(traject::rules::MeritReason::Coverage {
+            examined: 89,
+            size: 180
+        })
+    );
+}
+
+/// A master diploma in 2017-2018 from an opening balance of `opening`
+/// (bonus used up), one 6-SP master unit acquired; the ledger runs to
+/// 2019-2020 without further enrolment.
+fn after_master(opening: i32) -> Outcome {
+    let master = Programme::new("MA", "Master", ProgrammeKind::Master, 60);
+    let mut c = case(vec![year(
+        2017,
+        vec![enrolment("MA", vec![unit("M1", 6, Some(14))])],
+    )]);
+    c.programmes.push(master);
+    c.opening = Some(Opening {
+        year: AcademicYear(2017),
+        balance: opening,
+        bonus_granted: 60,
+        rebuilds: vec![],
+        progress: vec![],
+    });
+    c.events = vec![Event::MasterDiploma(AcademicYear(2017))];
+    c.as_of = Some(AcademicYear(2019));
+    run(&c)
+}
+
+/// OER 8.1 §11: after the master deduction a balance below 60 is rebuilt by
+/// 10 a year up to 60; a balance of exactly 60 is not rebuilt at all (no
+/// rebuild starts, no step is shown).
+#[test]
+fn art_8_1_par11_balance_of_exactly_60_after_a_master_is_not_rebuilt() {
+    // (opening, end of the diploma year, rebuilds of the next two years)
+    let table: &[(i32, i64, [i64; 2])] =
+        &[(200, 60, [0, 0]), (199, 59, [1, 0]), (185, 45, [10, 5])];
+    for &(opening, end, rebuilds) in table {
+        let o = after_master(opening);
+        let r17 = o.ledger_row(AcademicYear(2017)).unwrap();
+        assert_eq!((r17.master, r17.end), (-140, end), "{opening}");
+        let got = [2018, 2019].map(|y| o.ledger_row(AcademicYear(y)).unwrap().rebuild);
+        assert_eq!(got, rebuilds, "{opening}");
+        // Lines of 8.1 §11 beyond the deduction: only when a rebuild starts.
+        let par11 = traject::rules::Article::par("8.1", 11);
+        let rebuild_lines = o
+            .ledger
+            .rows
+            .iter()
+            .flat_map(|r| r.lines.iter())
+            .filter(|l| l.article == par11 && l.amount != Some(-140))
+            .count();
+        assert_eq!(rebuild_lines > 0, end < 60, "{opening}: {rebuild_lines}");
+    }
+}
+
+/// OER 11.6 and 8.1 §5, §7: a removal asked for by the grensdatum returns
+/// the leerkrediet under any contract, creditcontract included; a plain
+/// withdrawal under creditcontract never does; a removal after the
+/// grensdatum returns nothing and is flagged.
+#[test]
+fn art_11_6_removals_in_time_and_too_late() {
+    // (contract, date, removal, refunded, removal-too-late)
+    let table: &[(Contract, &str, bool, i64, bool)] = &[
+        (Contract::Credit, "2017-10-23", true, 6, false),
+        (Contract::Credit, "2017-10-24", true, 0, true),
+        (Contract::Credit, "2017-10-20", false, 0, false),
+        (Contract::Diploma, "2017-10-23", true, 6, false),
+        (Contract::Diploma, "2017-10-24", true, 0, true),
+        (Contract::Diploma, "2017-10-23", false, 6, false),
+        (Contract::Diploma, "2017-10-24", false, 0, false),
+    ];
+    for &(contract, date, removal, refunded, late) in table {
+        let mut u = unit("R", 6, None);
+        u.withdrawal = Some(UnitWithdrawal {
+            date: d(date),
+            removal,
+        });
+        let mut e = enrolment("CH", vec![u, unit("K", 6, Some(12))]);
+        e.contract = contract;
+        let o = run(&case(vec![year(2017, vec![e])]));
+        let row = &o.ledger.rows[0];
+        let what = format!("{contract:?} {date} removal {removal}");
+        assert_eq!((row.taken, row.refunded), (12, refunded), "{what}");
+        assert_eq!(codes(&o).contains(&"removal-too-late"), late, "{what}");
+        // SE counts the unit as taken unless it left in time (RULES.md §4).
+        let in_time = date <= "2017-10-23";
+        let taken = o.programmes[0].years[0].taken;
+        assert_eq!(taken, if in_time { 6 } else { 12 }, "{what}");
+    }
+}
+
+/// OER 18.3 §1 g with a test parameter set (`tests/rules/groups/`): at most
+/// one tolerance in the group "Labo" of Chemie. Of two tolerated 9s in the
+/// group the second fails g; a unit outside the group is not limited.
+#[test]
+fn art_18_3_par1_g_a_group_cap_from_a_parameter_set() {
+    use traject::rules::Condition::G;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules/groups");
+    let params = traject::params::load_dir(&dir).expect("the test rules are valid");
+    let mut units = many("P", 14, 6, Some(12));
+    for code in ["L1", "L2", "N1"] {
+        let mut u = unit(code, 3, Some(9));
+        u.name = format!("Labo {code}");
+        u.tolerated = true;
+        units.push(u);
+    }
+    units[16].name = "Netwerken".into();
+    let c = case(vec![year(2017, vec![enrolment("CH", units)])]);
+    let o = compute(&c, &params, resolve_as_of(&c, None).unwrap());
+    let t = o.programmes[0].tolerance.as_ref().unwrap();
+    let fails = |code: &str| {
+        t.units
+            .iter()
+            .find(|v| v.code == code)
+            .map(|v| v.fails.clone())
+            .unwrap()
+    };
+    assert_eq!(fails("L1"), vec![]);
+    assert_eq!(fails("L2"), vec![G]);
+    assert_eq!(fails("N1"), vec![]);
+    assert_eq!(t.used, 6);
+    // Without the parameter set the same case tolerates all three.
+    let plain = run(&c);
+    assert_eq!(plain.programmes[0].tolerance.as_ref().unwrap().used, 9);
+}
