@@ -9,7 +9,7 @@
 //! The text is split by the `csv` crate (quotes, flexible row lengths,
 //! trimmed cells); nothing here splits by hand.
 
-use crate::model::{AcademicYear, Mark, Period, Unit, parse_tenths};
+use crate::model::{AcademicYear, Case, Mark, Period, Unit, parse_tenths};
 
 /// A column of the rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -243,6 +243,42 @@ impl Rows {
             }
         }
     }
+}
+
+/// Where the units of `programme` in `year` go: the indices of the year
+/// and the enrolment in `case.years`, or what is missing, in Dutch.
+pub fn enrolment_of(
+    case: &Case,
+    year: AcademicYear,
+    programme: &str,
+) -> Result<(usize, usize), String> {
+    let y = case
+        .years
+        .iter()
+        .position(|y| y.year == year)
+        .ok_or_else(|| format!("het dossier heeft geen academiejaar {year}; voeg het eerst toe"))?;
+    let e = case.years[y]
+        .enrolments
+        .iter()
+        .position(|e| e.programme == programme)
+        .ok_or_else(|| {
+            let known: Vec<&str> = case.years[y]
+                .enrolments
+                .iter()
+                .map(|e| e.programme.as_str())
+                .collect();
+            if known.is_empty() {
+                format!(
+                    "geen inschrijving in {year}; voeg eerst een inschrijving in {programme} toe"
+                )
+            } else {
+                format!(
+                    "geen inschrijving in {programme} in {year} (wel in {})",
+                    known.join(", ")
+                )
+            }
+        })?;
+    Ok((y, e))
 }
 
 /// The separator of the text: a tab or a semicolon when the first line has
