@@ -8,6 +8,7 @@
 //! - [`casefile`]: reading and writing case files;
 //! - [`dutch`]: the Dutch text of every message and title;
 //! - [`report`]: the `check` output, text and JSON;
+//! - [`import`]: course units from spreadsheet rows (paste, CSV);
 //! - [`store`]: saving atomically, locks, recovery files, the case list;
 //! - [`sanitize`]: control characters out of printed text;
 //! - [`os_error`]: the system's errors in Dutch;
@@ -16,6 +17,7 @@
 pub mod casefile;
 pub mod cli;
 pub mod dutch;
+pub mod import;
 pub mod model;
 pub mod os_error;
 pub mod params;

@@ -455,3 +455,160 @@ fn scenario_options_are_for_one_case_and_exclude_each_other() {
     assert_eq!(both.status.code(), Some(2));
     assert!(both.stdout.is_empty());
 }
+
+/// A case with an empty enrolment in Chemie 2017-2018 (the benchmark of
+/// issue 10), for `traject import`.
+const SARA_CASE: &str = r#"(
+    format: 1,
+    student: (name: "Sara Peeters", number: "s123456"),
+    programmes: [
+        (id: "CH", name: "Bachelor Chemie", kind: Bachelor, size: 180, system: Semester),
+    ],
+    years: [
+        (
+            year: "2017-2018",
+            enrolments: [
+                (programme: "CH", enrolled: "2017-09-25", units: []),
+            ],
+        ),
+    ],
+)
+"#;
+
+/// The six units of the benchmark as a Dutch spreadsheet exports them
+/// (semicolons, a header, decimal commas).
+const SARA_ROWS: &str = "Code;Omschrijving;Studiepunten;Semester;1e kans;2e kans\n\
+                         CHEM-ALG;Algemene chemie;6;sem 1;12;\n\
+                         WISK1;Wiskunde 1;6;sem 1;8;11\n\
+                         FYS;Fysica;6;sem 1;7;9\n\
+                         LAB;Labo 1;3;sem 2;14,0;\n\
+                         BIO;Biologie;6;sem 2;9;8\n\
+                         ENG;Engels;3;sem 2;10;\n";
+
+fn import_in(dir: &std::path::Path, rows: &str, year: &str, programme: &str) -> Output {
+    let case = dir.join("sara.ron");
+    let file = dir.join("rijen.csv");
+    std::fs::write(&file, rows).unwrap();
+    traject(&[
+        "import",
+        file.to_str().unwrap(),
+        "--case",
+        case.to_str().unwrap(),
+        "--year",
+        year,
+        "--programme",
+        programme,
+    ])
+}
+
+#[test]
+fn import_adds_the_rows_saves_with_a_backup_and_the_case_computes() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("sara.ron");
+    std::fs::write(&case, SARA_CASE).unwrap();
+    let out = import_in(dir.path(), SARA_ROWS, "2017-2018", "CH");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("6 opleidingsonderdelen toegevoegd aan CH in 2017-2018"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sara.ron.bak")).unwrap(),
+        SARA_CASE
+    );
+    let saved = traject::casefile::load_case(&case).unwrap();
+    let units = &saved.years[0].enrolments[0].units;
+    let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, ["CHEM-ALG", "WISK1", "FYS", "LAB", "BIO", "ENG"]);
+    assert_eq!(units[3].sp, 3);
+    assert_eq!(units[3].period, traject::model::Period::S2);
+    assert_eq!(units[1].second, Some(traject::model::Mark::whole(11)));
+    // The file stays ISO and the case is computed: 140 − 30 taken + 18
+    // credits + 18 back for the first credits (FYS 9 and BIO 8 are not
+    // passed).
+    assert!(
+        std::fs::read_to_string(&case)
+            .unwrap()
+            .contains("\"2017-09-25\"")
+    );
+    let check = traject(&["check", case.to_str().unwrap(), "--json"]);
+    assert_eq!(check.status.code(), Some(0));
+    assert_eq!(json(&check)["leerkrediet"]["balance"], 146);
+}
+
+#[test]
+fn import_refuses_every_row_when_one_is_wrong_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("sara.ron");
+    std::fs::write(&case, SARA_CASE).unwrap();
+    let rows = "CHEM-ALG\tAlgemene chemie\t6\tsem 1\t12\n\
+                WISK1\tWiskunde 1\tzes\tsem 1\t8\t11\n\
+                FYS\tFysica\t6\tsem 3\t7\t9\n";
+    let out = import_in(dir.path(), rows, "2017-2018", "CH");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("rij 2, kolom SP: ‘zes’"), "{stderr}");
+    assert!(stderr.contains("rij 3, kolom periode: ‘sem 3’"), "{stderr}");
+    assert!(
+        stderr.contains("niets toegevoegd") && stderr.contains("3 rijen, 1 goed, 2 met fouten"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&case).unwrap(), SARA_CASE);
+    assert!(!dir.path().join("sara.ron.bak").exists());
+    // A second import of rows already there is refused the same way.
+    std::fs::write(&case, SARA_CASE).unwrap();
+    assert_eq!(
+        import_in(dir.path(), SARA_ROWS, "2017-2018", "CH")
+            .status
+            .code(),
+        Some(0)
+    );
+    let again = import_in(dir.path(), SARA_ROWS, "2017-2018", "CH");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("staat al in 2017-2018 (CH)"));
+}
+
+#[test]
+fn import_usage_and_file_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sara.ron"), SARA_CASE).unwrap();
+    for (rows, year, programme, says) in [
+        (SARA_ROWS, "2018-2019", "CH", "geen academiejaar 2018-2019"),
+        (SARA_ROWS, "2017-2018", "BIO", "geen inschrijving in BIO"),
+        (
+            "naam;periode\nFysica;1\n",
+            "2017-2018",
+            "CH",
+            "geen kolom code",
+        ),
+        ("", "2017-2018", "CH", "geen rijen"),
+    ] {
+        let out = import_in(dir.path(), rows, year, programme);
+        assert_eq!(out.status.code(), Some(2), "{says}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{says}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let missing = traject(&[
+        "import",
+        "/nonexistent/rijen.csv",
+        "--case",
+        "tests/cases/S01.ron",
+        "--year",
+        "2017-2018",
+        "--programme",
+        "CH",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    let no_year = traject(&["import", "x.csv", "--case", "tests/cases/S01.ron"]);
+    assert_eq!(no_year.status.code(), Some(2));
+}

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod batch;
 pub use batch::cells_of as batch_cells;
+pub mod import;
 pub mod log;
 mod regels;
 
@@ -103,6 +104,23 @@ pub enum Command {
         /// Voegt elk scenario toe: zijn wijzigingen en zijn cijfers (in JSON onder "scenarios").
         #[arg(long)]
         all_scenarios: bool,
+    },
+    /// Voegt opleidingsonderdelen uit een rekenblad (CSV: code, naam, SP, periode,
+    /// 1e kans, 2e kans; met of zonder kopregel) toe aan één inschrijving: alles of
+    /// niets, met een reservekopie DOSSIER.ron.bak. Exit 0 toegevoegd, 1 rijen
+    /// geweigerd (niets geschreven), 2 gebruiks- of bestandsfout.
+    Import {
+        /// Het rekenblad: rijen gescheiden door tabs, puntkomma's of komma's.
+        file: PathBuf,
+        /// Het dossier (RON) dat de opleidingsonderdelen krijgt.
+        #[arg(long = "case", value_name = "DOSSIER")]
+        case: PathBuf,
+        /// Het academiejaar van de inschrijving, bv. 2017-2018.
+        #[arg(long, value_name = "JAAR", value_parser = parse_year)]
+        year: AcademicYear,
+        /// De opleiding van de inschrijving (haar code in het dossier), bv. CH.
+        #[arg(long, value_name = "OPLEIDING")]
+        programme: String,
     },
     /// Toont de regelparameters die gelden, per academiejaar, met hun artikel en
     /// het bestand waar elke waarde vandaan komt.
@@ -417,6 +435,12 @@ pub fn main() -> ExitCode {
             today(cli.today),
         ),
         Some(Command::Regels { year, .. }) => regels::show(&params, year),
+        Some(Command::Import {
+            file,
+            case,
+            year,
+            programme,
+        }) => import::run(&file, &case, year, &programme),
         Some(Command::Check {
             case,
             scenario,

@@ -6,6 +6,9 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+/// The forms [`Date::parse_written`] accepts, as a message names them.
+pub const WRITTEN_FORMS: &str = "DD-MM-JJJJ, D/M/JJJJ of JJJJ-MM-DD";
+
 /// A calendar date, written in ISO form `2017-10-23` in a case file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
@@ -21,9 +24,43 @@ impl Date {
         self.0.format("%d-%m-%Y").to_string()
     }
 
-    /// The short form for narrow tables: `23-10-17`.
+    /// The short form, only where the full one does not fit (a narrow
+    /// table column): `23-10-17`.
     pub fn short(self) -> String {
         self.0.format("%d-%m-%y").to_string()
+    }
+
+    /// A date as people write it: `25-09-2017`, `25/9/2017`, `25.9.2017`
+    /// (day, month, year with the same separator twice) or ISO `2017-09-25`.
+    /// Every date field of the interface reads dates with this; the case
+    /// file keeps ISO ([`FromStr`]). The error is the Dutch message naming
+    /// the accepted forms.
+    pub fn parse_written(s: &str) -> Result<Date, String> {
+        let t = s.trim();
+        let refuse =
+            |why: &str| format!("datum niet herkend: ‘{t}’{why} — schrijf {WRITTEN_FORMS}");
+        let sep = t.chars().find(|c| !c.is_ascii_digit());
+        let parts: Vec<&str> = match sep {
+            Some(c @ ('-' | '/' | '.')) => t.split(c).collect(),
+            _ => return Err(refuse("")),
+        };
+        let number = |p: &str, max_len: usize| {
+            (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
+        };
+        let (year, month, day) = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && sep == Some('-') => {
+                (number(y, 4), number(m, 2), number(d, 2))
+            }
+            [d, m, y] if y.len() == 4 => (number(y, 4), number(m, 2), number(d, 2)),
+            _ => return Err(refuse("")),
+        };
+        let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+            return Err(refuse(""));
+        };
+        let year = i32::try_from(year).map_err(|_| refuse(""))?;
+        Date::ymd(year, month, day).ok_or_else(|| refuse(" (die dag bestaat niet)"))
     }
 
     /// Whole days from `self` to `other` (negative when `other` is earlier).
@@ -174,6 +211,62 @@ mod tests {
                 .unwrap_err()
                 .contains("bestaat niet")
         );
+    }
+
+    /// Every form a person writes, and what is refused (with the forms named).
+    #[test]
+    fn written_dates_in_every_form() {
+        let d = Date::ymd(2017, 9, 25).unwrap();
+        for s in [
+            "25-09-2017",
+            "25/9/2017",
+            "25.9.2017",
+            "2017-09-25",
+            "2017-9-25",
+            " 25/09/2017 ",
+            "25-9-2017",
+        ] {
+            assert_eq!(Date::parse_written(s), Ok(d), "{s}");
+        }
+        assert_eq!(
+            Date::parse_written("1/2/2018"),
+            Ok(Date::ymd(2018, 2, 1).unwrap())
+        );
+        assert_eq!(
+            Date::parse_written("31-02-2017").unwrap_err(),
+            "datum niet herkend: ‘31-02-2017’ (die dag bestaat niet) — schrijf DD-MM-JJJJ, D/M/JJJJ of JJJJ-MM-DD"
+        );
+        for bad in [
+            "",
+            "25-09-17",
+            "12-03-18",
+            "25/09-2017",
+            "2017/09/25",
+            "2017.09.25",
+            "25 09 2017",
+            "25-13-2017",
+            "0-9-2017",
+            "a-b-cdef",
+            "25--2017",
+            "125-9-2017",
+            "25-9-2017-1",
+            "vandaag",
+            "-1-9-2017",
+        ] {
+            let e = Date::parse_written(bad).unwrap_err();
+            assert!(
+                e.contains("DD-MM-JJJJ, D/M/JJJJ of JJJJ-MM-DD"),
+                "{bad}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_is_shown_in_one_form() {
+        assert_eq!(Date::ymd(2018, 3, 12).unwrap().dutch(), "12-03-2018");
+        // What is shown reads back.
+        let d = Date::ymd(2018, 3, 12).unwrap();
+        assert_eq!(Date::parse_written(&d.dutch()), Ok(d));
     }
 
     #[test]

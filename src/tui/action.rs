@@ -128,6 +128,9 @@ pub enum Action {
     Opened(Box<Opened>),
     /// The result of writing a report.
     Exported(Result<PathBuf, String>),
+    /// A block of text pasted (bracketed paste): into the form field, or
+    /// rows of course units for the enrolment selected.
+    Paste(String),
     /// A key typed in the case list's filter.
     Filter(crate::tui::review::FilterKey),
     /// The worker starts computing this many overview rows.

@@ -319,6 +319,8 @@ pub enum Overlay {
     Compare(CompareView),
     Form(Box<Form>),
     Choice(Box<Dialog>),
+    /// Pasted rows of course units, before Enter adds them.
+    Paste(Box<super::paste::PastePreview>),
 }
 
 /// Something selected in a pane, by stable position in the case.

@@ -11,7 +11,8 @@ pub enum FieldKind {
     Text { required: bool },
     /// A whole number in a range; empty allowed when `optional`.
     Int { min: i64, max: i64, optional: bool },
-    /// An ISO date, optionally required to fall in `span`.
+    /// A date as people write it (`25-09-2017`, `25/9/2017`, `2017-09-25`;
+    /// [`Date::parse_written`]), optionally required to fall in `span`.
     Date {
         optional: bool,
         span: Option<(Date, Date)>,
@@ -134,14 +135,14 @@ impl Field {
         hint: &str,
     ) -> Field {
         let hint = if hint.is_empty() {
-            "JJJJ-MM-DD".to_string()
+            "DD-MM-JJJJ".to_string()
         } else {
-            format!("JJJJ-MM-DD; {hint}")
+            format!("DD-MM-JJJJ; {hint}")
         };
         Field::new(
             label,
             FieldKind::Date { optional, span },
-            value.map(|d| d.to_string()).unwrap_or_default(),
+            value.map(|d| d.dutch()).unwrap_or_default(),
             &hint,
         )
     }
@@ -223,10 +224,10 @@ impl Field {
                     return if *optional {
                         Ok(Value::Date(None))
                     } else {
-                        Err("verplicht (JJJJ-MM-DD)".into())
+                        Err("verplicht (DD-MM-JJJJ)".into())
                     };
                 }
-                let d: Date = raw.parse()?;
+                let d = Date::parse_written(raw)?;
                 if let Some((a, b)) = span
                     && (d < *a || d > *b)
                 {
@@ -443,6 +444,16 @@ mod tests {
         assert_eq!(d.check().unwrap(), Value::Date(None));
         typed(&mut d, "2016-10-01");
         assert!(d.check().unwrap_err().contains("buiten"));
+        for written in ["25-09-2017", "25/9/2017", "25.9.2017", "2017-09-25"] {
+            typed(&mut d, written);
+            assert_eq!(
+                d.check().unwrap(),
+                Value::Date(Date::ymd(2017, 9, 25)),
+                "{written}"
+            );
+        }
+        typed(&mut d, "31-02-2018");
+        assert!(d.check().unwrap_err().contains("D/M/JJJJ"));
         let mut m = Field::mark("1e kans", None, true, false);
         typed(&mut m, "9.5");
         assert!(m.check().is_err());

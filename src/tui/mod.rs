@@ -9,6 +9,7 @@ pub mod editing;
 pub mod explain;
 pub mod form;
 pub mod keymap;
+pub mod paste;
 pub mod review;
 pub mod rows;
 pub mod run;

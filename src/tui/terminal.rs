@@ -96,13 +96,17 @@ pub fn die_of(sig: i32) -> ! {
 /// is restored.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Takes the terminal: raw mode, the alternate screen. The mouse and
-/// bracketed paste stay off until the UI handles them (issue 10): with
-/// them on, a paste into a form field would be dropped and the terminal's
-/// own text selection would be lost.
+/// Takes the terminal: raw mode, the alternate screen, bracketed paste (a
+/// paste arrives as one block of text: into the form field, or rows of
+/// course units for a preview). The mouse stays off until the UI handles
+/// it (issue 10): with it on, the terminal's own text selection is lost.
 pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 

@@ -376,7 +376,8 @@ fn the_withdrawals_pane_counts_down_to_the_deadlines() {
     d.key(Tab).key(Tab).key(Tab);
     let screen = d.screen(160, 40);
     assert!(
-        screen.contains("⏱ Chemie: vandaag −0/0 · 23-10-17 (3 d.) −0/0 · 30-11-17 (41 d.) −60/0"),
+        screen
+            .contains("⏱ Chemie: vandaag −0/0 · 23-10-2017 (3 d.) −0/0 · 30-11-2017 (41 d.) −60/0"),
         "{screen}"
     );
 }

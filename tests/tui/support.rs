@@ -76,6 +76,18 @@ impl Driver {
         self
     }
 
+    /// Pastes text, as a terminal with bracketed paste sends it.
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        let event = crossterm::event::Event::Paste(text.to_string());
+        let size = ratatui::layout::Size::new(120, 40);
+        if let Some(action) = traject::tui::event_action(&self.app, &event, size) {
+            for effect in update(&mut self.app, action) {
+                perform(&mut self.app, &mut self.rt, effect);
+            }
+        }
+        self
+    }
+
     /// Types text, one key per character.
     pub fn keys(&mut self, text: &str) -> &mut Self {
         for c in text.chars() {

@@ -6,6 +6,7 @@ mod compare;
 mod figures;
 mod overlay;
 mod panes;
+mod paste;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -80,6 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Compare(v) => compare::render(v, frame, body),
         Overlay::Form(f) => overlay::form(f, frame, body),
         Overlay::Choice(d) => choice::render(&d.choice, frame, body),
+        Overlay::Paste(p) => paste::render(p, frame, body),
     }
 }
 
@@ -250,6 +252,11 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Help(_) | Overlay::Why(_) => {
             vec![("↑/↓".into(), "scrollen"), ("Esc".into(), "sluiten")]
         }
+        Overlay::Paste(_) => vec![
+            ("Enter".into(), "goede rijen toevoegen"),
+            ("↑/↓".into(), "scrollen"),
+            ("Esc".into(), "annuleren"),
+        ],
         Overlay::None => match app.screen {
             Screen::LoadError { .. } => vec![
                 ("Esc".into(), "terug naar de lijst"),

@@ -358,6 +358,15 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
+    // The full date when the table's columns get their width (16 + 7 +
+    // 10 + 10 + 16 and the spacing, inside the border), else the short one.
+    let date = |d: crate::model::Date| {
+        if area.width >= 65 {
+            d.dutch()
+        } else {
+            d.short()
+        }
+    };
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Withdrawals;
     let year = app.context_year();
@@ -397,7 +406,7 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                     if m.days == 0 {
                         format!("vandaag −{}{switching}", m.lost)
                     } else {
-                        format!("{} ({} d.) −{}{switching}", m.date.short(), m.days, m.lost)
+                        format!("{} ({} d.) −{}{switching}", m.date.dutch(), m.days, m.lost)
                     }
                 })
                 .collect();
@@ -472,8 +481,8 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                 Row::new(vec![
                     format!("  {} {}", unit.code, unit.name),
                     unit.sp.to_string(),
-                    g.map(|d| d.short()).unwrap_or_else(|| "—".into()),
-                    w.map(|d| d.short()).unwrap_or_else(|| "—".into()),
+                    g.map(date).unwrap_or_else(|| "—".into()),
+                    w.map(date).unwrap_or_else(|| "—".into()),
                     verdict,
                 ])
             }

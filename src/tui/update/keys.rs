@@ -12,6 +12,7 @@ pub fn event_action(app: &App, event: &Event, size: ratatui::layout::Size) -> Op
         Event::Key(key) if key.kind == crossterm::event::KeyEventKind::Press => {
             key_action(app, *key)
         }
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -35,6 +36,15 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             });
         }
         Overlay::Choice(dialog) => return dialog.choice.input(&key).map(Action::Choice),
+        Overlay::Paste(_) => {
+            return match key.code {
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cmd(Command::Cancel)),
+                KeyCode::Down | KeyCode::Char('j') => Some(Action::Cmd(Command::Down)),
+                KeyCode::Up | KeyCode::Char('k') => Some(Action::Cmd(Command::Up)),
+                _ => None,
+            };
+        }
         Overlay::Compare(_) => {
             return match key.code {
                 KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cmd(Command::Cancel)),

@@ -22,6 +22,7 @@ use crate::tui::app::{
 mod dialogs;
 mod edits;
 mod keys;
+mod paste;
 mod review;
 mod scenarios;
 
@@ -146,6 +147,10 @@ pub(super) fn step(i: usize, n: usize, c: Command) -> usize {
 }
 
 pub(super) fn submit(app: &mut App) -> Vec<Effect> {
+    if let Overlay::Paste(_) = app.overlay {
+        paste::confirm(app);
+        return Vec::new();
+    }
     let Overlay::Form(form) = &mut app.overlay else {
         return Vec::new();
     };
@@ -272,6 +277,10 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Choice(_) => return Vec::new(),
+        Overlay::Paste(_) => {
+            paste::command(app, c);
+            return Vec::new();
+        }
         Overlay::Compare(_) => {
             compare_command(app, c);
             if matches!(app.overlay, Overlay::None) {
@@ -481,6 +490,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Cmd(c) => return command(app, c),
         Action::Filter(k) => filter_key(app, k),
+        Action::Paste(text) => paste::pasted(app, &text),
         Action::ReviewStarted(total) => {
             app.review.total = total;
             app.review.done = 0;
