@@ -299,6 +299,8 @@ fn separator(text: &str) -> u8 {
 /// to read, a header without a code column) is a Dutch message.
 pub fn parse(text: &str, default_period: Period) -> Result<Rows, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A terminal pastes line ends as CR, Windows exports CRLF: one form.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -715,6 +717,10 @@ mod tests {
         );
         assert_eq!(rows.rows[0].line, 2);
         assert_eq!(rows.rows[1].line, 5);
+        // Line ends as a terminal pastes them (CR only).
+        let rows = parse(&SARA.replace('\n', "\r"), Period::Year).unwrap();
+        assert_eq!(rows.summary(), "6 rijen, 6 goed, 0 met fouten");
+        assert_eq!(rows.rows[5].line, 6);
     }
 
     #[test]
