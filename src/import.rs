@@ -733,6 +733,19 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever is pasted, reading it never panics, and every row is
+        /// either good or says what is wrong.
+        #[test]
+        fn any_text_is_read_without_panic(text in "[a-zA-Z0-9 ,;\t\"\r\n.é€-]{0,200}") {
+            if let Ok(rows) = parse(&text, Period::Year) {
+                for r in &rows.rows {
+                    proptest::prop_assert_eq!(r.errors.is_empty(), r.unit.is_some());
+                }
+            }
+        }
+    }
+
     #[test]
     fn codes_already_in_the_enrolment_are_reported() {
         let mut rows = parse(SARA, Period::Year).unwrap();
