@@ -299,6 +299,8 @@ fn separator(text: &str) -> u8 {
 /// to read, a header without a code column) is a Dutch message.
 pub fn parse(text: &str, default_period: Period) -> Result<Rows, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A terminal pastes line ends as CR, Windows exports CRLF: one form.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -715,6 +717,10 @@ mod tests {
         );
         assert_eq!(rows.rows[0].line, 2);
         assert_eq!(rows.rows[1].line, 5);
+        // Line ends as a terminal pastes them (CR only).
+        let rows = parse(&SARA.replace('\n', "\r"), Period::Year).unwrap();
+        assert_eq!(rows.summary(), "6 rijen, 6 goed, 0 met fouten");
+        assert_eq!(rows.rows[5].line, 6);
     }
 
     #[test]
@@ -725,6 +731,19 @@ mod tests {
                 .unwrap_err()
                 .contains("alleen een kopregel")
         );
+    }
+
+    proptest::proptest! {
+        /// Whatever is pasted, reading it never panics, and every row is
+        /// either good or says what is wrong.
+        #[test]
+        fn any_text_is_read_without_panic(text in "[a-zA-Z0-9 ,;\t\"\r\n.é€-]{0,200}") {
+            if let Ok(rows) = parse(&text, Period::Year) {
+                for r in &rows.rows {
+                    proptest::prop_assert_eq!(r.errors.is_empty(), r.unit.is_some());
+                }
+            }
+        }
     }
 
     #[test]

@@ -134,8 +134,10 @@ pub enum Command {
     },
 }
 
+/// `--today`: a date as people write it (`20-11-2017`, `20/11/2017`,
+/// `2017-11-20`).
 fn parse_date(s: &str) -> Result<crate::model::Date, String> {
-    s.parse()
+    crate::model::Date::parse_written(s)
 }
 
 /// Today: the `--today` override or the system date.

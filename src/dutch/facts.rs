@@ -38,7 +38,10 @@ pub fn input(m: &InputMsg, f: &mut Formatter<'_>) -> fmt::Result {
             };
             write!(
                 f,
-                "{what} {date} valt buiten academiejaar {year} ({start} tot en met {end})"
+                "{what} {} valt buiten academiejaar {year} ({} tot en met {})",
+                date.dutch(),
+                start.dutch(),
+                end.dutch()
             )
         }
         InputMsg::GradeOutOfRange { at, mark } => write!(
@@ -109,7 +112,9 @@ pub fn input(m: &InputMsg, f: &mut Formatter<'_>) -> fmt::Result {
             enrolled,
         } => write!(
             f,
-            "uitschrijving op {withdrawn} vóór de inschrijving op {enrolled}"
+            "uitschrijving op {} vóór de inschrijving op {}",
+            withdrawn.dutch(),
+            enrolled.dutch()
         ),
         InputMsg::WithdrawalAfterExams => f.write_str(
             "uitschrijving uit een opleidingsonderdeel waarvoor al examen werd afgelegd; dat kan niet (Art. 12.1), het resultaat blijft",
@@ -120,7 +125,7 @@ pub fn input(m: &InputMsg, f: &mut Formatter<'_>) -> fmt::Result {
         ),
         InputMsg::MissingGrensdatum { code, period, year } => write!(
             f,
-            "geen grensdatum voor {code} (onderwijsperiode {}) in {year}: er is geen kalender voor dat jaar; geef de grensdatum van de ECTS-fiche op bij het opleidingsonderdeel (grensdatum: \"JJJJ-MM-DD\")",
+            "geen grensdatum voor {code} (onderwijsperiode {}) in {year}: er is geen kalender voor dat jaar; geef de grensdatum van de ECTS-fiche op bij het opleidingsonderdeel (in een formulier DD-MM-JJJJ, in het dossier grensdatum: \"JJJJ-MM-DD\")",
             period.dutch()
         ),
         InputMsg::RemovalTooLate {
@@ -129,7 +134,8 @@ pub fn input(m: &InputMsg, f: &mut Formatter<'_>) -> fmt::Result {
             date,
         } => write!(
             f,
-            "{programme} / {code}: schrapping gevraagd op {date} na de grensdatum; de toelatingscommissie behandelt zo'n aanvraag niet (Art. 11.6)"
+            "{programme} / {code}: schrapping gevraagd op {} na de grensdatum; de toelatingscommissie behandelt zo'n aanvraag niet (Art. 11.6)",
+            date.dutch()
         ),
         InputMsg::Exempt { sp: n } => write!(
             f,

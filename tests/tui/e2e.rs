@@ -511,3 +511,149 @@ fn the_overview_filters_with_slash_and_opens_at_the_flagged_figure_in_tmux() {
     t.send(&["Enter"]);
     t.wait_for("geen bindende voorwaarden");
 }
+
+/// Keys sent to traject, counted: command keys (Enter, Tab, a, Ctrl-u, a
+/// paste …) apart from the characters of the data itself.
+struct Counted<'a> {
+    t: &'a Tmux,
+    commands: usize,
+    data: usize,
+}
+
+impl Counted<'_> {
+    fn keys(&mut self, keys: &[&str]) {
+        self.commands += keys.len();
+        self.t.send(keys);
+    }
+
+    fn data(&mut self, text: &str) {
+        self.data += text.chars().count();
+        self.t.text(text);
+    }
+
+    /// A paste (one command: the terminal's paste), sent by tmux as a
+    /// bracketed paste.
+    fn paste(&mut self, text: &str) {
+        self.commands += 1;
+        let buffer = format!("{}-rijen", self.t.session);
+        let mut load = Command::new("tmux")
+            .args(["load-buffer", "-b", &buffer, "-"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        load.stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        assert!(load.wait().unwrap().success());
+        let ok = Command::new("tmux")
+            .args([
+                "paste-buffer",
+                "-p",
+                "-d",
+                "-b",
+                &buffer,
+                "-t",
+                &self.t.session,
+            ])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        sleep(Duration::from_millis(40));
+    }
+}
+
+/// The benchmark of issue 10 in a fresh case, with the six unit rows
+/// pasted as a spreadsheet copies them: "Sara Peeters, s123456. 2017-2018:
+/// first enrolment, diplomacontract, Bachelor Chemie (180 SP, semesters),
+/// enrolled 25-09-2017, units CHEM-ALG … ENG". README gives the key count.
+#[test]
+fn the_benchmark_student_with_pasted_units_in_tmux() {
+    let _serial = one_at_a_time();
+    let dirs = Dirs::new();
+    let session = format!("traject-e2e-paste-{}", std::process::id());
+    let t = Tmux::start(&session, &command(&dirs, "--today 2017-10-20"));
+    t.wait_for("nieuw dossier");
+    let mut k = Counted {
+        t: &t,
+        commands: 0,
+        data: 0,
+    };
+    // The student.
+    k.keys(&["Enter"]);
+    t.wait_for("Studentennummer");
+    k.keys(&["C-u"]);
+    k.data("Sara Peeters");
+    k.keys(&["Tab"]);
+    k.data("s123456");
+    k.keys(&["Enter"]);
+    t.wait_for("Sara Peeters");
+    // The programme: code, name, semesters (Bachelor and 180 SP are the
+    // defaults).
+    k.keys(&["a"]);
+    t.wait_for("Opleiding toevoegen");
+    k.data("CH");
+    k.keys(&["Tab"]);
+    k.data("Bachelor Chemie");
+    k.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Right", "Enter"]);
+    t.wait_for("CH — Bachelor Chemie");
+    // The year, from the Jaren pane.
+    k.keys(&["Tab", "Tab", "n"]);
+    t.wait_for("Academiejaar");
+    k.keys(&["C-u"]);
+    k.data("2017-2018");
+    k.keys(&["Enter"]);
+    t.wait_for("│2017-2018   ");
+    // The enrolment: diplomacontract is the default; the date as it is
+    // written on the form of the student.
+    k.keys(&["a"]);
+    t.wait_for("Ingeschreven op");
+    k.keys(&["Tab", "Tab"]);
+    k.data("25-09-2017");
+    k.keys(&["Enter"]);
+    t.wait_for("  Bachelor Chemie");
+    // The six units, pasted.
+    k.paste(
+        "CHEM-ALG\tAlgemene chemie\t6\tsem 1\t12\t\n\
+         WISK1\tWiskunde 1\t6\tsem 1\t8\t11\n\
+         FYS\tFysica\t6\tsem 1\t7\t9\n\
+         LAB\tLabo 1\t3\tsem 2\t14\t\n\
+         BIO\tBiologie\t6\tsem 2\t9\t8\n\
+         ENG\tEngels\t3\tsem 2\t10\t\n",
+    );
+    t.wait_for("6 rijen, 6 goed, 0 met fouten");
+    k.keys(&["Enter"]);
+    let screen = t.wait_for("6 opleidingsonderdelen toegevoegd");
+    for code in ["CHEM-ALG", "WISK1", "FYS", "LAB", "BIO", "ENG"] {
+        assert!(screen.contains(code), "{code}:\n{screen}");
+    }
+    // 140 − 30 taken + 18 credits + 18 back for the first credits.
+    assert!(screen.contains("leerkrediet 146"), "{screen}");
+    let (commands, data) = (k.commands, k.data);
+    eprintln!("benchmark: {commands} command keys + {data} data characters");
+    assert!(commands < 25, "{commands} command keys");
+    assert_eq!(data, 12 + 7 + 2 + 15 + 9 + 10);
+    // Saved, the file keeps ISO dates.
+    t.send(&["C-s"]);
+    t.wait_for("Opslaan als");
+    t.send(&["Enter"]);
+    t.wait_for("Bewaard in");
+    t.send(&["q"]);
+    wait_gone(&t);
+    let saved = dirs.path("cases").join("sara-peeters.ron");
+    let case = traject::casefile::load_case(&saved).unwrap();
+    let en = &case.years[0].enrolments[0];
+    assert_eq!(en.units.len(), 6);
+    assert_eq!(
+        case.programmes[0].system,
+        traject::model::PeriodSystem::Semester
+    );
+    assert_eq!(en.enrolled, traject::model::Date::ymd(2017, 9, 25));
+    assert!(
+        std::fs::read_to_string(&saved)
+            .unwrap()
+            .contains("\"2017-09-25\"")
+    );
+}

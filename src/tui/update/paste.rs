@@ -102,7 +102,11 @@ pub(super) fn command(app: &mut App, c: Command) {
         return;
     };
     match c {
-        Command::Down => p.scroll = p.scroll.saturating_add(1),
+        Command::Down => {
+            // Never past the last line of the rows and their errors.
+            let lines: usize = p.rows.rows.iter().map(|r| 1 + r.errors.len()).sum();
+            p.scroll = p.scroll.saturating_add(1).min(lines as u16);
+        }
         Command::Up => p.scroll = p.scroll.saturating_sub(1),
         Command::Cancel | Command::Quit => {
             app.overlay = Overlay::None;
