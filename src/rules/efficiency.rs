@@ -359,3 +359,114 @@ pub fn study_progress(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Programme, ProgrammeKind, UnitWithdrawal};
+    use crate::rules::Ratio;
+    use crate::rules::testkit::*;
+
+    /// OER 1.1.55: year SE = acquired / taken within one programme,
+    /// exemptions left out and units withdrawn by their grensdatum no longer
+    /// taken; a unit withdrawn after it still counts. Cumulative SE over all
+    /// years up to the year.
+    #[test]
+    fn art_1_1_55_year_and_cumulative_efficiency() {
+        let mut y1 = units("A", 7, 6, Some(12)); // 42 acquired
+        y1.extend(units("F", 3, 6, Some(6))); // 18 failed
+        let mut x = unit("X", 6, None);
+        x.exempt = true;
+        y1.push(x);
+        let mut early = unit("W", 6, None);
+        early.withdrawal = Some(UnitWithdrawal {
+            date: d("2017-10-23"),
+            removal: false,
+        });
+        let mut late = unit("L", 6, None);
+        late.withdrawal = Some(UnitWithdrawal {
+            date: d("2017-10-24"),
+            removal: false,
+        });
+        let mut y2 = units("B", 3, 6, Some(10)); // 18 acquired
+        y2.push(early);
+        y2.push(late);
+        let o = run(&case(vec![
+            year(2016, vec![enrolment("CH", y1)]),
+            year(2017, vec![enrolment("CH", y2)]),
+        ]));
+        let ys = &o.programmes[0].years;
+        assert_eq!((ys[0].acquired, ys[0].taken), (42, 60));
+        assert_eq!(ys[0].efficiency, Ratio::new(42, 60)); // 70 %
+        assert_eq!((ys[1].acquired, ys[1].taken), (18, 24));
+        assert_eq!(ys[1].efficiency, Ratio::new(18, 24)); // 75 %
+        assert_eq!(ys[1].cumulative, Ratio::new(60, 84));
+    }
+
+    /// OER 11.3 §3 covers a professional bachelor, a bachelor-na-bachelor
+    /// and a postgraduaat at AP; not an academic bachelor, not a master.
+    /// Binding conditions imposed for the year rule it out.
+    #[test]
+    fn art_11_3_par3_which_programmes_and_binding_conditions_imposed() {
+        let table: &[(ProgrammeKind, bool, bool, Option<bool>)] = &[
+            (ProgrammeKind::Bachelor, false, false, Some(true)),
+            (ProgrammeKind::Bachelor, false, true, Some(false)),
+            (ProgrammeKind::Bachelor, true, false, None),
+            (
+                ProgrammeKind::BachelorAfterBachelor,
+                false,
+                false,
+                Some(true),
+            ),
+            (ProgrammeKind::Postgraduate, false, false, Some(true)),
+            (ProgrammeKind::Master, false, false, None),
+        ];
+        for &(kind, academic, imposed, expected) in table {
+            let mut c = case(vec![year(
+                2017,
+                vec![enrolment("CH", units("A", 10, 6, Some(12)))],
+            )]);
+            c.programmes[0].kind = kind;
+            c.programmes[0].academic = academic;
+            c.years[0].binding_conditions = imposed;
+            let o = run(&c);
+            assert_eq!(
+                o.programmes[0].years[0].automatic_trajectory, expected,
+                "{kind:?} academic {academic} imposed {imposed}"
+            );
+        }
+    }
+
+    /// OER 13.1: the 60 % counts over all programmes of the year: Chemie
+    /// 12 of 30 with Vastgoed 30 of 30 is 42 of 60 = 70 %, no binding
+    /// conditions; Chemie alone (40 %) would have them. The warning belongs
+    /// to the year whose results cause it.
+    #[test]
+    fn art_13_1_over_all_programmes_of_the_year() {
+        let mut ch = units("C", 2, 6, Some(12));
+        ch.extend(units("D", 3, 6, Some(5)));
+        let vg = units("V", 5, 6, Some(14));
+        let mut c = case(vec![year(
+            2017,
+            vec![enrolment("CH", ch.clone()), enrolment("VG", vg)],
+        )]);
+        c.programmes.push(Programme::new(
+            "VG",
+            "Vastgoed",
+            ProgrammeKind::Bachelor,
+            180,
+        ));
+        let o = run(&c);
+        let sp = &o.study_progress[0];
+        assert_eq!((sp.acquired, sp.taken), (42, 60));
+        assert!(!sp.binding_conditions_possible);
+        assert!(!warnings(&o).contains(&"binding-conditions"));
+        let alone = run(&case(vec![year(2017, vec![enrolment("CH", ch)])]));
+        assert!(alone.study_progress[0].binding_conditions_possible);
+        let w = alone
+            .warnings
+            .iter()
+            .find(|w| w.code.key() == "binding-conditions")
+            .unwrap();
+        assert_eq!(w.year, Some(crate::model::AcademicYear(2017)));
+    }
+}

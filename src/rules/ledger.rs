@@ -494,3 +494,143 @@ fn bonus(
     ));
     b
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{AcademicYear, Contract, ProgrammeKind, UnitWithdrawal};
+    use crate::rules::testkit::*;
+
+    /// The FAQ's worked example (8.1 §2, §3): first enrolment, 60 SP, 54
+    /// acquired, one 6-SP unit failed: 140 − 60 = 80, 80 + 54 + 54 = 188.
+    #[test]
+    fn art_8_1_par2_par3_the_faq_example() {
+        let mut us = units("A", 9, 6, Some(12));
+        us.push(unit("F", 6, Some(7)));
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        assert!(errors(&o).is_empty(), "{:?}", o.errors);
+        let r = &o.ledger.rows[0];
+        assert_eq!(
+            (r.start, r.taken, r.refunded, r.acquired, r.bonus, r.end),
+            (140, 60, 0, 54, 54, 188)
+        );
+        assert_eq!(o.ledger.bonus_granted, 54);
+    }
+
+    /// OER 8.1 §3: the first 60 SP acquired under diplomacontract count
+    /// double once, spread over years: 42, then 18, then nothing.
+    #[test]
+    fn art_8_1_par3_bonus_of_sixty_spread_over_years() {
+        let mut y1 = units("A", 7, 6, Some(12));
+        y1.extend(units("F", 3, 6, Some(5)));
+        let mut y2 = units("B", 5, 6, Some(12));
+        y2.extend(units("G", 5, 6, Some(5)));
+        let y3 = units("C", 10, 6, Some(12));
+        let o = run(&case(vec![
+            year(2015, vec![enrolment("CH", y1)]),
+            year(2016, vec![enrolment("CH", y2)]),
+            year(2017, vec![enrolment("CH", y3)]),
+        ]));
+        let got: Vec<(i64, i64, i64)> = o
+            .ledger
+            .rows
+            .iter()
+            .map(|r| (r.acquired, r.bonus, r.end))
+            .collect();
+        assert_eq!(got, vec![(42, 42, 164), (30, 18, 152), (60, 0, 152)]);
+        assert_eq!(o.ledger.bonus_granted, 60);
+    }
+
+    /// OER 8.1 §1–§3, §7: a creditcontract takes leerkrediet and returns
+    /// credits but earns no bonus, and a withdrawal in time returns
+    /// nothing; an examencontract and a bachelor-na-bachelor use none.
+    #[test]
+    fn art_8_1_par1_par7_contracts_and_programmes_without_leerkrediet() {
+        let mut w = unit("W", 6, None);
+        w.withdrawal = Some(UnitWithdrawal {
+            date: d("2017-10-01"),
+            removal: false,
+        });
+        let mut credit = enrolment("CH", vec![unit("A", 6, Some(12)), w]);
+        credit.contract = Contract::Credit;
+        let r = run(&case(vec![year(2017, vec![credit])])).ledger.rows[0].clone();
+        assert_eq!(
+            (r.taken, r.refunded, r.acquired, r.bonus, r.end),
+            (12, 0, 6, 0, 134)
+        );
+
+        let mut exam = enrolment("CH", units("A", 5, 6, Some(12)));
+        exam.contract = Contract::Exam;
+        let r = run(&case(vec![year(2017, vec![exam])])).ledger.rows[0].clone();
+        assert_eq!((r.start, r.taken, r.acquired, r.end), (140, 0, 0, 140));
+
+        let mut c = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("A", 5, 6, Some(12)))],
+        )]);
+        c.programmes[0].kind = ProgrammeKind::BachelorAfterBachelor;
+        let r = run(&c).ledger.rows[0].clone();
+        assert_eq!((r.taken, r.acquired, r.bonus, r.end), (0, 0, 0, 140));
+    }
+
+    /// OER 8.1 §11: −140 in the year of the master diploma, after the
+    /// credits and the bonus of that year.
+    #[test]
+    fn art_8_1_par11_master_deduction_after_credits() {
+        let mut c = opened(
+            2017,
+            150,
+            vec![year(
+                2017,
+                vec![enrolment("CH", units("A", 5, 6, Some(12)))],
+            )],
+        );
+        c.opening.as_mut().unwrap().bonus_granted = 50;
+        master_diploma(&mut c, 2017);
+        let r = run(&c).ledger.rows[0].clone();
+        // 150 − 30 + 30 + 10 − 140 = 20.
+        assert_eq!(
+            (r.taken, r.acquired, r.bonus, r.master, r.end),
+            (30, 30, 10, -140, 20)
+        );
+    }
+
+    /// OER 8.1 §1: study history before 2008-2009 is ignored: the ledger
+    /// starts at 140 with the first year from 2008-2009 on.
+    #[test]
+    fn art_8_1_par1_history_before_2008_is_ignored() {
+        let o = run(&case(vec![
+            year(2007, vec![enrolment("CH", units("A", 10, 6, Some(12)))]),
+            year(2008, vec![enrolment("CH", units("B", 10, 6, Some(12)))]),
+        ]));
+        let first = &o.ledger.rows[0];
+        assert_eq!(first.year, AcademicYear(2008));
+        assert_eq!((first.start, first.bonus, first.end), (140, 60, 200));
+    }
+
+    /// OER 8.1 §12 in the ledger: a year without enrolment with a balance
+    /// under 60 starts a rebuild from the next year; after a rebuild no
+    /// bonus is granted any more (RULES.md §2.6).
+    #[test]
+    fn art_8_1_par12_gap_year_rebuild_and_no_bonus_after_it() {
+        let mut c = opened(
+            2015,
+            30,
+            vec![
+                year(2015, vec![enrolment("CH", units("A", 1, 6, None))]),
+                year(2017, vec![enrolment("CH", units("B", 2, 6, Some(12)))]),
+            ],
+        );
+        c.opening.as_mut().unwrap().bonus_granted = 0;
+        let rows = run(&c).ledger.rows;
+        let got: Vec<(bool, i64, i64, i64)> = rows
+            .iter()
+            .map(|r| (r.enrolled, r.rebuild, r.bonus, r.end))
+            .collect();
+        // 2015: 30 − 6 = 24; 2016: no enrolment (24 < 60: §12 starts);
+        // 2017: +10, −12 + 12, no bonus: 34.
+        assert_eq!(
+            got,
+            vec![(true, 0, 0, 24), (false, 0, 0, 24), (true, 10, 0, 34)]
+        );
+    }
+}

@@ -108,3 +108,90 @@ pub fn enrolment_limits(
     lines.push(Line::amount(article, 0, msg.clone()));
     found.warn(code, Some(y), msg);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Contract, Programme, ProgrammeKind, Summary, Year};
+    use crate::rules::testkit::*;
+
+    /// A case opening in 2017-2018 with `balance`, enrolling for `units`.
+    fn enrol(balance: i32, units: Vec<crate::model::Unit>) -> Vec<&'static str> {
+        let c = opened(
+            2017,
+            balance,
+            vec![year(2017, vec![enrolment("CH", units)])],
+        );
+        warnings(&run(&c))
+            .into_iter()
+            .filter(|w| w.starts_with("enrolment-"))
+            .collect()
+    }
+
+    /// OER 8.1 §10: at most the balance may be taken (a balance of 30 allows
+    /// 30 SP, not 31); a balance of 0 or less is refused. Warnings only.
+    #[test]
+    fn art_8_1_par10_at_most_the_balance_and_refusal_at_zero() {
+        let mut thirty_one = units("U", 4, 6, None);
+        thirty_one.push(unit("U4", 7, None));
+        let table: Vec<(i32, Vec<crate::model::Unit>, Vec<&str>)> = vec![
+            (30, units("U", 5, 6, None), vec![]),
+            (30, thirty_one, vec!["enrolment-exceeds-balance"]),
+            (6, units("U", 1, 6, None), vec![]),
+            (5, units("U", 1, 6, None), vec!["enrolment-exceeds-balance"]),
+            (1, units("U", 1, 6, None), vec!["enrolment-exceeds-balance"]),
+            (0, units("U", 1, 6, None), vec!["enrolment-refused"]),
+            (-4, units("U", 1, 6, None), vec!["enrolment-refused"]),
+        ];
+        for (balance, us, expected) in table {
+            assert_eq!(enrol(balance, us), expected, "balance {balance}");
+        }
+    }
+
+    /// OER 8.1 §10 counts only enrolments that use leerkrediet: an
+    /// examencontract with a balance of 0 is not refused.
+    #[test]
+    fn art_8_1_par10_an_examencontract_is_never_limited() {
+        let mut e = enrolment("CH", units("U", 5, 6, None));
+        e.contract = Contract::Exam;
+        let c = opened(2017, 0, vec![year(2017, vec![e])]);
+        let o = run(&c);
+        assert!(!warnings(&o).iter().any(|w| w.starts_with("enrolment-")));
+        assert_eq!(o.ledger.rows[0].taken, 0);
+    }
+
+    /// OER 8.1 §10 exception: the two previous years must be at AP; a year
+    /// at another institution breaks the row.
+    #[test]
+    fn art_8_1_par10_exception_needs_both_previous_years_at_ap() {
+        let summary = |programme: &str, taken: u32| {
+            vec![Summary {
+                programme: programme.into(),
+                contract: Contract::Diploma,
+                taken,
+                acquired: taken,
+                exempted: 0,
+                tolerated: 0,
+            }]
+        };
+        for (elsewhere, expected) in [
+            (false, "enrolment-exception"),
+            (true, "enrolment-exceeds-balance"),
+        ] {
+            let mut y15 = Year::new(crate::model::AcademicYear(2015));
+            y15.summaries = summary(if elsewhere { "KU" } else { "CH" }, 90);
+            let mut y16 = Year::new(crate::model::AcademicYear(2016));
+            y16.summaries = summary("CH", 150);
+            let y17 = year(2017, vec![enrolment("CH", units("U", 5, 6, Some(12)))]);
+            let mut c = opened(2017, 20, vec![y15, y16, y17]);
+            let mut ku = Programme::new("KU", "Chemie KU Leuven", ProgrammeKind::Bachelor, 180);
+            ku.institution = Some("KU Leuven".into());
+            c.programmes.push(ku);
+            let o = run(&c);
+            let limits: Vec<&str> = warnings(&o)
+                .into_iter()
+                .filter(|w| w.starts_with("enrolment-"))
+                .collect();
+            assert_eq!(limits, vec![expected], "elsewhere {elsewhere}");
+        }
+    }
+}

@@ -190,3 +190,97 @@ pub fn merit(
         lines,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Unit;
+    use crate::rules::testkit::*;
+
+    /// Chemie passed in one year with the given units (180 SP in all).
+    fn merit_of(us: Vec<Unit>) -> Merit {
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        assert!(o.programmes[0].passed);
+        o.programmes[0].merit.clone().unwrap()
+    }
+
+    /// OER 18.4: the average is weighted by SP, over the whole grades that
+    /// led to a credit or were tolerated; exemptions and pass/fail units are
+    /// left out. 120 SP of 12 and 30 SP of 18 and a tolerated 6-SP 9:
+    /// (1440 + 540 + 54) / (156 × 20) = 2034 / 3120 = 65.19 %: onderscheiding.
+    #[test]
+    fn art_18_4_weighted_average_of_credits_and_tolerances() {
+        let mut us = units("A", 20, 6, Some(12));
+        us.extend(units("B", 5, 6, Some(18)));
+        let mut t = unit("T", 6, Some(9));
+        t.tolerated = true;
+        us.push(t);
+        let mut x = unit("X", 18, None);
+        x.exempt = true;
+        us.push(x);
+        let mut pf = unit("PF", 6, None);
+        pf.pass_fail = true;
+        pf.first = Some(Mark::Passed);
+        us.push(pf);
+        let m = merit_of(us);
+        assert_eq!(m.average, Ratio::new(2034, 3120));
+        assert_eq!(m.degree, Some(Degree::Onderscheiding));
+    }
+
+    /// OER 18.4: below 65 % voldoening, from 65, 75, 85 % the three
+    /// degrees, compared exactly.
+    #[test]
+    fn art_18_4_the_four_degrees() {
+        let table: &[(i32, Degree)] = &[
+            (10, Degree::Voldoening),
+            (12, Degree::Voldoening),
+            (13, Degree::Onderscheiding),
+            (14, Degree::Onderscheiding),
+            (15, Degree::GroteOnderscheiding),
+            (16, Degree::GroteOnderscheiding),
+            (17, Degree::GrootsteOnderscheiding),
+            (20, Degree::GrootsteOnderscheiding),
+        ];
+        for &(g, degree) in table {
+            let m = merit_of(units("A", 30, 6, Some(g)));
+            assert_eq!(m.degree, Some(degree), "all {g}");
+            assert_eq!(m.average, Ratio::new(g as u64 * 180, 3600));
+        }
+    }
+
+    /// OER 18.4: examined pass/fail units count towards the half of the
+    /// programme that must be covered; exemptions do not. 84 graded + 6
+    /// pass/fail = 90 of 180: a degree.
+    #[test]
+    fn art_18_4_pass_fail_units_count_for_coverage() {
+        let mut us = units("A", 14, 6, Some(16));
+        let mut pf = unit("PF", 6, None);
+        pf.pass_fail = true;
+        pf.first = Some(Mark::Passed);
+        us.push(pf);
+        let mut x = units("X", 15, 6, None);
+        for u in &mut x {
+            u.exempt = true;
+        }
+        us.extend(x);
+        let m = merit_of(us);
+        assert_eq!(m.degree, Some(Degree::GroteOnderscheiding));
+    }
+
+    /// OER 18.1 §1: passed when credits, exemptions and tolerances reach
+    /// the programme's size; one SP short is not passed, and has no degree.
+    #[test]
+    fn art_18_1_passed_at_the_size_and_not_one_sp_short() {
+        let mut us = units("A", 29, 6, Some(12));
+        us.push(unit("Z", 6, Some(12)));
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        assert!(o.programmes[0].passed);
+        let mut short = units("A", 29, 6, Some(12));
+        short.push(unit("Z", 5, Some(12)));
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", short)])]));
+        let p = &o.programmes[0];
+        assert_eq!(p.progress.credited, 179);
+        assert!(!p.passed);
+        assert!(p.merit.is_none());
+    }
+}

@@ -22,6 +22,8 @@ mod reconcile;
 mod smallest;
 mod switch;
 mod targets;
+#[cfg(test)]
+mod testkit;
 mod tolerance;
 mod trace;
 mod validate;

@@ -302,3 +302,186 @@ impl Rebuilds {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Opening, RebuildUse};
+    use crate::params::Params;
+    use crate::rules::testkit::*;
+
+    fn decree() -> Decree {
+        Params::default().decree(AcademicYear(2017)).clone()
+    }
+
+    /// The rebuilds of the years `from..=to`, each year enrolled, with the
+    /// balance carried over.
+    fn steps(r: &mut Rebuilds, case: &Case, mut balance: i64, from: i32, to: i32) -> Vec<i64> {
+        let t = decree();
+        (from..=to)
+            .map(|y| {
+                let add = r.at_start(case, &t, AcademicYear(y), true, balance, &mut Vec::new());
+                balance += add;
+                add
+            })
+            .collect()
+    }
+
+    /// OER 8.1 §11: after a master diploma a balance under 60 is rebuilt
+    /// from the next year on by 10 a year, the last step only up to 60; a
+    /// balance of 60 is not rebuilt.
+    #[test]
+    fn art_8_1_par11_rebuild_after_master_by_ten_up_to_sixty() {
+        let c = case(vec![]);
+        let t = decree();
+        let table: &[(i64, &[i64])] = &[
+            (45, &[0, 10, 5, 0]),
+            (59, &[0, 1, 0, 0]),
+            (60, &[0, 0, 0, 0]),
+            (0, &[0, 10, 10, 10]),
+            (-20, &[0, 10, 10, 10]),
+        ];
+        for &(balance, expected) in table {
+            let mut r = Rebuilds::from_case(&c, AcademicYear(2017));
+            let mut lines = Vec::new();
+            r.after_master(&t, AcademicYear(2017), balance, &mut lines);
+            // The master year itself gains nothing: it starts next year.
+            let got = steps(&mut r, &c, balance, 2017, 2020);
+            assert_eq!(got, expected, "balance {balance}");
+            assert_eq!(lines.is_empty(), balance >= 60, "balance {balance}");
+            assert_eq!(r.any_applied, balance < 60);
+        }
+    }
+
+    /// OER 8.1 §11 "eenmalig": a second master diploma starts no second
+    /// rebuild.
+    #[test]
+    fn art_8_1_par11_rebuild_happens_once() {
+        let c = case(vec![]);
+        let t = decree();
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2015));
+        r.after_master(&t, AcademicYear(2015), 50, &mut Vec::new());
+        assert_eq!(steps(&mut r, &c, 50, 2016, 2017), vec![10, 0]);
+        r.after_master(&t, AcademicYear(2017), 20, &mut Vec::new());
+        assert_eq!(steps(&mut r, &c, 20, 2018, 2019), vec![0, 0]);
+    }
+
+    /// OER 8.1 §12: a year without enrolment with a balance under 60 and no
+    /// master diploma starts a rebuild from the year after; with 60 or more,
+    /// or after a master diploma, none starts.
+    #[test]
+    fn art_8_1_par12_leaving_higher_education_below_sixty() {
+        let t = decree();
+        let table: &[(i64, bool, &[i64])] = &[
+            (35, false, &[10, 10, 5, 0]),
+            (59, false, &[1, 0, 0, 0]),
+            (60, false, &[0, 0, 0, 0]),
+            (35, true, &[0, 0, 0, 0]),
+        ];
+        for &(balance, master, expected) in table {
+            let mut c = case(vec![]);
+            if master {
+                master_diploma(&mut c, 2014);
+            }
+            let mut r = Rebuilds::from_case(&c, AcademicYear(2014));
+            r.after_gap_year(&c, &t, AcademicYear(2015), balance, &mut Vec::new());
+            let got = steps(&mut r, &c, balance, 2016, 2019);
+            assert_eq!(got, expected, "balance {balance}, master {master}");
+        }
+    }
+
+    /// RULES.md §2.6: a §11 rebuild that starts while a §12 one runs takes
+    /// its place, so a year gains at most +10.
+    #[test]
+    fn art_8_1_par11_replaces_a_running_par12_rebuild() {
+        let c = case(vec![]);
+        let t = decree();
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2014));
+        r.after_gap_year(&c, &t, AcademicYear(2014), 30, &mut Vec::new());
+        assert_eq!(steps(&mut r, &c, 30, 2015, 2015), vec![10]);
+        let mut lines = Vec::new();
+        r.after_master(&t, AcademicYear(2015), 0, &mut lines);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].article, Article::par("8.1", 12));
+        assert_eq!(steps(&mut r, &c, 0, 2016, 2017), vec![10, 10]);
+    }
+
+    /// OER 8.1 §13: after an HBO5 diploma, at the next year with an
+    /// enrolment, a balance under 60 is topped up to 60 at once (not in a
+    /// year without enrolment, not in the diploma year itself); it ends a
+    /// running rebuild for good.
+    #[test]
+    fn art_8_1_par13_hbo5_top_up_to_sixty_at_once() {
+        let t = decree();
+        let mut c = case(vec![]);
+        c.events.push(Event::Hbo5Diploma(AcademicYear(2015)));
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2015));
+        let mut lines = Vec::new();
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2015), true, 32, &mut lines),
+            0
+        );
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2016), false, 32, &mut lines),
+            0
+        );
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2017), true, 32, &mut lines),
+            28
+        );
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2018), true, 12, &mut lines),
+            0
+        );
+        assert!(r.any_applied);
+        // At 60 or more nothing is added, and the top-up is spent.
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2015));
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2016), true, 60, &mut lines),
+            0
+        );
+        assert!(!r.any_applied);
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2017), true, 10, &mut lines),
+            0
+        );
+        // A running §11 rebuild ends with the top-up.
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2015));
+        r.after_master(&t, AcademicYear(2015), 20, &mut Vec::new());
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2016), true, 20, &mut lines),
+            40
+        );
+        assert_eq!(
+            r.at_start(&c, &t, AcademicYear(2017), true, 20, &mut lines),
+            0
+        );
+    }
+
+    /// RULES.md §2.2: an opening balance may list rebuilds used or running;
+    /// a running one goes on from the opening year, a used one never comes
+    /// back.
+    #[test]
+    fn art_8_1_par11_opening_with_a_rebuild_in_progress_or_used() {
+        let t = decree();
+        for (in_progress, expected) in [(true, vec![10, 10, 0]), (false, vec![0, 0, 0])] {
+            let mut c = case(vec![]);
+            c.opening = Some(Opening {
+                year: AcademicYear(2017),
+                balance: 40,
+                bonus_granted: 0,
+                rebuilds: vec![RebuildUse {
+                    kind: RebuildKind::Master,
+                    in_progress,
+                }],
+                progress: vec![],
+            });
+            let mut r = Rebuilds::from_case(&c, AcademicYear(2017));
+            assert!(r.any_applied);
+            assert_eq!(steps(&mut r, &c, 40, 2017, 2019), expected);
+            // §12 never starts once a master diploma is known.
+            r.after_gap_year(&c, &t, AcademicYear(2019), 30, &mut Vec::new());
+            assert_eq!(steps(&mut r, &c, 30, 2020, 2020), vec![0]);
+        }
+    }
+}

@@ -180,3 +180,115 @@ pub fn switches(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testkit::*;
+
+    /// OER 8.1 §9 (RULES.md §2.4): the date of the new enrolment decides:
+    /// before 1 December all of the base, from 1 December up to and
+    /// including 15 March half rounded up, after 15 March nothing.
+    #[test]
+    fn art_8_1_par9_refund_by_date_of_the_new_enrolment() {
+        let params = Params::default();
+        let y = AcademicYear(2017);
+        let table: &[(&str, i64, i64)] = &[
+            ("2017-09-18", 57, 57),
+            ("2017-11-30", 57, 57),
+            ("2017-12-01", 57, 29),
+            ("2017-12-01", 56, 28),
+            ("2017-12-01", 1, 1),
+            ("2018-02-15", 57, 29),
+            ("2018-03-15", 57, 29),
+            ("2018-03-16", 57, 0),
+            ("2018-09-16", 57, 0),
+            ("2017-11-30", 0, 0),
+        ];
+        for &(date, base, refund) in table {
+            let (got, line) = switch_refund(&params, y, base, d(date));
+            assert_eq!(got, refund, "{date} base {base}");
+            assert_eq!(line.amount, Some(refund));
+            assert_eq!(line.article, Article::par("8.1", 9));
+            assert!(line.interpretation);
+        }
+    }
+
+    /// OER 1.1.31: a generatiestudent enrols for the first time under
+    /// diplomacontract in a bachelor; the status lasts that whole year and
+    /// only that year. A creditcontract or a master year before does not
+    /// count; a stated status wins.
+    #[test]
+    fn art_1_1_31_generation_student_is_the_first_diploma_bachelor_year() {
+        let params = Params::default();
+        let mut credit = enrolment("CH", vec![unit("A", 6, Some(12))]);
+        credit.contract = Contract::Credit;
+        let mut c = case(vec![
+            year(2015, vec![credit]),
+            year(2016, vec![enrolment("CH", vec![unit("B", 6, Some(12))])]),
+            year(2017, vec![enrolment("CH", vec![unit("C", 6, Some(12))])]),
+        ]);
+        let mut found = super::super::facts::Findings::default();
+        let years = super::super::facts::year_facts(&c, &params, None, &mut found);
+        let status: Vec<bool> = [2015, 2016, 2017]
+            .map(|y| is_generation_student(&c, &years, AcademicYear(y)))
+            .to_vec();
+        assert_eq!(status, vec![false, true, false]);
+        c.years[2].generation_student = Some(true);
+        c.years[1].generation_student = Some(false);
+        let years = super::super::facts::year_facts(&c, &params, None, &mut found);
+        let status: Vec<bool> = [2015, 2016, 2017]
+            .map(|y| is_generation_student(&c, &years, AcademicYear(y)))
+            .to_vec();
+        assert_eq!(status, vec![false, false, true]);
+    }
+
+    /// A generatiestudent leaves Chemie on 20 November (units of `left`, no
+    /// results) for Vastgoed entered on `entered`.
+    fn switch_case(left: Vec<crate::model::Unit>, entered: &str, generation: Option<bool>) -> Case {
+        let mut from = enrolment("CH", left);
+        from.withdrawn = Some(d("2017-11-20"));
+        let mut to = enrolment("VG", vec![unit("V1", 6, Some(14))]);
+        to.enrolled = Some(d(entered));
+        let mut c = case(vec![year(2017, vec![from, to])]);
+        c.programmes.push(crate::model::Programme::new(
+            "VG",
+            "Vastgoed",
+            ProgrammeKind::Bachelor,
+            180,
+        ));
+        c.years[0].generation_student = generation;
+        c
+    }
+
+    /// OER 8.1 §9 "met behoud van §5" (RULES.md §2.4): the base is the SP
+    /// still taken after the grensdatum that have no exam result; a unit
+    /// with a result is not in it. 60 SP left, 9 of them examined: base 51,
+    /// half on 1 December rounded up = 26.
+    #[test]
+    fn art_8_1_par9_base_leaves_out_examined_units() {
+        let mut left = units("C", 8, 6, None);
+        left.push(unit("C8", 3, None));
+        left.push(unit("E1", 9, Some(7)));
+        let o = run(&switch_case(left, "2017-12-01", None));
+        let s = &o.switches[0];
+        assert_eq!((s.base, s.refund), (51, 26));
+        assert!(s.generation_student);
+        let row = &o.ledger.rows[0];
+        // 140 − 60 − 6 + 26 + 6 (credit) + 6 (bonus) = 112.
+        assert_eq!((row.taken, row.refunded, row.end), (66, 26, 112));
+    }
+
+    /// OER 8.1 §9 holds only for a generatiestudent: stated "no" gives no
+    /// refund, whatever the date.
+    #[test]
+    fn art_8_1_par9_no_refund_for_a_student_who_is_no_generation_student() {
+        let o = run(&switch_case(
+            units("C", 5, 6, None),
+            "2017-11-21",
+            Some(false),
+        ));
+        assert_eq!((o.switches[0].base, o.switches[0].refund), (30, 0));
+        assert_eq!(o.ledger.rows[0].refunded, 0);
+    }
+}

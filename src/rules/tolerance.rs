@@ -554,3 +554,155 @@ fn verdict(
         lines,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Unit;
+    use crate::rules::testkit::*;
+
+    /// One year of Chemie: 48 SP credited (eight 6-SP units with 12) and
+    /// the failed units given.
+    fn with_fails(fails: Vec<Unit>) -> Tolerance {
+        let mut us = units("P", 8, 6, Some(12));
+        us.extend(fails);
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        o.programmes[0].tolerance.clone().unwrap()
+    }
+
+    fn fails_of(t: &Tolerance, code: &str) -> Vec<Condition> {
+        t.units
+            .iter()
+            .find(|v| v.code == code)
+            .unwrap()
+            .fails
+            .clone()
+    }
+
+    /// OER 18.2 §1: the credit is 10 % of the SP taken in the programme,
+    /// exemptions left out, the base capped at the SP still to be taken
+    /// for the diploma (size minus exemptions); kept exact in hundredths.
+    #[test]
+    fn art_18_2_par1_ten_percent_of_taken_capped_at_size_minus_exemptions() {
+        // (taken SP, exempted SP, base, credit in hundredths)
+        let table: &[(usize, usize, u64, i64)] = &[
+            (10, 0, 60, 600),
+            (9, 0, 54, 540),
+            (10, 25, 30, 300),
+            (10, 20, 60, 600),
+            (10, 21, 54, 540),
+        ];
+        for &(taken, exempted, base, hundredths) in table {
+            let mut us = units("P", taken, 6, Some(12));
+            let mut x = units("X", exempted, 6, None);
+            for u in &mut x {
+                u.exempt = true;
+            }
+            us.extend(x);
+            let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+            let t = o.programmes[0].tolerance.as_ref().unwrap();
+            assert_eq!(
+                (t.base, t.available_hundredths),
+                (base, hundredths),
+                "{taken} taken, {exempted} exempted"
+            );
+        }
+        // 57 SP taken: 5.7 SP, not rounded.
+        let mut us = units("P", 9, 6, Some(12));
+        us.push(unit("Q", 3, Some(12)));
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        assert_eq!(
+            o.programmes[0]
+                .tolerance
+                .as_ref()
+                .unwrap()
+                .available_hundredths,
+            570
+        );
+    }
+
+    /// OER 18.3 §1 b: only 8/20 and 9/20 are tolerable, not 7, not
+    /// afwezig or F.
+    #[test]
+    fn art_18_3_par1_b_only_eight_and_nine() {
+        let mut absent = unit("AB", 3, None);
+        absent.first = Some(Mark::Absent);
+        let mut f = unit("FF", 3, None);
+        f.first = Some(Mark::Fail);
+        let t = with_fails(vec![
+            unit("G7", 3, Some(7)),
+            unit("G8", 3, Some(8)),
+            unit("G9", 3, Some(9)),
+            absent,
+            f,
+        ]);
+        assert_eq!(fails_of(&t, "G7"), vec![Condition::B]);
+        assert_eq!(fails_of(&t, "G8"), vec![]);
+        assert_eq!(fails_of(&t, "G9"), vec![]);
+        assert_eq!(fails_of(&t, "AB"), vec![Condition::B]);
+        assert_eq!(fails_of(&t, "FF"), vec![Condition::B]);
+    }
+
+    /// OER 18.3 §1 c and e: "niet geslaagd" on a pass/fail unit, the
+    /// Bachelorproef and the Stage cannot be tolerated.
+    #[test]
+    fn art_18_3_par1_c_and_e_pass_fail_bachelorproef_and_stage() {
+        let mut pf = unit("PF", 3, None);
+        pf.pass_fail = true;
+        pf.first = Some(Mark::NotPassed);
+        let mut bp = unit("BP", 3, Some(9));
+        bp.kind = UnitKind::Bachelorproef;
+        let mut st = unit("ST", 3, Some(8));
+        st.kind = UnitKind::Stage;
+        let t = with_fails(vec![pf, bp, st]);
+        assert_eq!(fails_of(&t, "PF"), vec![Condition::B, Condition::C]);
+        assert_eq!(fails_of(&t, "BP"), vec![Condition::E]);
+        assert_eq!(fails_of(&t, "ST"), vec![Condition::E]);
+    }
+
+    /// OER 18.3 §1 f: a unit on the WT list of Chemie (its name, in any
+    /// case) cannot be tolerated.
+    #[test]
+    fn art_18_3_par1_f_the_departments_list() {
+        let mut listed = unit("LP", 3, Some(9));
+        listed.name = "labportfolio SEMESTER 2".into();
+        let t = with_fails(vec![listed, unit("OK", 3, Some(9))]);
+        assert_eq!(fails_of(&t, "LP"), vec![Condition::F]);
+        assert_eq!(fails_of(&t, "OK"), vec![]);
+    }
+
+    /// OER 18.2 §3 and 18.3 §4: tolerances are judged in order against the
+    /// credit; a unit that does not fit is refused and not counted. 48 of
+    /// 57 SP credited: credit 5.7; 3 + 3 = 6 > 5.7.
+    #[test]
+    fn art_18_2_par3_tolerances_in_order_until_the_credit_is_spent() {
+        let mut a = unit("T1", 3, Some(9));
+        a.tolerated = true;
+        let mut b = unit("T2", 3, Some(8));
+        b.tolerated = true;
+        let c = unit("T3", 3, Some(8));
+        let t = with_fails(vec![a, b, c]);
+        assert_eq!(t.base, 57);
+        assert_eq!(t.used, 3);
+        let v1 = t.units.iter().find(|v| v.code == "T1").unwrap();
+        assert!(v1.tolerated);
+        assert_eq!(fails_of(&t, "T2"), vec![Condition::Krediet]);
+        assert_eq!(fails_of(&t, "T3"), vec![Condition::Krediet]);
+    }
+
+    /// RULES.md §5: a failed unit enrolled for again in a later year can no
+    /// longer be tolerated (verlopen); cumulative SE counts both years.
+    #[test]
+    fn art_18_3_par2_a_fail_enrolled_again_is_expired() {
+        let mut y1 = units("P", 8, 6, Some(12));
+        y1.push(unit("R", 3, Some(9)));
+        let y2 = vec![unit("R", 3, Some(13))];
+        let o = run(&case(vec![
+            year(2016, vec![enrolment("CH", y1)]),
+            year(2017, vec![enrolment("CH", y2)]),
+        ]));
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!(fails_of(t, "R"), vec![Condition::Verlopen]);
+        assert_eq!(t.base, 54);
+    }
+}
