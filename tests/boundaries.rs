@@ -340,13 +340,19 @@ fn chemie_year(groups: &[(usize, u32, i32)]) -> Outcome {
     run(&case(vec![year(2017, vec![enrolment("CH", units)])]))
 }
 
+/// Groups of units for `chemie_year`: (how many, SP each, grade).
+type Groups = &'static [(usize, u32, i32)];
+
+/// Previous years for `exception_case`: (year, SP taken, SP acquired).
+type History = &'static [(i32, u32, u32)];
+
 /// OER 13.1 and 11.3 §3: 60 % acquired avoids binding conditions and gives
 /// the automatic individual trajectory; one SP less (35 of 60 = 58.3 %, 59 of
 /// 100 = 59 %) does not.
 #[test]
 fn art_13_1_and_11_3_par3_at_60_percent_and_one_sp_below() {
     // (groups, acquired, taken, binding conditions possible)
-    let table: &[(&[(usize, u32, i32)], u64, u64, bool)] = &[
+    let table: &[(Groups, u64, u64, bool)] = &[
         (&[(6, 6, 12), (4, 6, 7)], 36, 60, false),
         (&[(5, 6, 12), (1, 5, 12), (5, 5, 7)], 35, 60, true),
         (&[(12, 5, 12), (8, 5, 7)], 60, 100, false),
@@ -382,7 +388,7 @@ fn art_13_1_and_11_3_par3_at_60_percent_and_one_sp_below() {
 /// (48.3 %) does not.
 #[test]
 fn art_18_3_par1_a_at_50_percent_and_one_sp_below() {
-    let table: &[(&[(usize, u32, i32)], bool)] = &[
+    let table: &[(Groups, bool)] = &[
         (&[(5, 6, 12), (5, 6, 9)], true),
         (&[(4, 6, 12), (1, 5, 12), (1, 6, 9), (5, 5, 9)], false),
     ];
@@ -407,7 +413,7 @@ fn far_case(credited: u32, tolerated_sp: u32) -> Outcome {
     let mut big = Programme::new("BIG", "Groot", ProgrammeKind::Bachelor, 240);
     big.system = PeriodSystem::Year;
     let mut units = many("P", (credited / 6) as usize, 6, Some(12));
-    if credited % 6 != 0 {
+    if !credited.is_multiple_of(6) {
         let last = units.last_mut().unwrap();
         last.sp += credited % 6;
     }
@@ -510,7 +516,7 @@ fn exception_case(history: &[(i32, u32, u32)]) -> Outcome {
 /// previous year (or a gap): no exception.
 #[test]
 fn art_8_1_par10_exception_at_30_and_31_sp_and_one_previous_year() {
-    let table: &[(&[(i32, u32, u32)], &str)] = &[
+    let table: &[(History, &str)] = &[
         (&[(2015, 90, 90), (2016, 60, 60)], "enrolment-exception"),
         (
             &[(2015, 90, 90), (2016, 60, 59)],
@@ -544,13 +550,13 @@ fn art_8_1_par10_exception_at_30_and_31_sp_and_one_previous_year() {
 /// the rest exempted.
 fn coverage(examined: u32) -> traject::rules::Merit {
     let mut units = many("E", (examined / 6) as usize, 6, Some(14));
-    if examined % 6 != 0 {
+    if !examined.is_multiple_of(6) {
         units.push(unit("E+", examined % 6 + 6, Some(14)));
         units.remove(0);
     }
     let exempt = 180 - examined;
     let mut x = many("X", (exempt / 6) as usize, 6, None);
-    if exempt % 6 != 0 {
+    if !exempt.is_multiple_of(6) {
         x.push(unit("X+", exempt % 6 + 6, None));
         x.remove(0);
     }
