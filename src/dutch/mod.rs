@@ -4,6 +4,7 @@
 //! `check` text and JSON and the reports turn them into sentences here.
 
 mod code;
+mod countdown;
 mod facts;
 mod figures;
 mod ledger;
@@ -16,6 +17,7 @@ use std::fmt;
 use crate::rules::{Line, Msg, Name};
 
 pub use code::title;
+pub use countdown::countdown_sentences;
 pub use facts::moment;
 pub use figures::merit_reason;
 pub use targets::{Voice, goal, goal_short, target_sentence};

@@ -71,16 +71,43 @@ pub fn lines_from(lines: &[Line]) -> Vec<WhyRow> {
 /// One ledger row: its start, its movements and its end (8.1 §2: `end =
 /// start + rebuild − taken + refunded + acquired + bonus + master`).
 pub fn ledger_row(r: &LedgerRow) -> Vec<WhyRow> {
-    let mut rows = vec![WhyRow::Figure {
-        label: format!("Begin {}", r.year),
-        amount: r.start,
-    }];
+    let mut rows = vec![
+        WhyRow::Figure {
+            label: format!("Begin {}", r.year),
+            amount: r.start,
+        },
+        WhyRow::Remark(ledger_sentence(r)),
+    ];
     rows.extend(r.lines.iter().cloned().map(WhyRow::Trace));
     rows.push(WhyRow::Figure {
         label: format!("Einde {}", r.year),
         amount: r.end,
     });
     rows
+}
+
+/// A ledger row said in one sentence: `In 2017-2018 begon het
+/// leerkrediet op 200; 60 SP opgenomen, 30 SP terug; het eindigde op 170.`
+pub fn ledger_sentence(r: &LedgerRow) -> String {
+    let mut parts = vec![format!("{} SP opgenomen", r.taken)];
+    for (n, what) in [
+        (r.refunded, "terug na uitschrijving of schrapping"),
+        (r.acquired, "terug voor credits"),
+        (r.bonus, "bonus"),
+        (r.rebuild, "heropbouw"),
+        (r.master, "na het masterdiploma"),
+    ] {
+        if n != 0 {
+            parts.push(format!("{n} SP {what}"));
+        }
+    }
+    format!(
+        "In {} begon het leerkrediet op {}; {}; het eindigde op {}.",
+        r.year,
+        r.start,
+        crate::dutch::listing(&parts),
+        r.end
+    )
 }
 
 /// Where the ledger starts, said for a person.

@@ -17,14 +17,25 @@ pub enum FieldKind {
         optional: bool,
         span: Option<(Date, Date)>,
     },
-    /// An exam result; whole grades only when `whole`.
-    Mark { whole: bool, pass_fail: bool },
+    /// An exam result; whole grades only when `whole`; geslaagd / niet
+    /// geslaagd when `pass_fail`, or when the ja/nee field `judged_by` says ja.
+    Mark {
+        whole: bool,
+        pass_fail: bool,
+        judged_by: Option<Key>,
+    },
     /// One of the options (the input holds the option's text).
     Choice(Vec<String>),
     /// ja / nee.
     Bool,
     /// An academic year `2017-2018`; empty allowed when `optional`.
     Year { optional: bool },
+    /// A read-only line that follows the choice field `of`: the text for
+    /// each of its options.
+    Follows {
+        of: Key,
+        lines: Vec<(String, String)>,
+    },
 }
 
 /// A checked value.
@@ -81,28 +92,100 @@ impl Value {
     }
 }
 
+/// The name of a field, by which a form's values are read. Forms share
+/// names where the meaning is the same (`Code`, `Name`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Code,
+    Name,
+    Sp,
+    Period,
+    /// A read-only line: the unit's grensdatum from the calendar.
+    CalendarGrensdatum,
+    Grensdatum,
+    Kind,
+    PassFail,
+    Exempt,
+    First,
+    Second,
+    Tolerated,
+    /// Part `n` (from 0) of a composite unit.
+    PartName(usize),
+    PartWeight(usize),
+    PartFirst(usize),
+    PartSecond(usize),
+    Programme,
+    Contract,
+    Enrolled,
+    Withdrawn,
+    Taken,
+    Acquired,
+    Exempted,
+    ToleratedSp,
+    Year,
+    Generation,
+    Binding,
+    OfficialBalance,
+    Number,
+    Notes,
+    AsOf,
+    UseOpening,
+    Balance,
+    BonusGranted,
+    Rebuild(crate::model::RebuildKind),
+    Event,
+    Size,
+    Institution,
+    Department,
+    System,
+    Academic,
+    LegacyBase,
+    FileName,
+    Date,
+    Removal,
+    Mark,
+    NewCode,
+    NewName,
+    Entered,
+    Note,
+    Delete,
+}
+
 /// One field of a form.
 #[derive(Clone, Debug)]
 pub struct Field {
+    /// The name the value is read by.
+    pub key: Key,
     pub label: String,
     pub kind: FieldKind,
     pub input: Input,
     /// The format or default shown beside the field.
     pub hint: String,
+    /// Focus just arrived by Tab: the value is selected, and typing
+    /// replaces it (as in a browser's form).
+    pub selected: bool,
 }
 
 impl Field {
-    fn new(label: &str, kind: FieldKind, value: String, hint: &str) -> Field {
+    fn new(key: Key, label: &str, kind: FieldKind, value: String, hint: &str) -> Field {
         Field {
+            key,
             label: label.to_string(),
             kind,
             input: Input::new(value),
             hint: hint.to_string(),
+            selected: false,
         }
     }
 
-    pub fn text(label: &str, value: &str, required: bool) -> Field {
-        Field::new(label, FieldKind::Text { required }, value.to_string(), "")
+    pub fn text(key: Key, label: &str, value: &str, required: bool) -> Field {
+        Field::new(
+            key,
+            label,
+            FieldKind::Text { required },
+            value.to_string(),
+            "",
+        )
     }
 
     /// The same field with another hint beside it.
@@ -112,14 +195,15 @@ impl Field {
     }
 
     pub fn int(
+        key: Key,
         label: &str,
         value: Option<i64>,
-        min: i64,
-        max: i64,
+        (min, max): (i64, i64),
         optional: bool,
         hint: &str,
     ) -> Field {
         Field::new(
+            key,
             label,
             FieldKind::Int { min, max, optional },
             value.map(|v| v.to_string()).unwrap_or_default(),
@@ -128,6 +212,7 @@ impl Field {
     }
 
     pub fn date(
+        key: Key,
         label: &str,
         value: Option<Date>,
         optional: bool,
@@ -140,6 +225,7 @@ impl Field {
             format!("DD-MM-JJJJ; {hint}")
         };
         Field::new(
+            key,
             label,
             FieldKind::Date { optional, span },
             value.map(|d| d.dutch()).unwrap_or_default(),
@@ -147,30 +233,44 @@ impl Field {
         )
     }
 
-    pub fn mark(label: &str, value: Option<Mark>, whole: bool, pass_fail: bool) -> Field {
-        let hint = if pass_fail {
-            "geslaagd, niet geslaagd, afwezig"
-        } else if whole {
-            "0–20, afwezig, F"
-        } else {
-            "0–20 (bv. 9.4), afwezig, F"
-        };
+    pub fn mark(key: Key, label: &str, value: Option<Mark>, whole: bool, pass_fail: bool) -> Field {
         Field::new(
+            key,
             label,
-            FieldKind::Mark { whole, pass_fail },
+            FieldKind::Mark {
+                whole,
+                pass_fail,
+                judged_by: None,
+            },
             value.map(|m| m.to_string()).unwrap_or_default(),
-            hint,
+            "",
         )
     }
 
-    pub fn choice(label: &str, options: &[&str], selected: usize) -> Field {
-        let options: Vec<String> = options.iter().map(|s| s.to_string()).collect();
-        let value = options.get(selected).cloned().unwrap_or_default();
-        Field::new(label, FieldKind::Choice(options), value, "←/→ of spatie")
+    /// A mark whose kind (a grade or geslaagd/niet geslaagd) follows the
+    /// ja/nee field `by` of the same form.
+    pub fn judged_by(mut self, by: Key) -> Field {
+        if let FieldKind::Mark { judged_by, .. } = &mut self.kind {
+            *judged_by = Some(by);
+        }
+        self
     }
 
-    pub fn bool(label: &str, value: bool) -> Field {
+    pub fn choice(key: Key, label: &str, options: &[&str], selected: usize) -> Field {
+        let options: Vec<String> = options.iter().map(|s| s.to_string()).collect();
+        let value = options.get(selected).cloned().unwrap_or_default();
         Field::new(
+            key,
+            label,
+            FieldKind::Choice(options),
+            value,
+            "←/→ of spatie",
+        )
+    }
+
+    pub fn bool(key: Key, label: &str, value: bool) -> Field {
+        Field::new(
+            key,
             label,
             FieldKind::Bool,
             if value { "ja" } else { "nee" }.to_string(),
@@ -178,8 +278,9 @@ impl Field {
         )
     }
 
-    pub fn year(label: &str, value: Option<AcademicYear>, optional: bool) -> Field {
+    pub fn year(key: Key, label: &str, value: Option<AcademicYear>, optional: bool) -> Field {
         Field::new(
+            key,
             label,
             FieldKind::Year { optional },
             value.map(|y| y.to_string()).unwrap_or_default(),
@@ -187,9 +288,29 @@ impl Field {
         )
     }
 
+    /// A read-only line whose text follows the choice field `of`: `lines`
+    /// holds the text for each of its options.
+    pub fn follows(key: Key, label: &str, of: Key, lines: Vec<(String, String)>) -> Field {
+        Field::new(
+            key,
+            label,
+            FieldKind::Follows { of, lines },
+            String::new(),
+            "",
+        )
+    }
+
+    /// Whether the field takes the focus (a read-only line does not).
+    pub fn is_focusable(&self) -> bool {
+        !matches!(self.kind, FieldKind::Follows { .. })
+    }
+
     /// Whether typing edits this field (choices and booleans cycle instead).
     pub fn is_typed(&self) -> bool {
-        !matches!(self.kind, FieldKind::Choice(_) | FieldKind::Bool)
+        !matches!(
+            self.kind,
+            FieldKind::Choice(_) | FieldKind::Bool | FieldKind::Follows { .. }
+        )
     }
 
     /// The field's value, or the Dutch message of what is wrong.
@@ -239,7 +360,9 @@ impl Field {
                 }
                 Ok(Value::Date(Some(d)))
             }
-            FieldKind::Mark { whole, pass_fail } => {
+            FieldKind::Mark {
+                whole, pass_fail, ..
+            } => {
                 if raw.is_empty() {
                     return Ok(Value::Mark(None));
                 }
@@ -275,6 +398,7 @@ impl Field {
                 }
                 raw.parse::<AcademicYear>().map(|y| Value::Year(Some(y)))
             }
+            FieldKind::Follows { .. } => Ok(Value::Text(String::new())),
         }
     }
 
@@ -366,6 +490,45 @@ pub enum FormTarget {
     },
 }
 
+/// The checked values of a form, read by the fields' names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Values(Vec<(Key, Value)>);
+
+impl Values {
+    /// The value of `key`; a form without that field is a programming error
+    /// (caught by the tests), read as an empty value.
+    pub fn get(&self, key: Key) -> Option<&Value> {
+        let v = self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+        debug_assert!(v.is_some(), "the form has no field {key:?}");
+        v
+    }
+    /// Whether the form has a field `key`.
+    pub fn has(&self, key: Key) -> bool {
+        self.0.iter().any(|(k, _)| *k == key)
+    }
+    pub fn text(&self, key: Key) -> String {
+        self.get(key).map(Value::text).unwrap_or_default()
+    }
+    pub fn int(&self, key: Key) -> Option<i64> {
+        self.get(key).and_then(Value::int)
+    }
+    pub fn date(&self, key: Key) -> Option<Date> {
+        self.get(key).and_then(Value::date)
+    }
+    pub fn mark(&self, key: Key) -> Option<Mark> {
+        self.get(key).and_then(Value::mark)
+    }
+    pub fn choice(&self, key: Key) -> usize {
+        self.get(key).map(Value::choice).unwrap_or(0)
+    }
+    pub fn bool(&self, key: Key) -> bool {
+        self.get(key).is_some_and(Value::bool)
+    }
+    pub fn year(&self, key: Key) -> Option<AcademicYear> {
+        self.get(key).and_then(Value::year)
+    }
+}
+
 /// A form on screen.
 #[derive(Clone, Debug)]
 pub struct Form {
@@ -379,19 +542,77 @@ pub struct Form {
 
 impl Form {
     pub fn new(title: impl Into<String>, target: FormTarget, fields: Vec<Field>) -> Form {
+        let focus = fields.iter().position(Field::is_focusable).unwrap_or(0);
         Form {
             title: title.into(),
             fields,
-            focus: 0,
+            focus,
             target,
             message: None,
         }
     }
 
-    /// Edits the focused field.
+    /// The field named `key`.
+    pub fn field(&self, key: Key) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The field named `key`, to change it.
+    pub fn field_mut(&mut self, key: Key) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.key == key)
+    }
+
+    /// Field `i` as it is checked now: a mark judged by a ja/nee field
+    /// takes that field's present value.
+    pub fn resolved(&self, i: usize) -> Option<Field> {
+        let mut f = self.fields.get(i)?.clone();
+        if let FieldKind::Mark {
+            pass_fail,
+            judged_by: Some(by),
+            ..
+        } = &mut f.kind
+        {
+            *pass_fail = self.field(*by).is_some_and(|b| b.input.value() == "ja");
+        }
+        Some(f)
+    }
+
+    /// The text a read-only line shows now (the line for the present
+    /// option of the field it follows).
+    pub fn follow_text(&self, f: &Field) -> String {
+        match &f.kind {
+            FieldKind::Follows { of, lines } => {
+                let now = self.field(*of).map(|o| o.input.value()).unwrap_or("");
+                lines
+                    .iter()
+                    .find(|(option, _)| option == now)
+                    .map(|(_, line)| line.clone())
+                    .unwrap_or_default()
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Field `i` checked as it is now.
+    pub fn check(&self, i: usize) -> Result<Value, String> {
+        self.resolved(i)
+            .map_or(Ok(Value::Text(String::new())), |f| f.check())
+    }
+
+    /// Edits the focused field. A value just selected by Tab is replaced
+    /// by what is typed, and cleared by Backspace or Delete.
     pub fn input(&mut self, req: InputRequest) {
         if let Some(f) = self.fields.get_mut(self.focus) {
+            let selected = std::mem::take(&mut f.selected);
             if f.is_typed() {
+                match req {
+                    InputRequest::InsertChar(_) if selected => f.input = Input::default(),
+                    InputRequest::DeletePrevChar | InputRequest::DeleteNextChar if selected => {
+                        f.input = Input::default();
+                        return;
+                    }
+                    _ => {}
+                }
                 f.input.handle(req);
             } else if matches!(req, InputRequest::InsertChar(' ')) {
                 f.cycle(1);
@@ -399,28 +620,65 @@ impl Form {
         }
     }
 
+    /// Moves the focus `step` fields on (skipping read-only lines); the
+    /// value of the field it lands on is selected.
+    fn step(&mut self, step: isize) {
+        let n = self.fields.len() as isize;
+        if n == 0 {
+            return;
+        }
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.selected = false;
+        }
+        let mut i = self.focus as isize;
+        for _ in 0..n {
+            i = (i + step).rem_euclid(n);
+            if self.fields[i as usize].is_focusable() {
+                break;
+            }
+        }
+        self.focus = i as usize;
+        let f = &mut self.fields[self.focus];
+        f.selected = f.is_typed() && !f.input.value().is_empty();
+    }
+
     pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % self.fields.len().max(1);
+        self.step(1);
     }
 
     pub fn prev(&mut self) {
-        let n = self.fields.len().max(1);
-        self.focus = (self.focus + n - 1) % n;
+        self.step(-1);
     }
 
-    /// Every value, or the first field in error (focused) with its message.
-    pub fn values(&mut self) -> Result<Vec<Value>, String> {
+    /// Every value by its name, or the first field in error (focused) with
+    /// its message.
+    pub fn values(&mut self) -> Result<Values, String> {
         let mut out = Vec::new();
-        for (i, f) in self.fields.iter().enumerate() {
-            match f.check() {
-                Ok(v) => out.push(v),
+        for i in 0..self.fields.len() {
+            if !self.fields[i].is_focusable() {
+                continue;
+            }
+            match self.check(i) {
+                Ok(v) => out.push((self.fields[i].key, v)),
                 Err(e) => {
                     self.focus = i;
-                    return Err(format!("{}: {e}", f.label));
+                    return Err(format!("{}: {e}", self.fields[i].label));
                 }
             }
         }
-        Ok(out)
+        Ok(Values(out))
+    }
+}
+
+/// The hint beside a field: the format it takes.
+pub fn hint(f: &Field) -> String {
+    match f.kind {
+        FieldKind::Mark {
+            pass_fail: true, ..
+        } => "geslaagd (g), niet geslaagd (ng), afwezig".into(),
+        FieldKind::Mark { whole: true, .. } => "0–20, afwezig, F; leeg: nog geen".into(),
+        FieldKind::Mark { .. } => "0–20 (bv. 9,4), afwezig, F".into(),
+        _ => f.hint.clone(),
     }
 }
 
@@ -434,13 +692,13 @@ mod tests {
 
     #[test]
     fn fields_check_their_values() {
-        let mut sp = Field::int("SP", None, 3, 60, false, "");
+        let mut sp = Field::int(Key::Sp, "SP", None, (3, 60), false, "");
         typed(&mut sp, "2");
         assert!(sp.check().unwrap_err().contains("3 tot en met 60"));
         typed(&mut sp, "6");
         assert_eq!(sp.check().unwrap(), Value::Int(Some(6)));
         let span = Some(("2017-09-18".parse().unwrap(), "2018-09-16".parse().unwrap()));
-        let mut d = Field::date("Datum", None, true, span, "");
+        let mut d = Field::date(Key::Date, "Datum", None, true, span, "");
         assert_eq!(d.check().unwrap(), Value::Date(None));
         typed(&mut d, "2016-10-01");
         assert!(d.check().unwrap_err().contains("buiten"));
@@ -454,7 +712,7 @@ mod tests {
         }
         typed(&mut d, "31-02-2018");
         assert!(d.check().unwrap_err().contains("D/M/JJJJ"));
-        let mut m = Field::mark("1e kans", None, true, false);
+        let mut m = Field::mark(Key::First, "1e kans", None, true, false);
         typed(&mut m, "9.5");
         assert!(m.check().is_err());
         typed(&mut m, "afwezig");
@@ -463,10 +721,10 @@ mod tests {
 
     #[test]
     fn choices_cycle() {
-        let mut c = Field::choice("Contract", &["a", "b", "c"], 0);
+        let mut c = Field::choice(Key::Contract, "Contract", &["a", "b", "c"], 0);
         c.cycle(-1);
         assert_eq!(c.check().unwrap(), Value::Choice(2));
-        let mut b = Field::bool("Vrijgesteld", false);
+        let mut b = Field::bool(Key::Exempt, "Vrijgesteld", false);
         b.cycle(1);
         assert_eq!(b.check().unwrap(), Value::Bool(true));
     }

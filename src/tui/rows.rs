@@ -223,9 +223,23 @@ pub fn figure_items(o: &Outcome) -> Vec<FigureItem<'_>> {
         why: Why::Balance(&o.ledger),
         units: Vec::new(),
     });
+    // The ledger as a table under column headers: the year, its start,
+    // what was taken, given back, acquired, the bonus, and its end.
+    if !o.ledger.rows.is_empty() {
+        v.push(FigureItem {
+            kind: FigureKind::Heading,
+            text: format!(
+                "{:<5} {:>5} {:>5} {:>5} {:>5} {:>5}  {}",
+                "jaar", "begin", "opg.", "terug", "verw.", "bonus", "einde"
+            ),
+            title: "Leerkrediet: saldo".into(),
+            why: Why::Balance(&o.ledger),
+            units: Vec::new(),
+        });
+    }
     for r in &o.ledger.rows {
         let mut text = format!(
-            "{} {:>4} {:>4} {:>4} {:>4} {:>4}",
+            "{:<5} {:>5} {:>5} {:>5} {:>5} {:>5}",
             short_year(r.year),
             r.start,
             signed(-r.taken),

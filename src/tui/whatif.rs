@@ -7,7 +7,7 @@ use crate::model::{
 use crate::params::Params;
 use crate::rules::{Outcome, UnitStatus};
 
-use super::form::{Field, Form, FormTarget, Value};
+use super::form::{Field, Form, FormTarget, Key, Values};
 
 /// A what-if that needs a few values first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,7 @@ pub fn form(w: WhatIf, case: &Case, params: &Params, today: Date) -> Form {
                 format!("Wat als: uitschrijven uit {p}"),
                 FormTarget::WhatIf(w),
                 vec![Field::date(
+                    Key::Date,
                     "Uitschrijven op",
                     date(year),
                     false,
@@ -74,8 +75,15 @@ pub fn form(w: WhatIf, case: &Case, params: &Params, today: Date) -> Form {
                 format!("Wat als: uitschrijven uit {}", u.code),
                 FormTarget::WhatIf(w),
                 vec![
-                    Field::date("Uitschrijven op", date(year), false, span(year), ""),
-                    Field::bool("Schrapping (Art. 11.6)", false),
+                    Field::date(
+                        Key::Date,
+                        "Uitschrijven op",
+                        date(year),
+                        false,
+                        span(year),
+                        "",
+                    ),
+                    Field::bool(Key::Removal, "Schrapping (Art. 11.6)", false),
                 ],
             )
         }
@@ -88,7 +96,13 @@ pub fn form(w: WhatIf, case: &Case, params: &Params, today: Date) -> Form {
             Form::new(
                 format!("Wat als: {} in de tweede examenkans", u.code),
                 FormTarget::WhatIf(w),
-                vec![Field::mark("Cijfer 2e kans", None, true, u.pass_fail)],
+                vec![Field::mark(
+                    Key::Mark,
+                    "Cijfer 2e kans",
+                    None,
+                    true,
+                    u.pass_fail,
+                )],
             )
         }
         WhatIf::Switch { year, enrolment } => {
@@ -110,13 +124,23 @@ pub fn form(w: WhatIf, case: &Case, params: &Params, today: Date) -> Form {
                 format!("Wat als: overstappen van {from}"),
                 FormTarget::WhatIf(w),
                 vec![
-                    Field::choice("Naar opleiding", &refs, 0),
-                    Field::text("Code nieuwe opleiding", "", false).with_hint(new_only),
-                    Field::text("Naam nieuwe opleiding", "", false).with_hint(new_only),
-                    Field::choice("Soort", &kinds, 0),
-                    Field::int("Studieomvang", Some(180), 1, 600, false, "SP"),
-                    Field::date("Uitschrijven op", left, false, span(year), ""),
+                    Field::choice(Key::Programme, "Naar opleiding", &refs, 0),
+                    Field::text(Key::NewCode, "Code nieuwe opleiding", "", false)
+                        .with_hint(new_only),
+                    Field::text(Key::NewName, "Naam nieuwe opleiding", "", false)
+                        .with_hint(new_only),
+                    Field::choice(Key::Kind, "Soort", &kinds, 0),
+                    Field::int(Key::Size, "Studieomvang", Some(180), (1, 600), false, "SP"),
                     Field::date(
+                        Key::Withdrawn,
+                        "Uitschrijven op",
+                        left,
+                        false,
+                        span(year),
+                        "",
+                    ),
+                    Field::date(
+                        Key::Entered,
                         "Inschrijven op",
                         left,
                         false,
@@ -130,19 +154,19 @@ pub fn form(w: WhatIf, case: &Case, params: &Params, today: Date) -> Form {
             "Nieuw scenario",
             FormTarget::WhatIf(w),
             vec![
-                Field::text("Naam", "", true),
-                Field::text("Notitie", "", false),
+                Field::text(Key::Name, "Naam", "", true),
+                Field::text(Key::Note, "Notitie", "", false),
             ],
         ),
     }
 }
 
 /// The scenario's name and the case as it would be.
-pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), String> {
+pub fn apply(w: &WhatIf, v: &Values, case: &Case) -> Result<(String, Case), String> {
     let mut c = case.clone();
     let name = match *w {
         WhatIf::WithdrawProgramme { year, enrolment } => {
-            let d = v[0].date().ok_or("geef een datum")?;
+            let d = v.date(Key::Date).ok_or("geef een datum")?;
             let e = &mut c.years[year].enrolments[enrolment];
             e.withdrawn = Some(d);
             format!("Uitschrijven uit {} op {}", e.programme, d.dutch())
@@ -152,14 +176,14 @@ pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), Str
             enrolment,
             unit,
         } => {
-            let date = v[0].date().ok_or("geef een datum")?;
+            let date = v.date(Key::Date).ok_or("geef een datum")?;
             let u = &mut c.years[year].enrolments[enrolment].units[unit];
             if u.has_result() {
                 return Err("dit opleidingsonderdeel heeft al een examenresultaat; uitschrijven kan niet meer (Art. 12.1)".into());
             }
             u.withdrawal = Some(UnitWithdrawal {
                 date,
-                removal: v[1].bool(),
+                removal: v.bool(Key::Removal),
             });
             format!("Uitschrijven uit {} op {}", u.code, date.dutch())
         }
@@ -168,7 +192,7 @@ pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), Str
             enrolment,
             unit,
         } => {
-            let m: Mark = v[0].mark().ok_or("geef een cijfer")?;
+            let m: Mark = v.mark(Key::Mark).ok_or("geef een cijfer")?;
             let u = &mut c.years[year].enrolments[enrolment].units[unit];
             if u.is_composite() {
                 return Err("een samengesteld opleidingsonderdeel: vul de delen in via Resultaten in een scenario".into());
@@ -182,11 +206,11 @@ pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), Str
                 .iter()
                 .map(|p| p.id.clone())
                 .collect();
-            let to = match targets.get(v[0].choice()) {
+            let to = match targets.get(v.choice(Key::Programme)) {
                 Some(id) => id.clone(),
                 None => {
                     // A programme of the scenario's own.
-                    let (id, name) = (v[1].text(), v[2].text());
+                    let (id, name) = (v.text(Key::NewCode), v.text(Key::NewName));
                     if id.is_empty() || name.is_empty() {
                         return Err("geef de code en de naam van de nieuwe opleiding".into());
                     }
@@ -195,22 +219,22 @@ pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), Str
                             "er is al een opleiding met code {id}; kies ze bovenaan"
                         ));
                     }
-                    let size = v[4]
-                        .int()
+                    let size = v
+                        .int(Key::Size)
                         .and_then(|n| u32::try_from(n).ok())
                         .unwrap_or(180);
                     c.programmes.push(Programme::new(
                         &id,
                         &name,
-                        ProgrammeKind::ALL[v[3].choice()],
+                        ProgrammeKind::ALL[v.choice(Key::Kind)],
                         size,
                     ));
                     id
                 }
             };
             let (left, entered) = (
-                v[5].date().ok_or("geef een datum")?,
-                v[6].date().ok_or("geef een datum")?,
+                v.date(Key::Withdrawn).ok_or("geef een datum")?,
+                v.date(Key::Entered).ok_or("geef een datum")?,
             );
             if entered < left {
                 return Err("de nieuwe inschrijving ligt vóór de uitschrijving".into());
@@ -229,7 +253,7 @@ pub fn apply(w: &WhatIf, v: &[Value], case: &Case) -> Result<(String, Case), Str
             }
             format!("Overstap van {from} naar {to} op {}", entered.dutch())
         }
-        WhatIf::Empty => v[0].text(),
+        WhatIf::Empty => v.text(Key::Name),
     };
     Ok((name, c))
 }

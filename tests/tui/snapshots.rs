@@ -81,7 +81,11 @@ fn student_pane_with_opening_and_events() {
 #[test]
 fn figures_pane_and_why_view() {
     let mut d = driver();
-    d.open_demo("S02.ron").key(BackTab).key(Down).key(Down);
+    d.open_demo("S02.ron")
+        .key(BackTab)
+        .key(Down)
+        .key(Down)
+        .key(Down);
     both("figures", &d);
     d.key(Enter);
     both("why", &d);

@@ -10,7 +10,7 @@ mod student;
 mod units;
 mod years;
 
-use super::form::{Field, Form, FormTarget, Value};
+use super::form::{Field, Form, FormTarget, Key, Values};
 
 const KINDS: [UnitKind; 3] = [UnitKind::Regular, UnitKind::Bachelorproef, UnitKind::Stage];
 const SYSTEMS: [PeriodSystem; 3] = PeriodSystem::ALL;
@@ -73,7 +73,12 @@ pub fn build(
             Form::new(
                 "Opslaan als",
                 target,
-                vec![Field::text("Bestandsnaam (in de gegevensmap)", &name, true)],
+                vec![Field::text(
+                    Key::FileName,
+                    "Bestandsnaam (in de gegevensmap)",
+                    &name,
+                    true,
+                )],
             )
         }
         FormTarget::WhatIf(w) => super::whatif::form(w, case, params, today),
@@ -83,9 +88,9 @@ pub fn build(
                 format!("Scenario «{}»", s.name),
                 target,
                 vec![
-                    Field::text("Naam", &s.name, true),
-                    Field::text("Notitie", &s.note, false),
-                    Field::bool("Scenario verwijderen", false),
+                    Field::text(Key::Name, "Naam", &s.name, true),
+                    Field::text(Key::Note, "Notitie", &s.note, false),
+                    Field::bool(Key::Delete, "Scenario verwijderen", false),
                 ],
             )
         }
@@ -97,16 +102,22 @@ fn rebuild_field(o: Option<&Opening>, kind: RebuildKind, label: &str) -> Field {
     let state = o
         .and_then(|o| o.rebuilds.iter().find(|r| r.kind == kind))
         .map_or(0, |r| if r.in_progress { 1 } else { 2 });
-    Field::choice(label, &["niet gebruikt", "loopt nog", "al gebruikt"], state)
+    Field::choice(
+        Key::Rebuild(kind),
+        label,
+        &["niet gebruikt", "loopt nog", "al gebruikt"],
+        state,
+    )
 }
 
-fn sp(v: &Value) -> u32 {
-    v.int().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32
+/// A number of studiepunten from an int field.
+fn sp(v: Option<i64>) -> u32 {
+    v.unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32
 }
 
 /// Applies a submitted form's values to the case. `Err` is a Dutch message
 /// shown in the form (the case is then unchanged).
-pub fn apply(target: &FormTarget, v: &[Value], case: &mut Case) -> Result<(), String> {
+pub fn apply(target: &FormTarget, v: &Values, case: &mut Case) -> Result<(), String> {
     match *target {
         FormTarget::Unit {
             year,

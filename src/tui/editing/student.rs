@@ -6,10 +6,10 @@ use super::*;
 pub(super) fn student_form(target: FormTarget, case: &Case) -> Form {
     let s = &case.student;
     let fields = vec![
-        Field::text("Naam", &s.name, true),
-        Field::text("Studentennummer", &s.number, false),
-        Field::text("Notities", &s.notes, false),
-        Field::year("Stand tot en met", case.as_of, true),
+        Field::text(Key::Name, "Naam", &s.name, true),
+        Field::text(Key::Number, "Studentennummer", &s.number, false),
+        Field::text(Key::Notes, "Notities", &s.notes, false),
+        Field::year(Key::AsOf, "Stand tot en met", case.as_of, true),
     ];
     Form::new("Student", target, fields)
 }
@@ -18,26 +18,27 @@ pub(super) fn student_form(target: FormTarget, case: &Case) -> Form {
 pub(super) fn opening_form(target: FormTarget, case: &Case) -> Form {
     let o = case.opening.as_ref();
     let fields = vec![
-        Field::bool("Beginsaldo gebruiken", o.is_some()),
+        Field::bool(Key::UseOpening, "Beginsaldo gebruiken", o.is_some()),
         Field::year(
+            Key::Year,
             "Bij de start van",
             o.map(|o| o.year)
                 .or(case.years.iter().map(|y| y.year).min()),
             true,
         ),
         Field::int(
+            Key::Balance,
             "Saldo (Mijn Burgerprofiel)",
             o.map(|o| i64::from(o.balance)),
-            -1000,
-            1000,
+            (-1000, 1000),
             true,
             "",
         ),
         Field::int(
+            Key::BonusGranted,
             "Bonus al toegekend",
             o.map(|o| i64::from(o.bonus_granted)).or(Some(0)),
-            0,
-            60,
+            (0, 60),
             false,
             "0–60 SP",
         ),
@@ -62,16 +63,37 @@ pub(super) fn earlier_progress_form(target: FormTarget, case: &Case, programme: 
     let n = |f: fn(&crate::model::EarlierProgress) -> u32| e.map(|e| i64::from(f(e))).or(Some(0));
     let fields = vec![
         Field::int(
+            Key::Taken,
             "Opgenomen SP",
             n(|e| e.taken),
-            0,
-            2000,
+            (0, 2000),
             false,
             "zonder vrijstellingen, na tijdige uitschrijvingen",
         ),
-        Field::int("Verworven SP", n(|e| e.acquired), 0, 2000, false, "credits"),
-        Field::int("Vrijgesteld SP", n(|e| e.exempted), 0, 2000, false, ""),
-        Field::int("Getolereerd SP", n(|e| e.tolerated), 0, 2000, false, ""),
+        Field::int(
+            Key::Acquired,
+            "Verworven SP",
+            n(|e| e.acquired),
+            (0, 2000),
+            false,
+            "credits",
+        ),
+        Field::int(
+            Key::Exempted,
+            "Vrijgesteld SP",
+            n(|e| e.exempted),
+            (0, 2000),
+            false,
+            "",
+        ),
+        Field::int(
+            Key::ToleratedSp,
+            "Getolereerd SP",
+            n(|e| e.tolerated),
+            (0, 2000),
+            false,
+            "",
+        ),
     ];
     Form::new(format!("Eerdere voortgang in {}", p.name), target, fields)
 }
@@ -86,6 +108,7 @@ pub(super) fn event_form(target: FormTarget, case: &Case, index: Option<usize>) 
     };
     let fields = vec![
         Field::choice(
+            Key::Event,
             "Gebeurtenis",
             &[
                 "masterdiploma (Art. 8.1 §11)",
@@ -93,7 +116,7 @@ pub(super) fn event_form(target: FormTarget, case: &Case, index: Option<usize>) 
             ],
             kind,
         ),
-        Field::year("In academiejaar", year, false),
+        Field::year(Key::Year, "In academiejaar", year, false),
     ];
     Form::new("Gebeurtenis", target, fields)
 }
@@ -103,31 +126,43 @@ pub(super) fn programme_form(target: FormTarget, case: &Case, index: Option<usiz
     let blank = Programme::new("", "", ProgrammeKind::Bachelor, 180);
     let p = index.map(|i| &case.programmes[i]).unwrap_or(&blank);
     let fields = vec![
-        Field::text("Code (id)", &p.id, true),
-        Field::text("Naam", &p.name, true),
+        Field::text(Key::Code, "Code (id)", &p.id, true),
+        Field::text(Key::Name, "Naam", &p.name, true),
         Field::choice(
+            Key::Kind,
             "Soort",
             &names(&ProgrammeKind::ALL, ProgrammeKind::dutch),
             index_of(&ProgrammeKind::ALL, &p.kind),
         ),
-        Field::int("Studieomvang", Some(i64::from(p.size)), 1, 600, false, "SP"),
+        Field::int(
+            Key::Size,
+            "Studieomvang",
+            Some(i64::from(p.size)),
+            (1, 600),
+            false,
+            "SP",
+        ),
         Field::text(
+            Key::Institution,
             "Instelling (leeg: de eigen)",
             p.institution.as_deref().unwrap_or(""),
             false,
         ),
         Field::text(
+            Key::Department,
             "Departement (leeg: het standaard)",
             p.department.as_deref().unwrap_or(""),
             false,
         ),
         Field::choice(
+            Key::System,
             "Onderwijsperiodes",
             &names(&SYSTEMS, PeriodSystem::dutch),
             index_of(&SYSTEMS, &p.system),
         ),
-        Field::bool("Academische bachelor", p.academic),
+        Field::bool(Key::Academic, "Academische bachelor", p.academic),
         Field::bool(
+            Key::LegacyBase,
             "Tolerantiebasis volgens Art. 18.2 §2 (vroeger ingeschreven)",
             p.tolerance_legacy_base,
         ),
@@ -144,29 +179,29 @@ pub(super) fn programme_form(target: FormTarget, case: &Case, index: Option<usiz
 }
 
 /// Applies the student form.
-pub(super) fn apply_student(v: &[Value], case: &mut Case) -> Result<(), String> {
-    if let Some(a) = v[3].year()
+pub(super) fn apply_student(v: &Values, case: &mut Case) -> Result<(), String> {
+    if let Some(a) = v.year(Key::AsOf)
         && case.last_year().is_some_and(|l| a < l)
     {
         return Err(format!(
             "stand tot en met {a} ligt vóór het laatste jaar van het dossier"
         ));
     }
-    case.student.name = v[0].text();
-    case.student.number = v[1].text();
-    case.student.notes = v[2].text();
-    case.as_of = v[3].year();
+    case.student.name = v.text(Key::Name);
+    case.student.number = v.text(Key::Number);
+    case.student.notes = v.text(Key::Notes);
+    case.as_of = v.year(Key::AsOf);
 
     Ok(())
 }
 
 /// Applies the opening form.
-pub(super) fn apply_opening(v: &[Value], case: &mut Case) -> Result<(), String> {
-    if !v[0].bool() {
+pub(super) fn apply_opening(v: &Values, case: &mut Case) -> Result<(), String> {
+    if !v.bool(Key::UseOpening) {
         case.opening = None;
         return Ok(());
     }
-    let (Some(year), Some(balance)) = (v[1].year(), v[2].int()) else {
+    let (Some(year), Some(balance)) = (v.year(Key::Year), v.int(Key::Balance)) else {
         return Err("geef het jaar en het saldo van het beginsaldo".into());
     };
     let mut o = case.opening.clone().unwrap_or(Opening {
@@ -178,17 +213,14 @@ pub(super) fn apply_opening(v: &[Value], case: &mut Case) -> Result<(), String> 
     });
     o.year = year;
     o.balance = balance as i32;
-    o.bonus_granted = sp(&v[3]);
+    o.bonus_granted = sp(v.int(Key::BonusGranted));
     o.rebuilds.clear();
-    for (i, kind) in [
+    for kind in [
         RebuildKind::Master,
         RebuildKind::LeftHigherEducation,
         RebuildKind::Hbo5,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        match v[4 + i].choice() {
+    ] {
+        match v.choice(Key::Rebuild(kind)) {
             1 => o.rebuilds.push(RebuildUse {
                 kind,
                 in_progress: true,
@@ -207,7 +239,7 @@ pub(super) fn apply_opening(v: &[Value], case: &mut Case) -> Result<(), String> 
 
 /// Applies the earlier progress form.
 pub(super) fn apply_earlier_progress(
-    v: &[Value],
+    v: &Values,
     case: &mut Case,
     programme: usize,
 ) -> Result<(), String> {
@@ -217,10 +249,10 @@ pub(super) fn apply_earlier_progress(
     };
     let e = crate::model::EarlierProgress {
         programme: id.clone(),
-        taken: sp(&v[0]),
-        acquired: sp(&v[1]),
-        exempted: sp(&v[2]),
-        tolerated: sp(&v[3]),
+        taken: sp(v.int(Key::Taken)),
+        acquired: sp(v.int(Key::Acquired)),
+        exempted: sp(v.int(Key::Exempted)),
+        tolerated: sp(v.int(Key::ToleratedSp)),
     };
     if e.acquired + e.tolerated > e.taken {
         return Err("verworven plus getolereerd is meer dan opgenomen".into());
@@ -234,13 +266,11 @@ pub(super) fn apply_earlier_progress(
 }
 
 /// Applies the event form.
-pub(super) fn apply_event(
-    v: &[Value],
-    case: &mut Case,
-    index: Option<usize>,
-) -> Result<(), String> {
-    let y = v[1].year().expect("required");
-    let e = if v[0].choice() == 0 {
+pub(super) fn apply_event(v: &Values, case: &mut Case, index: Option<usize>) -> Result<(), String> {
+    let Some(y) = v.year(Key::Year) else {
+        return Err("geef het academiejaar (JJJJ-JJJJ)".into());
+    };
+    let e = if v.choice(Key::Event) == 0 {
         Event::MasterDiploma(y)
     } else {
         Event::Hbo5Diploma(y)
@@ -255,11 +285,11 @@ pub(super) fn apply_event(
 
 /// Applies the programme form.
 pub(super) fn apply_programme(
-    v: &[Value],
+    v: &Values,
     case: &mut Case,
     index: Option<usize>,
 ) -> Result<(), String> {
-    let id = v[0].text();
+    let id = v.text(Key::Code);
     if case
         .programmes
         .iter()
@@ -273,15 +303,15 @@ pub(super) fn apply_programme(
         .unwrap_or_else(|| Programme::new("", "", ProgrammeKind::Bachelor, 180));
     let old_id = p.id.clone();
     p.id = id.clone();
-    p.name = v[1].text();
-    p.kind = ProgrammeKind::ALL[v[2].choice()];
-    p.size = sp(&v[3]);
+    p.name = v.text(Key::Name);
+    p.kind = ProgrammeKind::ALL[v.choice(Key::Kind)];
+    p.size = sp(v.int(Key::Size));
     let given = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    p.institution = given(v[4].text());
-    p.department = given(v[5].text());
-    p.system = SYSTEMS[v[6].choice()];
-    p.academic = v[7].bool();
-    p.tolerance_legacy_base = v[8].bool();
+    p.institution = given(v.text(Key::Institution));
+    p.department = given(v.text(Key::Department));
+    p.system = SYSTEMS[v.choice(Key::System)];
+    p.academic = v.bool(Key::Academic);
+    p.tolerance_legacy_base = v.bool(Key::LegacyBase);
     match index {
         Some(i) => {
             // A new id follows into every reference.

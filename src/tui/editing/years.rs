@@ -19,13 +19,15 @@ pub(super) fn enrolment_form(
         .unwrap_or(0);
     let span = Some(params.year_span(y.year));
     let fields = vec![
-        Field::choice("Opleiding", &label_refs, selected),
+        Field::choice(Key::Programme, "Opleiding", &label_refs, selected),
         Field::choice(
+            Key::Contract,
             "Contract",
             &names(&Contract::ALL, Contract::dutch),
             index_of(&Contract::ALL, &e.map(|e| e.contract).unwrap_or_default()),
         ),
         Field::date(
+            Key::Enrolled,
             "Ingeschreven op",
             e.and_then(|e| e.enrolled),
             true,
@@ -33,6 +35,7 @@ pub(super) fn enrolment_form(
             "leeg = begin van het jaar",
         ),
         Field::date(
+            Key::Withdrawn,
             "Uitgeschreven op",
             e.and_then(|e| e.withdrawn),
             true,
@@ -60,41 +63,42 @@ pub(super) fn summary_form(
         .unwrap_or(0);
     let n = |v: Option<u32>| v.map(i64::from).or(Some(0));
     let fields = vec![
-        Field::choice("Opleiding", &label_refs, selected),
+        Field::choice(Key::Programme, "Opleiding", &label_refs, selected),
         Field::choice(
+            Key::Contract,
             "Contract",
             &names(&Contract::ALL, Contract::dutch),
             index_of(&Contract::ALL, &s.map(|s| s.contract).unwrap_or_default()),
         ),
         Field::int(
+            Key::Taken,
             "Opgenomen SP",
             n(s.map(|s| s.taken)),
-            0,
-            600,
+            (0, 600),
             false,
             "na teruggaven",
         ),
         Field::int(
+            Key::Acquired,
             "Verworven SP",
             n(s.map(|s| s.acquired)),
-            0,
-            600,
+            (0, 600),
             false,
             "credits",
         ),
         Field::int(
+            Key::Exempted,
             "Vrijgesteld SP",
             n(s.map(|s| s.exempted)),
-            0,
-            600,
+            (0, 600),
             false,
             "",
         ),
         Field::int(
+            Key::ToleratedSp,
             "Getolereerd SP",
             n(s.map(|s| s.tolerated)),
-            0,
-            600,
+            (0, 600),
             false,
             "",
         ),
@@ -130,20 +134,27 @@ pub(super) fn year_form(
     };
     let fields = vec![
         Field::year(
+            Key::Year,
             "Academiejaar",
             Some(y.map(|y| y.year).unwrap_or(next)),
             false,
         ),
-        Field::choice("Generatiestudent", &["afleiden", "ja", "nee"], generation),
+        Field::choice(
+            Key::Generation,
+            "Generatiestudent",
+            &["afleiden", "ja", "nee"],
+            generation,
+        ),
         Field::bool(
+            Key::Binding,
             "Bindende voorwaarden opgelegd",
             y.is_some_and(|y| y.binding_conditions),
         ),
         Field::int(
+            Key::OfficialBalance,
             "Officieel saldo na dit jaar",
             y.and_then(|y| y.official_balance).map(i64::from),
-            -1000,
-            1000,
+            (-1000, 1000),
             true,
             "Mijn Burgerprofiel; leeg = niet genoteerd",
         ),
@@ -161,12 +172,12 @@ pub(super) fn year_form(
 
 /// Applies the enrolment form.
 pub(super) fn apply_enrolment(
-    v: &[Value],
+    v: &Values,
     case: &mut Case,
     year: usize,
     enrolment: Option<usize>,
 ) -> Result<(), String> {
-    let Some(p) = case.programmes.get(v[0].choice()) else {
+    let Some(p) = case.programmes.get(v.choice(Key::Programme)) else {
         return Err("voeg eerst een opleiding toe (paneel Student)".into());
     };
     let programme = p.id.clone();
@@ -181,7 +192,7 @@ pub(super) fn apply_enrolment(
             programme, y.year
         ));
     }
-    let (enrolled, withdrawn) = (v[2].date(), v[3].date());
+    let (enrolled, withdrawn) = (v.date(Key::Enrolled), v.date(Key::Withdrawn));
     if let (Some(a), Some(w)) = (enrolled, withdrawn)
         && w < a
     {
@@ -201,7 +212,7 @@ pub(super) fn apply_enrolment(
             units: Vec::new(),
         });
     e.programme = programme;
-    e.contract = Contract::ALL[v[1].choice()];
+    e.contract = Contract::ALL[v.choice(Key::Contract)];
     e.enrolled = enrolled;
     e.withdrawn = withdrawn;
     match enrolment {
@@ -214,21 +225,21 @@ pub(super) fn apply_enrolment(
 
 /// Applies the summary form.
 pub(super) fn apply_summary(
-    v: &[Value],
+    v: &Values,
     case: &mut Case,
     year: usize,
     summary: Option<usize>,
 ) -> Result<(), String> {
-    let Some(p) = case.programmes.get(v[0].choice()) else {
+    let Some(p) = case.programmes.get(v.choice(Key::Programme)) else {
         return Err("voeg eerst een opleiding toe (paneel Student)".into());
     };
     let s = crate::model::Summary {
         programme: p.id.clone(),
-        contract: Contract::ALL[v[1].choice()],
-        taken: sp(&v[2]),
-        acquired: sp(&v[3]),
-        exempted: sp(&v[4]),
-        tolerated: sp(&v[5]),
+        contract: Contract::ALL[v.choice(Key::Contract)],
+        taken: sp(v.int(Key::Taken)),
+        acquired: sp(v.int(Key::Acquired)),
+        exempted: sp(v.int(Key::Exempted)),
+        tolerated: sp(v.int(Key::ToleratedSp)),
     };
     if s.acquired + s.tolerated > s.taken {
         return Err("verworven plus getolereerd is meer dan opgenomen".into());
@@ -243,8 +254,10 @@ pub(super) fn apply_summary(
 }
 
 /// Applies the year form.
-pub(super) fn apply_year(v: &[Value], case: &mut Case, year: Option<usize>) -> Result<(), String> {
-    let ay = v[0].year().expect("required");
+pub(super) fn apply_year(v: &Values, case: &mut Case, year: Option<usize>) -> Result<(), String> {
+    let Some(ay) = v.year(Key::Year) else {
+        return Err("geef het academiejaar (JJJJ-JJJJ)".into());
+    };
     if case
         .years
         .iter()
@@ -253,7 +266,7 @@ pub(super) fn apply_year(v: &[Value], case: &mut Case, year: Option<usize>) -> R
     {
         return Err(format!("{ay} staat al in het dossier"));
     }
-    let generation = match v[1].choice() {
+    let generation = match v.choice(Key::Generation) {
         1 => Some(true),
         2 => Some(false),
         _ => None,
@@ -263,14 +276,14 @@ pub(super) fn apply_year(v: &[Value], case: &mut Case, year: Option<usize>) -> R
             let y = &mut case.years[i];
             y.year = ay;
             y.generation_student = generation;
-            y.binding_conditions = v[2].bool();
-            y.official_balance = v[3].int().map(|b| b as i32);
+            y.binding_conditions = v.bool(Key::Binding);
+            y.official_balance = v.int(Key::OfficialBalance).map(|b| b as i32);
         }
         None => {
             let mut y = Year::new(ay);
             y.generation_student = generation;
-            y.binding_conditions = v[2].bool();
-            y.official_balance = v[3].int().map(|b| b as i32);
+            y.binding_conditions = v.bool(Key::Binding);
+            y.official_balance = v.int(Key::OfficialBalance).map(|b| b as i32);
             case.years.push(y);
             case.years.sort_by_key(|y| y.year);
         }

@@ -125,8 +125,29 @@ pub fn why(w: &Why, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// A form: label, value with cursor, format hint, and inline messages.
+/// The rows of a form: each field on one row, a message under a field
+/// whose value is wrong.
+enum FormRow {
+    Field(usize),
+    Error(usize, String),
+}
+
+/// The first row shown so that rows `[from, to]` (the focused field and its
+/// message) fit in `height` rows.
+pub fn form_scroll(from: usize, to: usize, height: usize) -> usize {
+    if to < height {
+        0
+    } else {
+        (to + 1 - height).min(from)
+    }
+}
+
+/// A form: label, value with cursor, format hint, and inline messages; a
+/// read-only line shows what follows from the field above it. A form
+/// longer than the screen scrolls to keep the focused field in view, with
+/// ▲/▼ where more fields are.
 pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
+    use super::super::form::{FieldKind, hint};
     let label_w = f
         .fields
         .iter()
@@ -134,86 +155,122 @@ pub fn form(f: &Form, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(10) as u16
         + 2;
-    let height = (f.fields.len() as u16) * 2 + 3;
+    let mut rows = Vec::new();
+    for (i, field) in f.fields.iter().enumerate() {
+        rows.push(FormRow::Field(i));
+        if let Err(e) = f.check(i)
+            && !field.input.value().is_empty()
+        {
+            rows.push(FormRow::Error(i, e));
+        }
+    }
+    // Borders, a blank row and the message row.
+    let height = rows.len() as u16 + 4;
     let outer = centered(area, 90.min(area.width), height.min(area.height));
     let inner = popup(frame, outer, format!(" {} ", f.title));
+    let visible = inner.height.saturating_sub(2) as usize;
+    let at = |p: &dyn Fn(&FormRow) -> bool| rows.iter().position(p).unwrap_or(0);
+    let from = at(&|r| matches!(r, FormRow::Field(i) if *i == f.focus));
+    let to = rows
+        .iter()
+        .rposition(|r| matches!(r, FormRow::Field(i) | FormRow::Error(i, _) if *i == f.focus))
+        .unwrap_or(from);
+    let first = form_scroll(from, to, visible.max(1));
     let value_w = inner
         .width
         .saturating_sub(label_w + 1)
         .min(40)
         .min(inner.width.saturating_sub(label_w + 22).max(12));
-    let mut y = inner.y;
-    for (i, field) in f.fields.iter().enumerate() {
-        if y + 1 >= inner.bottom() {
-            break;
-        }
-        let focused = i == f.focus;
-        let label_style = if focused {
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(field.label.clone(), label_style)),
-            Rect::new(inner.x, y, label_w, 1),
-        );
-        let scroll = field.input.visual_scroll(value_w as usize);
-        let shown: String = if field.is_typed() {
-            field.input.value().chars().skip(scroll).collect()
-        } else {
-            format!("‹ {} ›", field.input.value())
-        };
-        let value_style = if focused {
-            Style::new().bg(Color::DarkGray).fg(Color::White)
-        } else {
-            Style::new().add_modifier(Modifier::UNDERLINED)
-        };
-        let value_area = Rect::new(inner.x + label_w, y, value_w, 1);
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!("{shown:<width$}", width = value_w as usize),
-                value_style,
-            )),
-            value_area,
-        );
-        let hint_x = inner.x + label_w + value_w + 1;
-        if hint_x < inner.right() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    field.hint.clone(),
-                    Style::new().fg(Color::DarkGray),
-                )),
-                Rect::new(hint_x, y, inner.right() - hint_x, 1),
-            );
-        }
-        if let Err(e) = field.check()
-            && !field.input.value().is_empty()
-        {
-            frame.render_widget(
+    let dim = Style::new().fg(Color::DarkGray);
+    for (n, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let y = inner.y + (n - first) as u16;
+        match row {
+            FormRow::Error(_, e) => frame.render_widget(
                 Paragraph::new(Line::styled(format!("↳ {e}"), Style::new().fg(Color::Red))),
-                Rect::new(
-                    inner.x + label_w,
-                    y + 1,
-                    inner.width.saturating_sub(label_w),
-                    1,
-                ),
-            );
+                Rect::new(inner.x + label_w, y, inner.width.saturating_sub(label_w), 1),
+            ),
+            FormRow::Field(i) => {
+                let field = &f.fields[*i];
+                let focused = *i == f.focus;
+                let label_style = if focused {
+                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+                } else if field.is_focusable() {
+                    Style::new()
+                } else {
+                    dim
+                };
+                frame.render_widget(
+                    Paragraph::new(Line::styled(field.label.clone(), label_style)),
+                    Rect::new(inner.x, y, label_w.min(inner.width), 1),
+                );
+                if let FieldKind::Follows { .. } = field.kind {
+                    frame.render_widget(
+                        Paragraph::new(Line::raw(f.follow_text(field))),
+                        Rect::new(inner.x + label_w, y, inner.width.saturating_sub(label_w), 1),
+                    );
+                    continue;
+                }
+                let scroll = field.input.visual_scroll(value_w as usize);
+                let shown: String = if field.is_typed() {
+                    field.input.value().chars().skip(scroll).collect()
+                } else {
+                    format!("‹ {} ›", field.input.value())
+                };
+                let value_style = if focused && field.selected {
+                    Style::new().bg(Color::Cyan).fg(Color::Black)
+                } else if focused {
+                    Style::new().bg(Color::DarkGray).fg(Color::White)
+                } else {
+                    Style::new().add_modifier(Modifier::UNDERLINED)
+                };
+                let value_area = Rect::new(inner.x + label_w, y, value_w, 1);
+                frame.render_widget(
+                    Paragraph::new(Line::styled(
+                        format!("{shown:<width$}", width = value_w as usize),
+                        value_style,
+                    )),
+                    value_area,
+                );
+                let hint_x = inner.x + label_w + value_w + 1;
+                if hint_x < inner.right() {
+                    let shown_hint = f.resolved(*i).map(|r| hint(&r)).unwrap_or_default();
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(shown_hint, dim)),
+                        Rect::new(hint_x, y, inner.right() - hint_x, 1),
+                    );
+                }
+                if focused && field.is_typed() {
+                    let x =
+                        value_area.x + (field.input.visual_cursor().saturating_sub(scroll)) as u16;
+                    frame.set_cursor_position(Position::new(
+                        x.min(value_area.right().saturating_sub(1)),
+                        y,
+                    ));
+                }
+            }
         }
-        if focused && field.is_typed() {
-            let x = value_area.x + (field.input.visual_cursor().saturating_sub(scroll)) as u16;
-            frame.set_cursor_position(Position::new(
-                x.min(value_area.right().saturating_sub(1)),
-                y,
-            ));
-        }
-        y += 2;
+    }
+    // Where more fields are than fit, on the row under the fields.
+    let above = first > 0;
+    let below = first + visible < rows.len();
+    if above || below {
+        let text = match (above, below) {
+            (true, true) => "▲▼ meer velden erboven en eronder",
+            (true, false) => "▲ meer velden erboven",
+            _ => "▼ meer velden eronder (Tab)",
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, dim)).right_aligned(),
+            Rect::new(inner.x, inner.y + visible as u16, inner.width, 1),
+        );
     }
     if let Some(m) = &f.message {
         frame.render_widget(
             Paragraph::new(Line::styled(
                 m.clone(),
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            )),
+            ))
+            .wrap(Wrap { trim: true }),
             Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
         );
     }

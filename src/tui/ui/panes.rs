@@ -357,6 +357,24 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The rows `text` takes when wrapped at word boundaries in `width`.
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = word.chars().count();
+        let need = if used == 0 { w } else { used + 1 + w };
+        if need <= width {
+            used = need;
+        } else {
+            rows += 1 + (w.saturating_sub(1)) / width;
+            used = w % width;
+        }
+    }
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
 pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
     // The full date when the table's columns get their width (16 + 7 +
     // 10 + 10 + 16 and the spacing, inside the border), else the short one.
@@ -395,37 +413,29 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
     // The countdown, when today falls in the year shown.
     if year == Some(crate::rules::year_of(&app.params, app.today)) {
         for e in crate::rules::countdown(&doc.case, &app.params, &doc.outcome, app.today) {
-            let moments: Vec<String> = e
-                .moments
-                .iter()
-                .map(|m| {
-                    let switching = m
-                        .lost_switching
-                        .map(|v| format!("/{v}"))
-                        .unwrap_or_default();
-                    if m.days == 0 {
-                        format!("vandaag −{}{switching}", m.lost)
-                    } else {
-                        format!("{} ({} d.) −{}{switching}", m.date.dutch(), m.days, m.lost)
-                    }
-                })
-                .collect();
-            switches.push(Line::styled(
-                format!("⏱ {}: {}", e.name, moments.join(" · ")),
-                Style::new().fg(Color::Magenta),
-            ));
+            for (i, sentence) in crate::dutch::countdown_sentences(&e)
+                .into_iter()
+                .enumerate()
+            {
+                let mark = if i == 0 { "⏱ " } else { "  " };
+                switches.push(Line::styled(
+                    format!("{mark}{sentence}"),
+                    Style::new().fg(Color::Magenta),
+                ));
+            }
         }
     }
     // One block around the table and, under it, the switch and countdown lines.
     let block = detail_block(app, Pane::Withdrawals, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let bottom = switches.len() as u16;
-    let [table_area, switch_area] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(if bottom > 0 { bottom * 2 } else { 0 }),
-    ])
-    .areas(inner);
+    // The rows the switch and countdown sentences take, wrapped.
+    let bottom: u16 = switches
+        .iter()
+        .map(|l| wrapped_rows(&l.to_string(), inner.width))
+        .sum();
+    let [table_area, switch_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(bottom)]).areas(inner);
     let rows: Vec<Row> = withdrawal_rows(app)
         .iter()
         .map(|r| match *r {

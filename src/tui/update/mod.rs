@@ -10,7 +10,7 @@ use super::action::{Action, Command, Effect, Opened};
 use super::demo;
 use super::editing;
 use super::explain::{self, WhyRow};
-use super::form::{FieldKind, FormTarget};
+use super::form::{FieldKind, FormTarget, Key};
 use super::rows::{
     StudentRow, WithdrawalRow, figure_items, student_rows, unit_rows, withdrawal_rows,
 };
@@ -163,7 +163,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
     };
     let target = form.target.clone();
     if target == FormTarget::SaveAs {
-        let name = values[0].text();
+        let name = values.text(Key::FileName);
         let name = if name.ends_with(".ron") {
             name
         } else {
@@ -184,7 +184,7 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
         match whatif::apply(w, &values, &doc.case) {
             Ok((name, shown)) => {
                 let note = if *w == whatif::WhatIf::Empty {
-                    values[1].text()
+                    values.text(Key::Note)
                 } else {
                     String::new()
                 };
@@ -203,14 +203,14 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
     if let FormTarget::Scenario { index } = target {
         app.overlay = Overlay::None;
         change_base(app, |base| {
-            if values[2].bool() {
+            if values.bool(Key::Delete) {
                 base.scenarios.remove(index);
             } else {
-                base.scenarios[index].name = values[0].text();
-                base.scenarios[index].note = values[1].text();
+                base.scenarios[index].name = values.text(Key::Name);
+                base.scenarios[index].note = values.text(Key::Note);
             }
         });
-        if values[2].bool() {
+        if values.bool(Key::Delete) {
             if let Some(doc) = app.doc.as_mut() {
                 doc.active = None;
             }
