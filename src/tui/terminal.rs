@@ -103,6 +103,9 @@ static PANIC: Mutex<Option<String>> = Mutex::new(None);
 pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    // The mouse: a click focuses and selects, the wheel scrolls (tui::mouse).
+    // Most terminals still select text with Shift held down.
+    crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 

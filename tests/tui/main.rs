@@ -7,5 +7,6 @@ mod app;
 mod e2e;
 mod files;
 mod fuzz;
+mod pointer;
 mod snapshots;
 mod support;
