@@ -50,6 +50,13 @@ pub enum Command {
     SortReverse,
     OnlyAttention,
     OnlyErrors,
+    /// Focus a pane directly (keys 1–6).
+    FocusYears,
+    FocusUnits,
+    FocusResults,
+    FocusWithdrawals,
+    FocusStudent,
+    FocusFigures,
 }
 
 impl Command {
@@ -97,6 +104,35 @@ impl Command {
             Command::SortReverse => "sorteervolgorde omkeren",
             Command::OnlyAttention => "alleen wie aandacht nodig heeft (aan/uit)",
             Command::OnlyErrors => "alleen dossiers met fouten (aan/uit)",
+            Command::FocusYears => "naar paneel Jaren",
+            Command::FocusUnits => "naar paneel Onderdelen",
+            Command::FocusResults => "naar paneel Resultaten",
+            Command::FocusWithdrawals => "naar paneel Uitschrijvingen",
+            Command::FocusStudent => "naar paneel Student",
+            Command::FocusFigures => "naar paneel Cijfers",
+        }
+    }
+
+    /// What the command does, in a word or two, for the hint bar.
+    pub fn short(self) -> &'static str {
+        match self {
+            Command::Why => "waarom?",
+            Command::SaveAs => "opslaan als",
+            Command::ToggleTolerance => "tolereren",
+            Command::AddSummary => "samenvatting",
+            Command::AddPart => "deel toevoegen",
+            Command::AddYear => "jaar toevoegen",
+            Command::Compare => "vergelijken",
+            Command::WhatIfWithdraw => "wat als: uitschrijven",
+            Command::WhatIfGrade => "wat als: cijfer",
+            Command::WhatIfTolerate => "wat als: tolereren",
+            Command::WhatIfSwitch => "wat als: overstap",
+            Command::Demos => "demo's",
+            Command::Filter => "filteren",
+            Command::SortNext => "sorteren",
+            Command::OnlyAttention => "aandacht",
+            Command::Cancel => "terug",
+            c => c.dutch(),
         }
     }
 }
@@ -115,6 +151,10 @@ pub enum Action {
     Cycle(i8),
     /// Submit the form.
     Submit,
+    /// A click or the wheel, with what it landed on.
+    Pointer(crate::tui::mouse::Pointer),
+    /// A key that does nothing here: the status line says why.
+    Note(String),
     /// A key in a choice dialog.
     Choice(crate::tui::choice::ChoiceInput),
     /// The result of a save the runner performed.

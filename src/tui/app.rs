@@ -361,6 +361,27 @@ pub struct Selection {
     pub figures: usize,
 }
 
+/// The first row on screen of each pane, as last drawn.
+#[derive(Clone, Debug, Default)]
+pub struct Scroll([std::cell::Cell<usize>; 6]);
+
+impl Scroll {
+    fn slot(&self, pane: Pane) -> &std::cell::Cell<usize> {
+        let i = Pane::ORDER.iter().position(|p| *p == pane).unwrap_or(0);
+        &self.0[i]
+    }
+
+    /// The first row of `pane` on screen when it was last drawn.
+    pub fn get(&self, pane: Pane) -> usize {
+        self.slot(pane).get()
+    }
+
+    /// Records the first row of `pane` on screen.
+    pub fn set(&self, pane: Pane, first: usize) {
+        self.slot(pane).set(first);
+    }
+}
+
 /// The whole state of the program.
 pub struct App {
     pub params: Params,
@@ -375,6 +396,10 @@ pub struct App {
     /// The detail pane shown in the middle.
     pub detail: Pane,
     pub sel: Selection,
+    /// The first row on screen per pane, as last drawn: a pane scrolls
+    /// only as far as its selection needs (a click on the top row does not
+    /// move the view). Kept by the rendering, like ratatui's `TableState`.
+    pub scroll: Scroll,
     pub overlay: Overlay,
     pub status: Option<Status>,
     /// Dialogs waiting their turn after the one on screen.
@@ -400,6 +425,7 @@ impl App {
             focus: Pane::Navigator,
             detail: Pane::Units,
             sel: Selection::default(),
+            scroll: Scroll::default(),
             overlay: Overlay::None,
             status: None,
             dialogs: Default::default(),

@@ -101,6 +101,16 @@ impl KeySpec {
         Ok(KeySpec { code, ctrl })
     }
 
+    /// The key event this key is (for looking a binding up again).
+    pub fn event(&self) -> KeyEvent {
+        let mods = if self.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(self.code, mods)
+    }
+
     /// Whether a key event is this key.
     pub fn matches(&self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -144,8 +154,9 @@ pub struct Binding {
     pub context: Context,
     pub key: KeySpec,
     pub command: Command,
-    /// Shown in the hint bar (the help overlay shows every binding).
-    pub hint: bool,
+    /// Its place in the hint bar: 1 is the most useful, shown first; 0 is
+    /// not in the hint bar (the help overlay shows every binding).
+    pub priority: u8,
 }
 
 /// The keys of one command in a context, as labels.
@@ -166,80 +177,88 @@ struct UserBinding {
     command: Command,
 }
 
-const DEFAULTS: &[(Context, &str, Command, bool)] = &[
-    (Context::Global, "tab", Command::NextPane, true),
-    (Context::Global, "shift-tab", Command::PrevPane, false),
-    (Context::Global, "l", Command::NextPane, false),
-    (Context::Global, "right", Command::NextPane, false),
-    (Context::Global, "h", Command::PrevPane, false),
-    (Context::Global, "left", Command::PrevPane, false),
-    (Context::Global, "up", Command::Up, false),
-    (Context::Global, "k", Command::Up, false),
-    (Context::Global, "down", Command::Down, false),
-    (Context::Global, "j", Command::Down, false),
-    (Context::Global, "home", Command::Top, false),
-    (Context::Global, "g", Command::Top, false),
-    (Context::Global, "end", Command::Bottom, false),
-    (Context::Global, "G", Command::Bottom, false),
-    (Context::Global, "esc", Command::Cancel, false),
-    (Context::Global, "u", Command::Undo, true),
-    (Context::Global, "ctrl-r", Command::Redo, false),
-    (Context::Global, "ctrl-s", Command::Save, true),
-    (Context::Global, "ctrl-o", Command::SaveAs, false),
-    (Context::Global, "w", Command::Why, true),
-    (Context::Global, "?", Command::Help, true),
-    (Context::Global, "q", Command::Quit, true),
-    (Context::CaseList, "up", Command::Up, false),
-    (Context::CaseList, "k", Command::Up, false),
-    (Context::CaseList, "down", Command::Down, false),
-    (Context::CaseList, "j", Command::Down, false),
-    (Context::CaseList, "home", Command::Top, false),
-    (Context::CaseList, "g", Command::Top, false),
-    (Context::CaseList, "end", Command::Bottom, false),
-    (Context::CaseList, "G", Command::Bottom, false),
-    (Context::CaseList, "enter", Command::OpenSelected, true),
-    (Context::CaseList, "n", Command::NewCase, true),
-    (Context::CaseList, "/", Command::Filter, true),
-    (Context::CaseList, "s", Command::SortNext, true),
-    (Context::CaseList, "S", Command::SortReverse, false),
-    (Context::CaseList, "a", Command::OnlyAttention, true),
-    (Context::CaseList, "f", Command::OnlyErrors, false),
-    (Context::CaseList, "v", Command::Demos, true),
-    (Context::CaseList, "?", Command::Help, true),
-    (Context::CaseList, "q", Command::Quit, true),
-    (Context::Navigator, "enter", Command::Edit, true),
-    (Context::Navigator, "a", Command::Add, true),
-    (Context::Navigator, "d", Command::Delete, true),
-    (Context::Navigator, "n", Command::AddYear, true),
-    (Context::Navigator, "s", Command::AddSummary, false),
-    (Context::Units, "enter", Command::Edit, true),
-    (Context::Units, "a", Command::Add, true),
-    (Context::Units, "d", Command::Delete, true),
-    (Context::Results, "enter", Command::Edit, true),
-    (Context::Results, "t", Command::ToggleTolerance, true),
-    (Context::Results, "p", Command::AddPart, true),
-    (Context::Withdrawals, "enter", Command::Edit, true),
-    (Context::Withdrawals, "d", Command::Delete, true),
-    (Context::Student, "enter", Command::Edit, true),
-    (Context::Student, "a", Command::Add, true),
-    (Context::Student, "d", Command::Delete, true),
-    (Context::Figures, "enter", Command::Why, true),
-    (Context::Global, "[", Command::PrevScenario, false),
-    (Context::Global, "]", Command::NextScenario, false),
-    (Context::Global, "S", Command::NewScenario, false),
-    (Context::Global, "R", Command::EditScenario, false),
-    (Context::Global, "c", Command::Compare, true),
-    (Context::Global, "A", Command::AdoptScenario, false),
-    (Context::Global, "e", Command::Export, false),
-    (Context::Navigator, "X", Command::WhatIfWithdraw, false),
-    (Context::Navigator, "O", Command::WhatIfSwitch, false),
-    (Context::Navigator, "N", Command::WhatIfNextYear, false),
-    (Context::Units, "X", Command::WhatIfWithdraw, false),
-    (Context::Units, "N", Command::WhatIfNextYear, false),
-    (Context::Withdrawals, "X", Command::WhatIfWithdraw, true),
-    (Context::Withdrawals, "O", Command::WhatIfSwitch, true),
-    (Context::Results, "G", Command::WhatIfGrade, true),
-    (Context::Results, "T", Command::WhatIfTolerate, true),
+/// The default bindings: where, which key, what, and the place in the hint
+/// bar (1 first, 0 not shown there).
+const DEFAULTS: &[(Context, &str, Command, u8)] = &[
+    (Context::Global, "1", Command::FocusYears, 0),
+    (Context::Global, "2", Command::FocusUnits, 0),
+    (Context::Global, "3", Command::FocusResults, 0),
+    (Context::Global, "4", Command::FocusWithdrawals, 0),
+    (Context::Global, "5", Command::FocusStudent, 0),
+    (Context::Global, "6", Command::FocusFigures, 0),
+    (Context::Global, "tab", Command::NextPane, 6),
+    (Context::Global, "shift-tab", Command::PrevPane, 0),
+    (Context::Global, "l", Command::NextPane, 0),
+    (Context::Global, "right", Command::NextPane, 0),
+    (Context::Global, "h", Command::PrevPane, 0),
+    (Context::Global, "left", Command::PrevPane, 0),
+    (Context::Global, "up", Command::Up, 0),
+    (Context::Global, "k", Command::Up, 0),
+    (Context::Global, "down", Command::Down, 0),
+    (Context::Global, "j", Command::Down, 0),
+    (Context::Global, "home", Command::Top, 0),
+    (Context::Global, "g", Command::Top, 0),
+    (Context::Global, "end", Command::Bottom, 0),
+    (Context::Global, "G", Command::Bottom, 0),
+    (Context::Global, "esc", Command::Cancel, 0),
+    (Context::Global, "u", Command::Undo, 5),
+    (Context::Global, "ctrl-r", Command::Redo, 0),
+    (Context::Global, "ctrl-s", Command::Save, 3),
+    (Context::Global, "ctrl-o", Command::SaveAs, 0),
+    (Context::Global, "w", Command::Why, 4),
+    (Context::Global, "?", Command::Help, 1),
+    (Context::Global, "q", Command::Quit, 7),
+    (Context::CaseList, "up", Command::Up, 0),
+    (Context::CaseList, "k", Command::Up, 0),
+    (Context::CaseList, "down", Command::Down, 0),
+    (Context::CaseList, "j", Command::Down, 0),
+    (Context::CaseList, "home", Command::Top, 0),
+    (Context::CaseList, "g", Command::Top, 0),
+    (Context::CaseList, "end", Command::Bottom, 0),
+    (Context::CaseList, "G", Command::Bottom, 0),
+    (Context::CaseList, "enter", Command::OpenSelected, 2),
+    (Context::CaseList, "n", Command::NewCase, 3),
+    (Context::CaseList, "/", Command::Filter, 4),
+    (Context::CaseList, "s", Command::SortNext, 6),
+    (Context::CaseList, "S", Command::SortReverse, 0),
+    (Context::CaseList, "a", Command::OnlyAttention, 5),
+    (Context::CaseList, "f", Command::OnlyErrors, 0),
+    (Context::CaseList, "v", Command::Demos, 7),
+    (Context::CaseList, "?", Command::Help, 1),
+    (Context::CaseList, "q", Command::Quit, 8),
+    (Context::Navigator, "enter", Command::Edit, 3),
+    (Context::Navigator, "a", Command::Add, 2),
+    (Context::Navigator, "d", Command::Delete, 5),
+    (Context::Navigator, "n", Command::AddYear, 2),
+    (Context::Navigator, "s", Command::AddSummary, 0),
+    (Context::Units, "enter", Command::Edit, 3),
+    (Context::Units, "a", Command::Add, 2),
+    (Context::Units, "d", Command::Delete, 4),
+    (Context::Results, "enter", Command::Edit, 2),
+    (Context::Results, "t", Command::ToggleTolerance, 3),
+    (Context::Results, "p", Command::AddPart, 5),
+    (Context::Withdrawals, "enter", Command::Edit, 2),
+    (Context::Withdrawals, "d", Command::Delete, 4),
+    (Context::Student, "enter", Command::Edit, 2),
+    (Context::Student, "a", Command::Add, 3),
+    (Context::Student, "d", Command::Delete, 4),
+    (Context::Figures, "enter", Command::Why, 2),
+    (Context::Global, "[", Command::PrevScenario, 0),
+    (Context::Global, "]", Command::NextScenario, 0),
+    (Context::Global, "S", Command::NewScenario, 0),
+    (Context::Global, "R", Command::EditScenario, 0),
+    (Context::Global, "c", Command::Compare, 8),
+    (Context::Global, "A", Command::AdoptScenario, 0),
+    (Context::Global, "e", Command::Export, 0),
+    (Context::Navigator, "X", Command::WhatIfWithdraw, 0),
+    (Context::Navigator, "O", Command::WhatIfSwitch, 0),
+    (Context::Navigator, "N", Command::WhatIfNextYear, 0),
+    (Context::Units, "X", Command::WhatIfWithdraw, 0),
+    (Context::Units, "N", Command::WhatIfNextYear, 0),
+    (Context::Withdrawals, "X", Command::WhatIfWithdraw, 3),
+    (Context::Withdrawals, "O", Command::WhatIfSwitch, 5),
+    (Context::Results, "C", Command::WhatIfGrade, 4),
+    (Context::Results, "T", Command::WhatIfTolerate, 4),
 ];
 
 impl Default for Keymap {
@@ -247,11 +266,11 @@ impl Default for Keymap {
         Keymap {
             bindings: DEFAULTS
                 .iter()
-                .map(|&(context, key, command, hint)| Binding {
+                .map(|&(context, key, command, priority)| Binding {
                     context,
                     key: KeySpec::parse(key).expect("default keys parse"),
                     command,
-                    hint,
+                    priority,
                 })
                 .collect(),
         }
@@ -277,28 +296,38 @@ impl Keymap {
         })
     }
 
-    /// The hints of a context for the hint bar: its own, then the global ones.
+    /// The hints of a context for the hint bar, most useful first (the
+    /// context's own before the global ones at the same priority); one per
+    /// command.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
-        let mut out: Vec<(String, &'static str)> = Vec::new();
-        // The help key first, so it shows on the narrowest screen.
-        if let Some(b) = self.bindings.iter().find(|b| {
-            b.command == Command::Help && (b.context == context || b.context == Context::Global)
-        }) {
-            out.push((b.key.label(), b.command.dutch()));
-        }
         let contexts: &[Context] = if context == Context::CaseList {
             &[Context::CaseList]
         } else {
             &[context, Context::Global]
         };
-        for c in contexts {
-            for b in self.bindings.iter().filter(|b| b.context == *c && b.hint) {
-                if !out.iter().any(|(_, d)| *d == b.command.dutch()) {
-                    out.push((b.key.label(), b.command.dutch()));
+        let mut shown: Vec<(u8, usize, &Binding)> = Vec::new();
+        for (rank, c) in contexts.iter().enumerate() {
+            for b in self
+                .bindings
+                .iter()
+                .filter(|b| b.context == *c && b.priority > 0)
+            {
+                // A global key the context binds to something else is not
+                // in force here.
+                if *c == Context::Global && self.command(context, &b.key.event()) != Some(b.command)
+                {
+                    continue;
+                }
+                if !shown.iter().any(|(_, _, s)| s.command == b.command) {
+                    shown.push((b.priority, rank, b));
                 }
             }
         }
-        out
+        shown.sort_by_key(|(p, rank, _)| (*p, *rank));
+        shown
+            .into_iter()
+            .map(|(_, _, b)| (b.key.label(), b.command.short()))
+            .collect()
     }
 
     /// Lays a user keymap file over the defaults: each line
@@ -314,10 +343,11 @@ impl Keymap {
             crate::casefile::parse_ron(path, &text).map_err(|e| e.to_string())?;
         for u in user {
             let key = KeySpec::parse(&u.key).map_err(|e| format!("{}: {e}", path.display()))?;
-            let hint = self
+            let priority = self
                 .bindings
                 .iter()
-                .any(|b| b.context == u.context && b.command == u.command && b.hint);
+                .find(|b| b.context == u.context && b.command == u.command)
+                .map_or(0, |b| b.priority);
             self.bindings
                 .retain(|b| !(b.context == u.context && b.command == u.command));
             // The new key wins over any other binding of that key in the context.
@@ -329,7 +359,7 @@ impl Keymap {
                     context: u.context,
                     key,
                     command: u.command,
-                    hint,
+                    priority,
                 },
             );
         }
@@ -401,6 +431,53 @@ mod tests {
         assert_eq!(k.command(Context::Units, &enter), Some(Command::Edit));
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(k.command(Context::Units, &q), Some(Command::Quit));
+    }
+
+    /// A key means one thing: no pane binds a key the editor binds
+    /// everywhere to something else (`G` is "naar beneden" in every pane).
+    #[test]
+    fn a_key_means_one_thing_in_the_editor() {
+        let k = Keymap::default();
+        for b in k.bindings.iter().filter(|b| {
+            !matches!(b.context, Context::Global | Context::CaseList)
+        }) {
+            if let Some(g) = k
+                .bindings
+                .iter()
+                .find(|g| g.context == Context::Global && g.key == b.key)
+            {
+                assert_eq!(
+                    g.command, b.command,
+                    "{} is {:?} everywhere but {:?} in {:?}",
+                    b.key.label(),
+                    g.command,
+                    b.command,
+                    b.context
+                );
+            }
+        }
+        // And on the case list, the keys it shares with the editor mean
+        // the same.
+        for b in k.bindings.iter().filter(|b| b.context == Context::CaseList) {
+            if let Some(g) = k
+                .bindings
+                .iter()
+                .find(|g| g.context == Context::Global && g.key == b.key)
+                && matches!(g.command, Command::Up | Command::Down | Command::Top | Command::Bottom)
+            {
+                assert_eq!(g.command, b.command, "{}", b.key.label());
+            }
+        }
+    }
+
+    #[test]
+    fn the_hint_bar_puts_the_most_useful_first_and_the_pane_keys_are_data() {
+        let k = Keymap::default();
+        let hints = k.hints(Context::Units);
+        assert_eq!(hints[0].1, "hulp");
+        assert_eq!(hints[1].1, "toevoegen");
+        let two = key(KeyCode::Char('2'), KeyModifiers::NONE);
+        assert_eq!(k.command(Context::Figures, &two), Some(Command::FocusUnits));
     }
 
     #[test]

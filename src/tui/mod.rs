@@ -9,6 +9,8 @@ pub mod editing;
 pub mod explain;
 pub mod form;
 pub mod keymap;
+pub mod layout;
+pub mod mouse;
 pub mod paste;
 pub mod review;
 pub mod rows;

@@ -98,14 +98,17 @@ static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 /// Takes the terminal: raw mode, the alternate screen, bracketed paste (a
 /// paste arrives as one block of text: into the form field, or rows of
-/// course units for a preview). The mouse stays off until the UI handles
-/// it (issue 10): with it on, the terminal's own text selection is lost.
+/// course units for a preview) and the mouse (a click focuses and selects,
+/// the wheel scrolls; most terminals still select text with Shift held).
 pub fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),
         crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableBracketedPaste
+        crossterm::event::EnableBracketedPaste,
+        // The mouse: a click focuses and selects, the wheel scrolls
+        // (tui::mouse). Most terminals still select text with Shift held.
+        crossterm::event::EnableMouseCapture
     )?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }

@@ -403,7 +403,7 @@ fn a_second_chance_what_if_makes_a_scenario_that_can_be_compared_and_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver::new(dir.path());
     d.open_demo("S01.ron").key(Tab).key(Tab); // Results, CH-AC1 (7 then 9)
-    d.keys("G").keys("12").key(Enter);
+    d.keys("C").keys("12").key(Enter);
     assert_eq!(doc(&d).scenario_name(), Some("CH-AC1 in september: 12"));
     // In the scenario the unit is credited: 188 + 6 + 6.
     assert_eq!(d.balance(), 200);
@@ -574,7 +574,7 @@ fn a_second_chance_that_changes_no_figure_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver::new(dir.path());
     d.open_demo("S01.ron").key(Tab).key(Tab); // Results, CH-AC1 (7 then 9)
-    d.keys("G").keys("8").key(Enter);
+    d.keys("C").keys("8").key(Enter);
     let text = status(&d);
     assert!(
         text.contains("verandert niets: CH-AC1 krijgt 8 maar blijft niet geslaagd"),
@@ -792,7 +792,11 @@ fn esc_goes_back_to_the_case_list_and_asks_when_there_are_changes() {
     d.open_demo("S01.ron").key(Esc);
     assert_eq!(d.app.screen, Screen::CaseList);
     assert!(d.app.doc.is_none());
+    // Esc brings the focus back to Jaren first, then asks.
     d.open_demo("S01.ron").key(Tab).keys("d").keys("v").key(Esc);
+    assert!(matches!(d.app.overlay, Overlay::None));
+    assert_eq!(d.app.focus, Pane::Navigator);
+    d.key(Esc);
     assert!(matches!(d.app.overlay, Overlay::Choice(_)));
     d.key(Esc);
     assert_eq!(d.app.screen, Screen::Editor);

@@ -8,5 +8,6 @@ mod e2e;
 mod files;
 mod fuzz;
 mod paste;
+mod pointer;
 mod snapshots;
 mod support;

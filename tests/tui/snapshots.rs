@@ -1,4 +1,5 @@
-//! TestBackend + insta snapshots of every screen, at 120×40 and 80×24.
+//! TestBackend + insta snapshots of every screen, at 120×40 and 80×24
+//! (and at 200×60 the screens whose layout changes with the width).
 
 use crossterm::event::KeyCode::{BackTab, Down, Enter, Tab};
 
@@ -12,6 +13,47 @@ fn driver() -> Driver {
 fn both(name: &str, d: &Driver) {
     insta::assert_snapshot!(format!("{name}_120x40"), d.screen(120, 40));
     insta::assert_snapshot!(format!("{name}_80x24"), d.screen(80, 24));
+}
+
+fn three(name: &str, d: &Driver) {
+    both(name, d);
+    insta::assert_snapshot!(format!("{name}_200x60"), d.screen(200, 60));
+}
+
+/// A case with long Dutch names (programme, units, student).
+fn long_names() -> Driver {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut d = driver();
+    d.app.today = "2018-02-10".parse().unwrap();
+    d.open(&root.join("tests/tui/cases/lange-namen.ron"));
+    // The title shows the file name as the runner found it.
+    if let Some(doc) = d.app.doc.as_mut() {
+        doc.origin = "lange-namen.ron".into();
+    }
+    d
+}
+
+#[test]
+fn long_dutch_names_shrink_and_the_decisions_stay_whole() {
+    let mut d = long_names();
+    three("long_names_years", &d);
+    d.key(Down).key(Tab);
+    three("long_names_units", &d);
+    d.key(Tab);
+    three("long_names_results", &d);
+    d.key(Tab).key(Tab);
+    three("long_names_student", &d);
+    d.key(Tab);
+    three("long_names_figures", &d);
+}
+
+#[test]
+fn long_names_in_a_scenario_keep_the_balance_in_the_title() {
+    let mut d = long_names();
+    d.keys("S");
+    d.keys("Wat als de student zich in februari uitschrijft voor alle onderdelen van semester twee");
+    d.key(Enter);
+    three("long_names_scenario", &d);
 }
 
 #[test]
@@ -54,14 +96,14 @@ fn case_list_as_an_overview() {
 fn units_pane() {
     let mut d = driver();
     d.open_demo("S13.ron").key(Tab);
-    both("units", &d);
+    three("units", &d);
 }
 
 #[test]
 fn results_pane_with_composite_units() {
     let mut d = driver();
     d.open_demo("S14.ron").key(Tab).key(Tab);
-    both("results", &d);
+    three("results", &d);
 }
 
 #[test]
@@ -95,7 +137,12 @@ fn figures_pane_and_why_view() {
 fn help_overlay() {
     let mut d = driver();
     d.open_demo("S01.ron").keys("?");
-    both("help", &d);
+    three("help", &d);
+    // Scrolled to its end at 80×24: nothing runs together, nothing past it.
+    for _ in 0..200 {
+        d.key(Down);
+    }
+    insta::assert_snapshot!("help_scrolled_80x24", d.screen(80, 24));
 }
 
 #[test]

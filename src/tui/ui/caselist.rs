@@ -161,10 +161,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         " Dossiers (v: demo's tonen) "
     };
     let block = Block::bordered().title(title);
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [top, list] =
-        ratatui::layout::Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    // Where the counts and the table go: the layout the mouse finds rows by.
+    let (top, list) = crate::tui::layout::case_list_parts(area);
     // The counts on the first line, what is filtered and how it is sorted
     // on the second (each cut at the width rather than wrapped away).
     let width = usize::from(top.width);

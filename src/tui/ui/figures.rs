@@ -2,7 +2,6 @@
 //! figure (Enter or w explains the selected one).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Gauge, List, ListItem, ListState};
@@ -14,18 +13,12 @@ use super::super::app::{App, Pane};
 use super::super::rows::{FigureKind, figure_items};
 use super::{border, highlight, pane_block};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
+pub fn render(app: &App, frame: &mut Frame, ed: &crate::tui::layout::EditorAreas) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Figures;
-    let chart_h = if area.height >= 26 { 8 } else { 0 };
-    let [chart, gauge, list] = Layout::vertical([
-        Constraint::Length(chart_h),
-        Constraint::Length(3),
-        Constraint::Min(4),
-    ])
-    .areas(area);
+    let (chart, gauge, list, wide) = (ed.chart, ed.gauge, ed.figures, ed.wide);
 
-    if chart_h > 0 {
+    if chart.height > 0 {
         let rows = &doc.outcome.ledger.rows;
         let bars: Vec<Bar> = rows
             .iter()
@@ -82,7 +75,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
             let gauge_widget = Gauge::default()
                 .block(
                     Block::bordered()
-                        .title(format!(" Tolerantie {} ", p.name))
+                        .title(format!(
+                            " Tolerantie {} ",
+                            super::fit(&p.name, usize::from(gauge.width).saturating_sub(15))
+                        ))
                         .border_style(border(false)),
                 )
                 .gauge_style(if over {
@@ -119,11 +115,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
     let figures = figure_items(&doc.outcome);
     let height = usize::from(list.height.saturating_sub(2)).max(1);
     let selected = app.sel.figures.min(figures.len().saturating_sub(1));
-    let offset = if focused {
-        (selected + 1).saturating_sub(height)
-    } else {
-        0
-    };
+    let offset = crate::tui::layout::offset_of(app, Pane::Figures, figures.len(), list);
+    let room = usize::from(list.width.saturating_sub(2));
     let items: Vec<ListItem> = figures
         .into_iter()
         .skip(offset)
@@ -139,7 +132,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, wide: bool) {
                     .add_modifier(Modifier::BOLD | Modifier::REVERSED),
                 FigureKind::Error => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             };
-            ListItem::new(Line::styled(f.text, style))
+            ListItem::new(Line::styled(super::fit_keep_tail(&f.text, room), style))
         })
         .collect();
     let list_widget = List::new(items)

@@ -9,16 +9,55 @@ mod panes;
 mod paste;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::action::Command;
 use super::app::{App, Overlay, Pane, Screen};
 
-/// The smallest terminal the layout needs.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+
+/// `text` cut to `width` columns (as the terminal shows them, wide
+/// characters counting two), ending in "…" when it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` in `width` columns, keeping what follows its first ": " (the
+/// figures) whole and shrinking what comes before it (a name) when it does
+/// not fit; else [`fit`].
+pub fn fit_keep_tail(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    match text.split_once(": ") {
+        Some((head, tail)) if tail.width() + 2 + 6 <= width => {
+            let tail = format!(": {tail}");
+            format!("{}{tail}", fit(head, width - tail.width()))
+        }
+        _ => fit(text, width),
+    }
+}
 
 /// Style of a focused pane's border.
 pub fn border(focused: bool) -> Style {
@@ -46,7 +85,7 @@ pub fn pane_block(title: String, focused: bool) -> Block<'static> {
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if super::layout::too_small(area) {
         let text = format!(
             "Het venster is te klein: {}×{}.\ntraject heeft minstens {MIN_WIDTH}×{MIN_HEIGHT} tekens nodig.\nMaak het venster groter; q stopt.",
             area.width, area.height
@@ -54,23 +93,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
         return;
     }
-    // A long message (what a what-if did) takes up to three lines.
-    let status_lines = match status_line(app) {
-        Some((text, _)) => wrapped_lines(&text, area.width.saturating_sub(1) as usize).clamp(1, 3),
-        None => 1,
-    } as u16;
-    let [title, body, status, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(10),
-        Constraint::Length(status_lines),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let areas = super::layout::areas(app, area, status_height(app, area.width));
+    let (title, body, status, hints) = (areas.title, areas.body, areas.status, areas.hints);
     render_title(app, frame, title);
     match &app.screen {
         Screen::CaseList => caselist::render(app, frame, body),
         Screen::LoadError { path, message } => caselist::render_error(frame, body, path, message),
-        Screen::Editor => render_editor(app, frame, body),
+        Screen::Editor => {
+            if let Some(ed) = &areas.editor {
+                render_editor(app, frame, ed)
+            }
+        }
     }
     render_status(app, frame, status);
     render_hints(app, frame, hints);
@@ -112,18 +145,20 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
                 },
             };
             let mut who = format!(" {} · {}", doc.case.student.name, doc.origin);
-            // The balance and the scenario always show; the name gives way.
-            let count = |s: &str| s.chars().count();
+            // The balance always shows; the file name goes first, then the
+            // scenario's name shrinks (to a few letters), then the student's.
+            let count = |s: &str| unicode_width::UnicodeWidthStr::width(s);
             let gap = if tag.is_empty() { "" } else { "  " };
             let fixed = count(" traject ") + count(dirty) + count(&balance) + count(gap);
             let rest = width.saturating_sub(fixed);
             if count(&who) + count(&tag) > rest {
                 who = format!(" {}", doc.case.student.name);
             }
-            let tag_room = rest.saturating_sub(count(&who)).max(rest * 3 / 5);
+            let tag_min = count(&tag).min(18);
+            let tag_room = rest.saturating_sub(count(&who)).max(tag_min);
             let tag = truncate_tag(&tag, tag_room);
             let who_room = rest.saturating_sub(count(&tag));
-            spans.push(Span::raw(super::app::truncate(&who, who_room)));
+            spans.push(Span::raw(fit(&who, who_room)));
             spans.push(Span::styled(
                 dirty,
                 Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -154,6 +189,15 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// How many lines the status message takes on a screen `width` wide (a
+/// long message, what a what-if did, takes up to three).
+pub fn status_height(app: &App, width: u16) -> u16 {
+    match status_line(app) {
+        Some((text, _)) => wrapped_lines(&text, width.saturating_sub(1) as usize).clamp(1, 3) as u16,
+        None => 1,
+    }
+}
+
 /// How many lines `text` takes wrapped at words in `width` columns (a
 /// word longer than a line counts as one line).
 pub(super) fn wrapped_lines(text: &str, width: usize) -> usize {
@@ -173,11 +217,11 @@ pub(super) fn wrapped_lines(text: &str, width: usize) -> usize {
 
 /// The scenario tag of the title cut to `width`, keeping its closing `» `.
 fn truncate_tag(tag: &str, width: usize) -> String {
-    if tag.chars().count() <= width || !tag.ends_with("» ") {
-        return super::app::truncate(tag, width);
+    if unicode_width::UnicodeWidthStr::width(tag) <= width || !tag.ends_with("» ") {
+        return fit(tag, width);
     }
     let body = tag.trim_end_matches("» ");
-    format!("{}» ", super::app::truncate(body, width.saturating_sub(2)))
+    format!("{}» ", fit(body, width.saturating_sub(2)))
 }
 
 /// The status line: the last message, else a standing warning (read
@@ -265,41 +309,65 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             _ => app.keymap.hints(app.context()),
         },
     };
-    let mut spans = Vec::new();
-    for (key, what) in hints {
-        spans.push(Span::styled(
-            format!(" {key} "),
-            Style::new().bg(Color::DarkGray).fg(Color::White),
-        ));
-        spans.push(Span::raw(format!(" {what}  ")));
-    }
+    let help = matches!(app.overlay, Overlay::None)
+        && !matches!(app.screen, Screen::LoadError { .. })
+        && app.keymap.hints(app.context()).iter().any(|(_, w)| *w == Command::Help.short());
+    let spans = fit_hints(hints, area.width, help.then(|| help_key(app)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn render_editor(app: &App, frame: &mut Frame, area: Rect) {
-    let wide = area.width >= 110;
-    let (nav, center, figures) = if wide {
-        let side = if area.width >= 150 { 50 } else { 44 };
-        let [a, b, c] = Layout::horizontal([
-            Constraint::Length(20),
-            Constraint::Min(40),
-            Constraint::Length(side),
-        ])
-        .areas(area);
-        (a, b, c)
-    } else {
-        let [a, rest] =
-            Layout::horizontal([Constraint::Length(20), Constraint::Min(40)]).areas(area);
-        let [b, c] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-        (a, b, c)
-    };
-    panes::navigator(app, frame, nav);
-    match app.detail {
-        Pane::Results => panes::results(app, frame, center),
-        Pane::Withdrawals => panes::withdrawals(app, frame, center),
-        Pane::Student => panes::student(app, frame, center),
-        _ => panes::units(app, frame, center),
+/// The key of the help overlay.
+fn help_key(app: &App) -> String {
+    app.keymap
+        .bindings
+        .iter()
+        .find(|b| b.command == Command::Help)
+        .map_or_else(|| "?".to_string(), |b| b.key.label())
+}
+
+/// The hints that fit in `width`, in their order (most useful first), and
+/// at the end the help key: "? meer" when some did not fit, "? hulp" when
+/// all did.
+fn fit_hints(
+    hints: Vec<(String, &'static str)>,
+    width: u16,
+    help: Option<String>,
+) -> Vec<Span<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let key_style = Style::new().bg(Color::DarkGray).fg(Color::White);
+    let cost = |key: &str, what: &str| key.width() + 2 + what.width() + 3;
+    let hints: Vec<(String, &str)> = hints
+        .into_iter()
+        .filter(|(_, w)| help.is_none() || *w != Command::Help.short())
+        .collect();
+    let reserve = help.as_ref().map_or(0, |k| cost(k, "meer"));
+    let mut left = usize::from(width).saturating_sub(reserve);
+    let mut spans = Vec::new();
+    let mut cut = false;
+    for (key, what) in hints {
+        let c = cost(&key, what);
+        if c > left {
+            cut = true;
+            continue;
+        }
+        left -= c;
+        spans.push(Span::styled(format!(" {key} "), key_style));
+        spans.push(Span::raw(format!(" {what}  ")));
     }
-    figures::render(app, frame, figures, wide);
+    if let Some(k) = help {
+        spans.push(Span::styled(format!(" {k} "), key_style));
+        spans.push(Span::raw(if cut { " meer" } else { " hulp" }));
+    }
+    spans
+}
+
+fn render_editor(app: &App, frame: &mut Frame, ed: &super::layout::EditorAreas) {
+    panes::navigator(app, frame, ed.nav);
+    match app.detail {
+        Pane::Results => panes::results(app, frame, ed.center),
+        Pane::Withdrawals => panes::withdrawals(app, frame, ed.center),
+        Pane::Student => panes::student(app, frame, ed.center),
+        _ => panes::units(app, frame, ed.center),
+    }
+    figures::render(app, frame, ed);
 }

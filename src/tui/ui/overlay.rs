@@ -30,46 +30,81 @@ pub(super) fn popup(frame: &mut Frame, area: Rect, title: String) -> Rect {
     inner
 }
 
-/// Every key binding, grouped by where it applies (generated from the keymap).
+/// Words of `text` in lines of at most `width` columns (a longer word
+/// has a line of its own).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("one line at least");
+        if last.is_empty() {
+            last.push_str(word);
+        } else if last.width() + 1 + word.width() <= width {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    lines
+}
+
+/// Every key binding, grouped by where it applies (generated from the
+/// keymap): in as many columns as fit side by side (each at least 52
+/// wide), the keys in a column of their own width, every description
+/// wrapped under itself; ↑/↓ scroll when it is longer than the screen.
 pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let groups = app.keymap.grouped();
+    let keys_of = |keys: &[String]| keys.join(" / ");
+    let key_w = groups
+        .iter()
+        .flat_map(|(_, cmds)| cmds.iter().map(|(k, _)| keys_of(k).width()))
+        .max()
+        .unwrap_or(8);
+    let outer = area;
+    let columns = (usize::from(outer.width.saturating_sub(2)) / 52).clamp(1, 3);
+    let col_w = usize::from(outer.width.saturating_sub(2)) / columns;
+    // Two spaces before the keys, two after, one between the columns.
+    let desc_w = col_w.saturating_sub(key_w + 5).max(12);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = Vec::new();
-    for (ctx, commands) in app.keymap.grouped() {
-        lines.push(Line::styled(
-            ctx.dutch(),
-            Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
-        ));
+    for (ctx, commands) in groups {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(ctx.dutch(), bold.fg(Color::Cyan)));
         for (keys, command) in commands {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<16}", keys.join(" / ")),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(command.dutch()),
-            ]));
+            for (i, part) in wrap_words(command.dutch(), desc_w).into_iter().enumerate() {
+                let k = if i == 0 { keys_of(&keys) } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {k:<key_w$}  "), bold),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::raw("In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert."));
-    lines.push(Line::raw(
-        "Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).",
-    ));
-    let outer = centered(area, 96, area.height);
-    let inner = popup(frame, outer, " Hulp: toetsen (Esc sluit) ".into());
-    // Two columns when the list is longer than the popup.
-    if lines.len() as u16 > inner.height && inner.width >= 80 {
-        let half = lines.len().div_ceil(2);
-        let right = lines.split_off(half);
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(inner);
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), l);
-        frame.render_widget(Paragraph::new(right).scroll((scroll, 0)), r);
+    let tail = "In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert. Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).";
+    for part in wrap_words(tail, col_w.saturating_sub(1)) {
+        lines.push(Line::raw(part));
+    }
+    let height = usize::from(outer.height.saturating_sub(2)).max(1);
+    let per_column = lines.len().div_ceil(columns).max(1);
+    let fits = per_column <= height;
+    let title = if fits {
+        " Hulp: toetsen (Esc sluit) ".to_string()
     } else {
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
-            inner,
-        );
+        " Hulp: toetsen (↑/↓ scrollt, Esc sluit) ".to_string()
+    };
+    let inner = popup(frame, outer, title);
+    let scroll = usize::from(scroll).min(per_column.saturating_sub(height)) as u16;
+    let rects = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
+    let mut rest = lines;
+    for rect in rects.iter() {
+        let tail = rest.split_off(per_column.min(rest.len()));
+        let column = std::mem::replace(&mut rest, tail);
+        frame.render_widget(Paragraph::new(column).scroll((scroll, 0)), *rect);
     }
 }
 

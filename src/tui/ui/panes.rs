@@ -37,13 +37,11 @@ fn short_period(p: crate::model::Period) -> &'static str {
     }
 }
 
-fn mark(m: Option<Mark>) -> String {
-    m.map(|m| m.to_string()).unwrap_or_else(|| "—".into())
-}
 
 pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Navigator;
+    let room = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = app
         .nav_rows()
         .iter()
@@ -71,7 +69,7 @@ pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     ""
                 };
-                ListItem::new(format!("  {name}{w}"))
+                ListItem::new(super::fit(&format!("  {name}{w}"), room))
             }
             Target::Summary(y, s) => {
                 let su = &doc.case.years[y].summaries[s];
@@ -79,8 +77,13 @@ pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
                     .case
                     .programme(&su.programme)
                     .map_or(su.programme.as_str(), |p| p.name.as_str());
+                let figures = format!(" Σ {}/{}", su.acquired, su.taken);
+                let name = super::fit(
+                    &format!("  {name}"),
+                    room.saturating_sub(unicode_width::UnicodeWidthStr::width(figures.as_str())),
+                );
                 ListItem::new(Line::styled(
-                    format!("  {name} Σ {}/{}", su.acquired, su.taken),
+                    format!("{name}{figures}"),
                     Style::new().fg(Color::Blue),
                 ))
             }
@@ -102,28 +105,19 @@ pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The tabs of the detail panes, the shown one in brackets.
-fn detail_title(_app: &App, pane: Pane) -> String {
-    let tabs: Vec<String> = [Pane::Units, Pane::Results, Pane::Withdrawals, Pane::Student]
-        .iter()
-        .map(|p| {
-            if *p == pane {
-                format!("[{}]", p.title())
-            } else {
-                p.title().to_string()
-            }
-        })
-        .collect();
-    format!(" {} ", tabs.join(" │ "))
-}
-
 /// A detail pane's block: tabs on top, the year and programme shown below.
-fn detail_block(app: &App, pane: Pane, focused: bool) -> ratatui::widgets::Block<'static> {
-    pane_block(detail_title(app, pane), focused).title_bottom(detail_context(app, pane))
+fn detail_block(
+    app: &App,
+    pane: Pane,
+    focused: bool,
+    width: u16,
+) -> ratatui::widgets::Block<'static> {
+    pane_block(crate::tui::layout::detail_title(pane).0, focused)
+        .title_bottom(detail_context(app, pane, usize::from(width.saturating_sub(3))))
 }
 
 /// The year and programme the detail panes show.
-fn detail_context(app: &App, pane: Pane) -> String {
+fn detail_context(app: &App, pane: Pane, width: usize) -> String {
     let Some(doc) = &app.doc else {
         return String::new();
     };
@@ -134,12 +128,11 @@ fn detail_context(app: &App, pane: Pane) -> String {
                 .case
                 .programme(&en.programme)
                 .map_or(en.programme.clone(), |p| p.name.clone());
-            format!(
-                " {} · {} · {} ",
-                doc.case.years[y].year,
-                name,
-                en.contract.dutch()
-            )
+            // The programme's name shrinks; the year and the contract stay.
+            let year = doc.case.years[y].year.to_string();
+            let contract = en.contract.dutch();
+            let room = width.saturating_sub(year.len() + contract.len() + 8);
+            format!(" {year} · {} · {contract} ", super::fit(&name, room))
         }
         Some((y, None)) if pane != Pane::Student => format!(" {} ", doc.case.years[y].year),
         _ => String::new(),
@@ -152,6 +145,51 @@ fn empty_hint(frame: &mut Frame, area: Rect, text: &str) {
         Paragraph::new(text.to_string()).wrap(Wrap { trim: false }),
         inner,
     );
+}
+
+/// A mark as a table cell: short words (the Units pane's `[g/ng]` ones)
+/// so the columns of figures stay narrow and are never cut.
+fn mark_cell(m: Option<Mark>) -> String {
+    match m {
+        None => "—".into(),
+        Some(Mark::Absent) => "afw.".into(),
+        Some(Mark::Passed) => "g".into(),
+        Some(Mark::NotPassed) => "ng".into(),
+        Some(m) => m.to_string(),
+    }
+}
+
+/// Lays out a table's cells: every column as wide as its widest cell (and
+/// its header, and `min`), except column `name`, which takes the rest of
+/// `width` and whose cells shrink with an ellipsis. Returns the widths.
+fn fit_columns(cells: &mut [Vec<String>], header: &[&str], min: &[u16], name: usize, width: u16) -> Vec<u16> {
+    use unicode_width::UnicodeWidthStr;
+    let n = header.len();
+    let mut widths: Vec<u16> = (0..n)
+        .map(|c| {
+            cells
+                .iter()
+                .map(|r| r.get(c).map_or(0, |s| s.width()))
+                .chain([header[c].width(), usize::from(min.get(c).copied().unwrap_or(0))])
+                .max()
+                .unwrap_or(0) as u16
+        })
+        .collect();
+    let fixed: u16 = widths
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| *c != name)
+        .map(|(_, w)| *w)
+        .sum::<u16>()
+        + (n as u16).saturating_sub(1);
+    widths[name] = width.saturating_sub(fixed).max(1);
+    let room = usize::from(widths[name]);
+    for r in cells.iter_mut() {
+        if let Some(s) = r.get_mut(name) {
+            *s = super::fit(s, room);
+        }
+    }
+    widths
 }
 
 pub fn units(app: &App, frame: &mut Frame, area: Rect) {
@@ -172,76 +210,73 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
     let all = unit_rows(app);
     let height = usize::from(area.height.saturating_sub(3)).max(1);
     let selected = app.sel.units.min(all.len().saturating_sub(1));
-    let offset = (selected + 1).saturating_sub(height);
-    let rows: Vec<Row> = all
-        .iter()
-        .skip(offset)
-        .take(height)
-        .map(|&(y, e, u)| {
-            let year = &doc.case.years[y];
-            let en = &year.enrolments[e];
-            let unit = &en.units[u];
-            let out = doc.outcome.unit(year.year, &en.programme, &unit.code);
-            let g = out
-                .and_then(|o| o.grensdatum)
-                .map(|d| d.dutch())
-                .unwrap_or_else(|| "—".into());
-            let g = if unit.grensdatum.is_some() {
-                format!("{g}*")
+    let offset = crate::tui::layout::offset_of(app, Pane::Units, all.len(), area);
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut styles: Vec<Style> = Vec::new();
+    for &(y, e, u) in all.iter().skip(offset).take(height) {
+        let year = &doc.case.years[y];
+        let en = &year.enrolments[e];
+        let unit = &en.units[u];
+        let out = doc.outcome.unit(year.year, &en.programme, &unit.code);
+        let g = out
+            .and_then(|o| o.grensdatum)
+            .map(|d| d.dutch())
+            .unwrap_or_else(|| "—".into());
+        let g = if unit.grensdatum.is_some() {
+            format!("{g}*")
+        } else {
+            g
+        };
+        let status = out.map(|o| o.status).unwrap_or(UnitStatus::Pending);
+        let mut name = unit.name.clone();
+        if unit.kind != crate::model::UnitKind::Regular {
+            name = format!("{name} [{}]", unit.kind.dutch());
+        }
+        if unit.pass_fail {
+            name.push_str(" [g/ng]");
+        }
+        if unit.is_composite() {
+            name.push_str(&format!(" [{} delen]", unit.parts.len()));
+        }
+        let is_marked = marked
+            .iter()
+            .any(|(y, c)| *y == year.year && *c == unit.code);
+        cells.push(vec![
+            if is_marked {
+                format!("►{}", unit.code)
             } else {
-                g
-            };
-            let status = out.map(|o| o.status).unwrap_or(UnitStatus::Pending);
-            let mut name = unit.name.clone();
-            if unit.kind != crate::model::UnitKind::Regular {
-                name = format!("{name} [{}]", unit.kind.dutch());
-            }
-            if unit.pass_fail {
-                name.push_str(" [g/ng]");
-            }
-            if unit.is_composite() {
-                name.push_str(&format!(" [{} delen]", unit.parts.len()));
-            }
-            let is_marked = marked
-                .iter()
-                .any(|(y, c)| *y == year.year && *c == unit.code);
-            Row::new(vec![
-                if is_marked {
-                    format!("►{}", unit.code)
-                } else {
-                    unit.code.clone()
-                },
-                name,
-                unit.sp.to_string(),
-                short_period(unit.period).to_string(),
-                g,
-                status.dutch().to_string(),
-            ])
-            .style(if is_marked {
-                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-            } else {
-                status_style(status)
-            })
-        })
+                unit.code.clone()
+            },
+            name,
+            unit.sp.to_string(),
+            short_period(unit.period).to_string(),
+            g,
+            status.dutch().to_string(),
+        ]);
+        styles.push(if is_marked {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            status_style(status)
+        });
+    }
+    let header = ["code", "naam", "SP", "per.", "grensdatum", "status"];
+    let widths = fit_columns(
+        &mut cells,
+        &header,
+        &[4, 0, 2, 4, 10, 13],
+        1,
+        area.width.saturating_sub(2),
+    );
+    let empty = cells.is_empty();
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, s)| Row::new(c).style(s))
         .collect();
-    let empty = rows.is_empty();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(8),
-            Constraint::Min(14),
-            Constraint::Length(3),
-            Constraint::Length(5),
-            Constraint::Length(11),
-            Constraint::Length(13),
-        ],
-    )
-    .header(
-        Row::new(vec!["code", "naam", "SP", "per.", "grensdatum", "status"])
-            .style(Style::new().add_modifier(Modifier::BOLD)),
-    )
-    .block(detail_block(app, Pane::Units, focused))
-    .row_highlight_style(highlight(focused));
+    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
+        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .block(detail_block(app, Pane::Units, focused, area.width))
+        .row_highlight_style(highlight(focused));
     let mut state = TableState::default().with_selected((!empty).then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
@@ -256,9 +291,9 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
 pub fn results(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Results;
-    let mut rows: Vec<Row> = Vec::new();
-    let mut selected_row = 0;
-    for (i, &(y, e, u)) in unit_rows(app).iter().enumerate() {
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut styles: Vec<Style> = Vec::new();
+    for &(y, e, u) in unit_rows(app).iter() {
         let year = &doc.case.years[y];
         let en = &year.enrolments[e];
         let unit = &en.units[u];
@@ -281,72 +316,63 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
                     String::new()
                 }
             });
-        if i == app.sel.results {
-            selected_row = rows.len();
-        }
-        rows.push(
-            Row::new(vec![
-                unit.code.clone(),
-                unit.name.clone(),
-                if unit.is_composite() {
-                    mark(out.and_then(|o| o.first))
-                } else {
-                    mark(unit.first)
-                },
-                if unit.is_composite() {
-                    String::new()
-                } else {
-                    mark(unit.second)
-                },
-                mark(out.and_then(|o| o.final_mark)),
-                status.dutch().to_string(),
-                verdict,
-            ])
-            .style(status_style(status)),
-        );
+        cells.push(vec![
+            unit.code.clone(),
+            unit.name.clone(),
+            if unit.is_composite() {
+                mark_cell(out.and_then(|o| o.first))
+            } else {
+                mark_cell(unit.first)
+            },
+            if unit.is_composite() {
+                String::new()
+            } else {
+                mark_cell(unit.second)
+            },
+            mark_cell(out.and_then(|o| o.final_mark)),
+            status.dutch().to_string(),
+            verdict,
+        ]);
+        styles.push(status_style(status));
         for p in &unit.parts {
-            rows.push(
-                Row::new(vec![
-                    String::new(),
-                    format!("  └ {} (×{})", p.name, p.weight),
-                    mark(p.first),
-                    mark(p.second),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ])
-                .style(Style::new().fg(Color::DarkGray)),
-            );
+            cells.push(vec![
+                String::new(),
+                format!("  └ {} (×{})", p.name, p.weight),
+                mark_cell(p.first),
+                mark_cell(p.second),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            styles.push(Style::new().fg(Color::DarkGray));
         }
     }
-    let empty = rows.is_empty();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(8),
-            Constraint::Min(10),
-            Constraint::Length(4),
-            Constraint::Length(4),
-            Constraint::Length(4),
-            Constraint::Length(13),
-            Constraint::Length(12),
-        ],
-    )
-    .header(
-        Row::new(vec![
-            "code",
-            "naam",
-            "1e",
-            "2e",
-            "eind",
-            "status",
-            "tolerantie",
-        ])
-        .style(Style::new().add_modifier(Modifier::BOLD)),
-    )
-    .block(detail_block(app, Pane::Results, focused))
-    .row_highlight_style(highlight(focused));
-    let mut state = TableState::default().with_selected((!empty).then_some(selected_row));
+    let lines = crate::tui::layout::results_lines(app);
+    let selected_row = lines.iter().position(|&u| u == app.sel.results).unwrap_or(0);
+    let offset = crate::tui::layout::offset_of(app, Pane::Results, lines.len(), area);
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
+    let mut cells: Vec<Vec<String>> = cells.into_iter().skip(offset).take(height).collect();
+    let styles: Vec<Style> = styles.into_iter().skip(offset).take(height).collect();
+    let header = ["code", "naam", "1e", "2e", "eind", "status", "tolerantie"];
+    let widths = fit_columns(
+        &mut cells,
+        &header,
+        &[4, 0, 3, 3, 4, 0, 0],
+        1,
+        area.width.saturating_sub(2),
+    );
+    let empty = cells.is_empty();
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, s)| Row::new(c).style(s))
+        .collect();
+    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
+        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .block(detail_block(app, Pane::Results, focused, area.width))
+        .row_highlight_style(highlight(focused));
+    let mut state =
+        TableState::default().with_selected((!empty).then_some(selected_row.saturating_sub(offset)));
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
         empty_hint(
@@ -426,7 +452,7 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     // One block around the table and, under it, the switch and countdown lines.
-    let block = detail_block(app, Pane::Withdrawals, focused);
+    let block = detail_block(app, Pane::Withdrawals, focused, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // The rows the switch and countdown sentences take, wrapped.
@@ -537,6 +563,7 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Student;
     let c = &doc.case;
+    let room = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = student_rows(app)
         .iter()
         .map(|r| match *r {
@@ -558,7 +585,7 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
                     }
                 )),
             ]),
-            StudentRow::Opening => ListItem::new(match &c.opening {
+            StudentRow::Opening => ListItem::new(super::fit(&match &c.opening {
                 None => "Beginsaldo: geen (volledige geschiedenis vanaf de eerste inschrijving)"
                     .to_string(),
                 Some(o) => format!(
@@ -579,17 +606,17 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
                         )
                     }
                 ),
-            }),
+            }, room)),
             StudentRow::EarlierProgress(i) => {
                 let p = &c.programmes[i];
                 let e = c.opening.as_ref().and_then(|o| o.progress.iter().find(|x| x.programme == p.id));
-                ListItem::new(match e {
+                ListItem::new(super::fit_keep_tail(&match e {
                     Some(e) => format!(
                         "  Eerdere voortgang {}: {} opgenomen, {} verworven, {} vrijgesteld, {} getolereerd",
                         p.name, e.taken, e.acquired, e.exempted, e.tolerated
                     ),
                     None => format!("  Eerdere voortgang {}: geen (of uit de jaren hieronder)", p.name),
-                })
+                }, room))
             }
             StudentRow::Event(i) => ListItem::new(match c.events[i] {
                 Event::MasterDiploma(y) => format!("  Masterdiploma in {y} (Art. 8.1 §11)"),
@@ -601,15 +628,23 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
             )),
             StudentRow::Programme(i) => {
                 let p = &c.programmes[i];
-                ListItem::new(format!(
-                    "  {} — {} ({}, {} SP, {}, {}, {})",
-                    p.id,
-                    p.name,
+                // The name shrinks first; what the rules use stays.
+                let facts = format!(
+                    " ({}, {} SP, {}, {}, {})",
                     p.kind.dutch(),
                     p.size,
                     app.params.institution_name(p),
                     app.params.department_of(p),
                     p.system.dutch()
+                );
+                let head = format!("  {} — ", p.id);
+                let name_room = room
+                    .saturating_sub(unicode_width::UnicodeWidthStr::width(facts.as_str()))
+                    .saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()))
+                    .max(12);
+                ListItem::new(super::fit(
+                    &format!("{head}{}{facts}", super::fit(&p.name, name_room)),
+                    room,
                 ))
             }
             StudentRow::NewProgramme => ListItem::new(Line::styled(
@@ -619,7 +654,7 @@ pub fn student(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let list = List::new(items)
-        .block(detail_block(app, Pane::Student, focused))
+        .block(detail_block(app, Pane::Student, focused, area.width))
         .highlight_style(highlight(focused));
     let mut state = ListState::default().with_selected(Some(app.sel.student));
     frame.render_stateful_widget(list, area, &mut state);

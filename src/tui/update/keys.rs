@@ -7,8 +7,8 @@ use super::*;
 /// finding what a click landed on. `None`: the event does nothing (a key
 /// release, a resize only redraws).
 pub fn event_action(app: &App, event: &Event, size: ratatui::layout::Size) -> Option<Action> {
-    let _ = size;
     match event {
+        Event::Mouse(mouse) => crate::tui::mouse::action(app, mouse, size),
         Event::Key(key) if key.kind == crossterm::event::KeyEventKind::Press => {
             key_action(app, *key)
         }
@@ -98,5 +98,48 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    app.keymap.command(app.context(), &key).map(Action::Cmd)
+    match app.keymap.command(app.context(), &key) {
+        Some(c) => Some(Action::Cmd(c)),
+        None => not_here(app, &key).map(Action::Note),
+    }
+}
+
+/// Why a key does nothing here: where it does work, or that `?` shows the
+/// keys. `None` for keys that are not a press of anything (modifiers).
+fn not_here(app: &App, key: &KeyEvent) -> Option<String> {
+    let spec = crate::tui::keymap::KeySpec {
+        code: key.code,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    let label = match key.code {
+        KeyCode::Modifier(_) | KeyCode::Null => return None,
+        KeyCode::Char(_) | KeyCode::Enter | KeyCode::Delete | KeyCode::Backspace => spec.label(),
+        KeyCode::F(_) | KeyCode::Home | KeyCode::End | KeyCode::Tab | KeyCode::Esc => spec.label(),
+        _ => return None,
+    };
+    let here = match app.screen {
+        Screen::Editor => app.focus.title(),
+        _ => "de dossierlijst",
+    };
+    let elsewhere: Vec<String> = if app.screen == Screen::Editor {
+        Pane::ORDER
+            .iter()
+            .filter(|p| **p != app.focus)
+            .filter_map(|p| {
+                app.keymap
+                    .command(p.context(), key)
+                    .map(|c| format!("{} ({})", p.title(), c.short()))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some(if elsewhere.is_empty() {
+        format!("{label} doet niets in {here}; ? toont de toetsen.")
+    } else {
+        format!(
+            "{label} doet niets in {here}; wel in {}.",
+            crate::dutch::listing(&elsewhere)
+        )
+    })
 }

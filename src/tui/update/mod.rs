@@ -66,7 +66,8 @@ pub(super) fn clamp(app: &mut App) {
     s.figures = s.figures.min(n[4].saturating_sub(1));
 }
 
-pub(super) fn rows_in(app: &App, pane: Pane) -> usize {
+/// How many rows a pane has.
+pub fn rows_in(app: &App, pane: Pane) -> usize {
     match pane {
         Pane::Navigator => app.nav_rows().len(),
         Pane::Units | Pane::Results => unit_rows(app).len(),
@@ -219,9 +220,15 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    let years_before: Vec<crate::model::AcademicYear> = app
+        .doc
+        .as_ref()
+        .map(|d| d.case.years.iter().map(|y| y.year).collect())
+        .unwrap_or_default();
     match edit(app, |case| editing::apply(&target, &values, case)) {
         Ok(()) => {
             app.overlay = Overlay::None;
+            select_added(app, &target, &years_before);
             info(app, "Gewijzigd; alle cijfers zijn herberekend.");
         }
         Err(e) => {
@@ -231,6 +238,46 @@ pub(super) fn submit(app: &mut App) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// After adding a year, an enrolment or a programme, the selection moves
+/// to the new one.
+fn select_added(app: &mut App, target: &FormTarget, years_before: &[crate::model::AcademicYear]) {
+    let Some(doc) = &app.doc else { return };
+    let case = &doc.case;
+    let nav_target = match *target {
+        FormTarget::Year { year: None } => case
+            .years
+            .iter()
+            .position(|y| !years_before.contains(&y.year))
+            .map(Target::Year),
+        FormTarget::Enrolment {
+            year,
+            enrolment: None,
+        } => case
+            .years
+            .get(year)
+            .and_then(|y| y.enrolments.len().checked_sub(1))
+            .map(|e| Target::Enrolment(year, e)),
+        FormTarget::Programme { index: None } => {
+            let last = case.programmes.len().checked_sub(1);
+            if let Some(i) = last.and_then(|p| {
+                student_rows(app)
+                    .iter()
+                    .position(|r| *r == StudentRow::Programme(p))
+            }) {
+                app.sel.student = i;
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(t) = nav_target
+        && let Some(i) = app.nav_rows().iter().position(|r| *r == t)
+    {
+        app.sel.nav = i;
+        clamp(app);
+    }
 }
 
 pub(super) fn save_to(app: &mut App, path: std::path::PathBuf) -> Vec<Effect> {
@@ -304,6 +351,11 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         }
         Command::Cancel => match app.screen {
             Screen::LoadError { .. } => app.screen = Screen::CaseList,
+            // One layer at a time: a pane's focus goes back to Jaren first.
+            Screen::Editor if app.focus != Pane::Navigator => {
+                app.focus = Pane::Navigator;
+                info(app, "Terug naar Jaren; Esc nog eens: naar de dossierlijst.");
+            }
             Screen::Editor if app.doc.as_ref().is_some_and(Document::dirty) => {
                 edits::ask(app, Question::LeaveUnsaved);
             }
@@ -349,11 +401,40 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 app.detail = app.focus;
             }
         }
+        Command::FocusYears
+        | Command::FocusUnits
+        | Command::FocusResults
+        | Command::FocusWithdrawals
+        | Command::FocusStudent
+        | Command::FocusFigures => {
+            let pane = match c {
+                Command::FocusYears => Pane::Navigator,
+                Command::FocusUnits => Pane::Units,
+                Command::FocusResults => Pane::Results,
+                Command::FocusWithdrawals => Pane::Withdrawals,
+                Command::FocusStudent => Pane::Student,
+                _ => Pane::Figures,
+            };
+            focus(app, pane);
+        }
         Command::Edit => edit_selected(app),
         Command::Add => add(app),
         Command::Delete => match delete_target(app) {
             Some(t) => edits::ask(app, Question::Delete(t)),
-            None => info(app, "Hier valt niets te verwijderen."),
+            None if rows_in(app, app.focus) == 0 => info(
+                app,
+                format!(
+                    "Niets om te verwijderen: {} is leeg.",
+                    app.focus.title()
+                ),
+            ),
+            None => info(
+                app,
+                format!(
+                    "Niets om te verwijderen in {}: kies een regel die verwijderd kan worden.",
+                    app.focus.title()
+                ),
+            ),
         },
         Command::Undo | Command::Redo => {
             let params = app.params.clone();
@@ -391,15 +472,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::Save => return dialogs::request_save(app),
         Command::SaveAs => open_form(app, FormTarget::SaveAs),
         Command::Why => why(app),
-        Command::ToggleTolerance => {
-            if let Some((y, e, u)) = selected_unit(app) {
-                let _ = edit(app, |case| {
-                    let unit = &mut case.years[y].enrolments[e].units[u];
-                    unit.tolerated = !unit.tolerated;
-                    Ok(())
-                });
-            }
-        }
+        Command::ToggleTolerance => toggle_tolerance(app),
         Command::AddYear => open_form(app, FormTarget::Year { year: None }),
         Command::AddSummary => match app.context_enrolment() {
             Some((y, _))
@@ -430,20 +503,134 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         | Command::WhatIfTolerate
         | Command::WhatIfSwitch
         | Command::WhatIfNextYear => return scenario_command(app, c),
-        Command::AddPart => {
-            if let Some((y, e, u)) = selected_unit(app) {
-                open_form(
-                    app,
-                    FormTarget::AddPart {
-                        year: y,
-                        enrolment: e,
-                        unit: u,
-                    },
-                );
-            }
-        }
+        Command::AddPart => match selected_unit(app) {
+            Some((y, e, u)) => open_form(
+                app,
+                FormTarget::AddPart {
+                    year: y,
+                    enrolment: e,
+                    unit: u,
+                },
+            ),
+            None => info(
+                app,
+                "Geen onderdeel gekozen: een deel hoort bij een opleidingsonderdeel (a in Onderdelen voegt er een toe).",
+            ),
+        },
     }
     Vec::new()
+}
+
+/// A click or the wheel on what it landed on.
+fn pointer(app: &mut App, p: crate::tui::mouse::Pointer) {
+    use crate::tui::mouse::{Pointer, WHEEL_ROWS};
+    match p {
+        Pointer::Select { pane, row } => {
+            focus(app, pane);
+            if let Some(r) = row {
+                *selected_mut(app, pane) = r;
+                clamp(app);
+            }
+        }
+        Pointer::Scroll { pane, down } => {
+            focus(app, pane);
+            for _ in 0..WHEEL_ROWS {
+                move_selection(app, if down { Command::Down } else { Command::Up });
+            }
+        }
+        Pointer::Why(i) => {
+            focus(app, Pane::Figures);
+            app.sel.figures = i;
+            clamp(app);
+            why(app);
+        }
+        Pointer::ListRow(i) => {
+            app.sel.list = i;
+        }
+    }
+}
+
+/// Focuses a pane (and shows it, when it is a detail pane).
+pub(super) fn focus(app: &mut App, pane: Pane) {
+    app.focus = pane;
+    if pane.is_detail() {
+        app.detail = pane;
+    }
+}
+
+/// `t`: tolerates the selected unit, or takes its tolerance back; when the
+/// rules' verdict says it cannot be tolerated, the status line gives the
+/// conditions that fail (nothing changes).
+fn toggle_tolerance(app: &mut App) {
+    let Some((y, e, u)) = selected_unit(app) else {
+        info(app, "Geen onderdeel gekozen: niets om te tolereren.");
+        return;
+    };
+    let Some(doc) = &app.doc else { return };
+    let year = &doc.case.years[y];
+    let en = &year.enrolments[e];
+    let unit = &en.units[u];
+    if !unit.tolerated {
+        let tolerance = doc
+            .outcome
+            .programme(&en.programme)
+            .and_then(|p| p.tolerance.as_ref());
+        let verdict = tolerance.and_then(|t| {
+            t.units
+                .iter()
+                .find(|v| v.year == year.year && v.code == unit.code)
+        });
+        let status = doc
+            .outcome
+            .unit(year.year, &en.programme, &unit.code)
+            .map(|o| o.status.dutch())
+            .unwrap_or("nog zonder resultaat");
+        let refusal = match verdict {
+            Some(v) if !v.tolerable() => {
+                let failing = crate::dutch::failing(v);
+                Some(if failing.is_empty() {
+                    format!("{} kan niet getolereerd worden.", unit.code)
+                } else {
+                    format!(
+                        "{} kan niet getolereerd worden: {}.",
+                        unit.code,
+                        failing.join("; ")
+                    )
+                })
+            }
+            Some(_) => None,
+            None if tolerance.is_none() => Some(format!(
+                "{} kan niet getolereerd worden: deze opleiding heeft geen tolerantiekrediet.",
+                unit.code
+            )),
+            None => Some(format!(
+                "{} kan niet getolereerd worden: alleen een niet-geslaagd onderdeel komt in aanmerking (status: {status}).",
+                unit.code
+            )),
+        };
+        if let Some(text) = refusal {
+            error(app, text);
+            return;
+        }
+    }
+    let code = unit.code.clone();
+    let now = !unit.tolerated;
+    if edit(app, |case| {
+        let unit = &mut case.years[y].enrolments[e].units[u];
+        unit.tolerated = now;
+        Ok(())
+    })
+    .is_ok()
+    {
+        info(
+            app,
+            if now {
+                format!("{code} getolereerd; ongedaan maken kan met u.")
+            } else {
+                format!("Tolerantie van {code} ingetrokken; ongedaan maken kan met u.")
+            },
+        );
+    }
 }
 
 /// Back to the case list; the runner lets go of the case's lock.
@@ -518,6 +705,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Submit => return submit(app),
+        Action::Note(text) => info(app, text),
+        Action::Pointer(p) => pointer(app, p),
         Action::Choice(input) => return dialogs::input(app, input),
         Action::SaveRefused(r) => dialogs::refused(app, r),
         Action::TookOver(Ok(())) => {
