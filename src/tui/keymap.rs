@@ -438,16 +438,19 @@ mod tests {
     #[test]
     fn a_key_means_one_thing_in_the_editor() {
         let k = Keymap::default();
-        for b in k.bindings.iter().filter(|b| {
-            !matches!(b.context, Context::Global | Context::CaseList)
-        }) {
+        for b in k
+            .bindings
+            .iter()
+            .filter(|b| !matches!(b.context, Context::Global | Context::CaseList))
+        {
             if let Some(g) = k
                 .bindings
                 .iter()
                 .find(|g| g.context == Context::Global && g.key == b.key)
             {
                 assert_eq!(
-                    g.command, b.command,
+                    g.command,
+                    b.command,
                     "{} is {:?} everywhere but {:?} in {:?}",
                     b.key.label(),
                     g.command,
@@ -463,7 +466,10 @@ mod tests {
                 .bindings
                 .iter()
                 .find(|g| g.context == Context::Global && g.key == b.key)
-                && matches!(g.command, Command::Up | Command::Down | Command::Top | Command::Bottom)
+                && matches!(
+                    g.command,
+                    Command::Up | Command::Down | Command::Top | Command::Bottom
+                )
             {
                 assert_eq!(g.command, b.command, "{}", b.key.label());
             }

@@ -112,7 +112,8 @@ fn editor(app: &App, area: Rect) -> EditorAreas {
         _ => 60,
     };
     // The detail pane keeps room for its tabs and columns.
-    let nav_w = nav_width(app, area.width).min(area.width.saturating_sub(side + CENTER_MIN).max(20));
+    let nav_w =
+        nav_width(app, area.width).min(area.width.saturating_sub(side + CENTER_MIN).max(20));
     let (nav, center, side) = if wide {
         let [a, b, c] = Layout::horizontal([
             Constraint::Length(nav_w),
@@ -222,7 +223,8 @@ fn below_header(area: Rect) -> Rect {
 /// Where the rows of the case list are (in the body): inside its border,
 /// under the two lines of counts and filters and the header.
 pub fn case_list_rows(body: Rect) -> Rect {
-    let [_, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner(body));
+    let [_, list] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner(body));
     below_header(list)
 }
 
@@ -296,7 +298,11 @@ pub fn results_lines(app: &App) -> Vec<usize> {
 pub fn student_lines(app: &App) -> Vec<usize> {
     let mut lines = Vec::new();
     for (i, r) in super::rows::student_rows(app).iter().enumerate() {
-        let n = if *r == super::rows::StudentRow::Student { 2 } else { 1 };
+        let n = if *r == super::rows::StudentRow::Student {
+            2
+        } else {
+            1
+        };
         lines.extend(std::iter::repeat_n(i, n));
     }
     lines

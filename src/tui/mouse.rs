@@ -58,7 +58,8 @@ pub fn action(app: &App, event: &MouseEvent, size: Size) -> Option<Action> {
             }
             let rows = layout::case_list_rows(areas.body);
             let row = line_in(rows, at)?;
-            let i = row + layout::window(app.sel.list, app.visible_list().len(), rows.height.into());
+            let i =
+                row + layout::window(app.sel.list, app.visible_list().len(), rows.height.into());
             (i < app.visible_list().len()).then_some(Action::Pointer(Pointer::ListRow(i)))
         }
         Screen::LoadError { .. } => None,

@@ -189,7 +189,12 @@ fn a_click_focuses_a_pane_and_selects_the_row_under_it() {
         assert_eq!(d.app.sel.nav, 1);
         // Below the last row (when there is room under it): the focus only.
         if ed.center.height > 10 + 3 {
-            click(&mut d, ed.center.x + 3, ed.center.y + ed.center.height - 2, size);
+            click(
+                &mut d,
+                ed.center.x + 3,
+                ed.center.y + ed.center.height - 2,
+                size,
+            );
             assert_eq!(d.app.focus, Pane::Units);
             assert_eq!(d.app.sel.units, 3);
         }
@@ -274,7 +279,13 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let code = &doc.case.years[y].enrolments[e].units[u].code;
     assert!(line.contains(code.as_str()), "{line}");
     // The wheel up goes back.
-    mouse(&mut d, MouseEventKind::ScrollUp, ed.center.x + 5, ed.center.y + 3, size);
+    mouse(
+        &mut d,
+        MouseEventKind::ScrollUp,
+        ed.center.x + 5,
+        ed.center.y + 3,
+        size,
+    );
     assert_eq!(d.app.sel.units, offset.saturating_sub(3));
 }
 

@@ -51,7 +51,9 @@ fn long_dutch_names_shrink_and_the_decisions_stay_whole() {
 fn long_names_in_a_scenario_keep_the_balance_in_the_title() {
     let mut d = long_names();
     d.keys("S");
-    d.keys("Wat als de student zich in februari uitschrijft voor alle onderdelen van semester twee");
+    d.keys(
+        "Wat als de student zich in februari uitschrijft voor alle onderdelen van semester twee",
+    );
     d.key(Enter);
     three("long_names_scenario", &d);
 }

@@ -193,7 +193,9 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 /// long message, what a what-if did, takes up to three).
 pub fn status_height(app: &App, width: u16) -> u16 {
     match status_line(app) {
-        Some((text, _)) => wrapped_lines(&text, width.saturating_sub(1) as usize).clamp(1, 3) as u16,
+        Some((text, _)) => {
+            wrapped_lines(&text, width.saturating_sub(1) as usize).clamp(1, 3) as u16
+        }
         None => 1,
     }
 }
@@ -311,7 +313,11 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     };
     let help = matches!(app.overlay, Overlay::None)
         && !matches!(app.screen, Screen::LoadError { .. })
-        && app.keymap.hints(app.context()).iter().any(|(_, w)| *w == Command::Help.short());
+        && app
+            .keymap
+            .hints(app.context())
+            .iter()
+            .any(|(_, w)| *w == Command::Help.short());
     let spans = fit_hints(hints, area.width, help.then(|| help_key(app)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

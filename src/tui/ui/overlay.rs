@@ -76,7 +76,11 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(ctx.dutch(), bold.fg(Color::Cyan)));
         for (keys, command) in commands {
             for (i, part) in wrap_words(command.dutch(), desc_w).into_iter().enumerate() {
-                let k = if i == 0 { keys_of(&keys) } else { String::new() };
+                let k = if i == 0 {
+                    keys_of(&keys)
+                } else {
+                    String::new()
+                };
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {k:<key_w$}  "), bold),
                     Span::raw(part),
@@ -99,7 +103,8 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     };
     let inner = popup(frame, outer, title);
     let scroll = usize::from(scroll).min(per_column.saturating_sub(height)) as u16;
-    let rects = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
+    let rects =
+        Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
     let mut rest = lines;
     for rect in rects.iter() {
         let tail = rest.split_off(per_column.min(rest.len()));

@@ -37,7 +37,6 @@ fn short_period(p: crate::model::Period) -> &'static str {
     }
 }
 
-
 pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Navigator;
@@ -112,8 +111,11 @@ fn detail_block(
     focused: bool,
     width: u16,
 ) -> ratatui::widgets::Block<'static> {
-    pane_block(crate::tui::layout::detail_title(pane).0, focused)
-        .title_bottom(detail_context(app, pane, usize::from(width.saturating_sub(3))))
+    pane_block(crate::tui::layout::detail_title(pane).0, focused).title_bottom(detail_context(
+        app,
+        pane,
+        usize::from(width.saturating_sub(3)),
+    ))
 }
 
 /// The year and programme the detail panes show.
@@ -162,7 +164,13 @@ fn mark_cell(m: Option<Mark>) -> String {
 /// Lays out a table's cells: every column as wide as its widest cell (and
 /// its header, and `min`), except column `name`, which takes the rest of
 /// `width` and whose cells shrink with an ellipsis. Returns the widths.
-fn fit_columns(cells: &mut [Vec<String>], header: &[&str], min: &[u16], name: usize, width: u16) -> Vec<u16> {
+fn fit_columns(
+    cells: &mut [Vec<String>],
+    header: &[&str],
+    min: &[u16],
+    name: usize,
+    width: u16,
+) -> Vec<u16> {
     use unicode_width::UnicodeWidthStr;
     let n = header.len();
     let mut widths: Vec<u16> = (0..n)
@@ -170,7 +178,10 @@ fn fit_columns(cells: &mut [Vec<String>], header: &[&str], min: &[u16], name: us
             cells
                 .iter()
                 .map(|r| r.get(c).map_or(0, |s| s.width()))
-                .chain([header[c].width(), usize::from(min.get(c).copied().unwrap_or(0))])
+                .chain([
+                    header[c].width(),
+                    usize::from(min.get(c).copied().unwrap_or(0)),
+                ])
                 .max()
                 .unwrap_or(0) as u16
         })
@@ -348,7 +359,10 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     let lines = crate::tui::layout::results_lines(app);
-    let selected_row = lines.iter().position(|&u| u == app.sel.results).unwrap_or(0);
+    let selected_row = lines
+        .iter()
+        .position(|&u| u == app.sel.results)
+        .unwrap_or(0);
     let offset = crate::tui::layout::offset_of(app, Pane::Results, lines.len(), area);
     let height = usize::from(area.height.saturating_sub(3)).max(1);
     let mut cells: Vec<Vec<String>> = cells.into_iter().skip(offset).take(height).collect();
@@ -371,8 +385,8 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
         .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
         .block(detail_block(app, Pane::Results, focused, area.width))
         .row_highlight_style(highlight(focused));
-    let mut state =
-        TableState::default().with_selected((!empty).then_some(selected_row.saturating_sub(offset)));
+    let mut state = TableState::default()
+        .with_selected((!empty).then_some(selected_row.saturating_sub(offset)));
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
         empty_hint(

@@ -423,10 +423,7 @@ pub(super) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             Some(t) => edits::ask(app, Question::Delete(t)),
             None if rows_in(app, app.focus) == 0 => info(
                 app,
-                format!(
-                    "Niets om te verwijderen: {} is leeg.",
-                    app.focus.title()
-                ),
+                format!("Niets om te verwijderen: {} is leeg.", app.focus.title()),
             ),
             None => info(
                 app,
