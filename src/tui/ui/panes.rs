@@ -416,15 +416,12 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
 }
 
 pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
-    // The full date when the table's columns get their width (16 + 7 +
-    // 10 + 10 + 16 and the spacing, inside the border), else the short one.
-    let date = |d: crate::model::Date| {
-        if area.width >= 65 {
-            d.dutch()
-        } else {
-            d.short()
-        }
-    };
+    // Wide enough for the full dates and sentences (the name 16, the
+    // contract 7, two dates of 10, the longest consequence 36, spacing and
+    // border)? Else short dates and the consequence in a word or two, so
+    // that the columns that decide are never cut; the names shrink.
+    let wide = area.width >= 16 + 7 + 10 + 10 + 36 + 4 + 2;
+    let date = |d: crate::model::Date| if wide { d.dutch() } else { d.short() };
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Withdrawals;
     let year = app.context_year();
@@ -476,27 +473,27 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
         .sum();
     let [table_area, switch_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(bottom)]).areas(inner);
-    let rows: Vec<Row> = withdrawal_rows(app)
-        .iter()
-        .map(|r| match *r {
+    // The cells of each row, and whether it is an enrolment's (bold).
+    let mut bold: Vec<bool> = Vec::new();
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    for r in withdrawal_rows(app) {
+        match r {
             WithdrawalRow::Enrolment(y, e) => {
                 let en = &doc.case.years[y].enrolments[e];
                 let name = doc
                     .case
                     .programme(&en.programme)
                     .map_or(en.programme.clone(), |p| p.name.clone());
-                Row::new(vec![
+                bold.push(true);
+                cells.push(vec![
                     format!("▸ {name}"),
                     en.contract.dutch().trim_end_matches("contract").to_string(),
                     en.enrolled
-                        .map(|d| d.dutch())
-                        .unwrap_or_else(|| "begin jaar".into()),
-                    en.withdrawn
-                        .map(|d| d.dutch())
-                        .unwrap_or_else(|| "—".into()),
-                    "Enter: data wijzigen".to_string(),
-                ])
-                .style(Style::new().add_modifier(Modifier::BOLD))
+                        .map(date)
+                        .unwrap_or_else(|| if wide { "begin jaar" } else { "begin" }.into()),
+                    en.withdrawn.map(date).unwrap_or_else(|| "—".into()),
+                    if wide { "Enter: data wijzigen" } else { "" }.to_string(),
+                ]);
             }
             WithdrawalRow::Unit(y, e, u) => {
                 let year = &doc.case.years[y];
@@ -506,60 +503,69 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                 let g = out.and_then(|o| o.grensdatum);
                 let w = unit.withdrawal.as_ref().map(|w| w.date).or(en.withdrawn);
                 let removal = unit.withdrawal.as_ref().is_some_and(|w| w.removal);
+                let say = |long: &str, short: &str| if wide { long } else { short }.to_string();
                 let verdict = match (out.map(|o| o.status), w, g) {
                     (Some(UnitStatus::Withdrawn { refunded: true, .. }), ..) if removal => {
-                        "geschrapt (11.6): terug".to_string()
+                        say("geschrapt (11.6): terug", "geschrapt: terug")
                     }
                     (Some(UnitStatus::Withdrawn { refunded: true, .. }), ..) => {
-                        "op tijd: leerkrediet terug".to_string()
+                        say("op tijd: leerkrediet terug", "op tijd: terug")
                     }
-                    (Some(UnitStatus::Withdrawn { in_time: true, .. }), ..) => {
-                        "op tijd, creditcontract: niets terug".to_string()
-                    }
+                    (Some(UnitStatus::Withdrawn { in_time: true, .. }), ..) => say(
+                        "op tijd, creditcontract: niets terug",
+                        "creditc.: niets terug",
+                    ),
                     (Some(UnitStatus::Withdrawn { .. }), ..) => {
-                        "na de grensdatum: verloren".to_string()
+                        say("na de grensdatum: verloren", "te laat: verloren")
                     }
                     (_, Some(_), _) if unit.has_result() => {
-                        "al geëxamineerd: resultaat blijft".to_string()
+                        say("al geëxamineerd: resultaat blijft", "resultaat blijft")
                     }
                     (_, None, _) if unit.has_result() || unit.exempt => String::new(),
-                    (_, None, Some(g)) if g >= app.today => format!("terug tot {}", g.dutch()),
-                    (_, None, Some(_)) => "grensdatum voorbij".to_string(),
-                    (_, None, None) => "geen grensdatum bekend".to_string(),
+                    (_, None, Some(g)) if g >= app.today => format!("terug tot {}", date(g)),
+                    (_, None, Some(_)) => say("grensdatum voorbij", "grens voorbij"),
+                    (_, None, None) => say("geen grensdatum bekend", "geen grensdatum"),
                     _ => String::new(),
                 };
-                Row::new(vec![
+                bold.push(false);
+                cells.push(vec![
                     format!("  {} {}", unit.code, unit.name),
                     unit.sp.to_string(),
                     g.map(date).unwrap_or_else(|| "—".into()),
                     w.map(date).unwrap_or_else(|| "—".into()),
                     verdict,
-                ])
+                ]);
+            }
+        }
+    }
+    let header = [
+        if wide {
+            "opleiding / onderdeel"
+        } else {
+            "onderdeel"
+        },
+        "",
+        "grens",
+        if wide { "uitgeschreven" } else { "uitgeschr." },
+        "gevolg",
+    ];
+    let widths = fit_columns(&mut cells, &header, &[8, 0, 0, 0, 0], 0, table_area.width);
+    let empty = cells.is_empty();
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(bold)
+        .map(|(c, b)| {
+            let row = Row::new(c);
+            if b {
+                row.style(Style::new().add_modifier(Modifier::BOLD))
+            } else {
+                row
             }
         })
         .collect();
-    let empty = rows.is_empty();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(16),
-            Constraint::Length(7),
-            Constraint::Length(10),
-            Constraint::Length(10),
-            Constraint::Min(16),
-        ],
-    )
-    .header(
-        Row::new(vec![
-            "opleiding / onderdeel",
-            "",
-            "grens",
-            "uitgeschr.",
-            "gevolg",
-        ])
-        .style(Style::new().add_modifier(Modifier::BOLD)),
-    )
-    .row_highlight_style(highlight(focused));
+    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
+        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight(focused));
     let mut state = TableState::default().with_selected((!empty).then_some(app.sel.withdrawals));
     frame.render_stateful_widget(table, table_area, &mut state);
     if !switches.is_empty() {
