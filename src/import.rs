@@ -294,10 +294,23 @@ fn separator(text: &str) -> u8 {
     }
 }
 
+/// The period of a pasted or imported row without one: `jaar` in a
+/// programme organised per year; none in a programme with semesters or
+/// modules, where the row must say which (a wrong guess would move the
+/// unit's grensdatum).
+pub fn default_period(system: crate::model::PeriodSystem) -> Option<Period> {
+    match system {
+        crate::model::PeriodSystem::Year => Some(Period::Year),
+        _ => None,
+    }
+}
+
 /// Reads the rows of a text (a paste or a CSV file). `default_period` is
-/// the period of a row without one. An error for the whole text (nothing
-/// to read, a header without a code column) is a Dutch message.
-pub fn parse(text: &str, default_period: Period) -> Result<Rows, String> {
+/// the period of a row without one ([`default_period`] of the programme):
+/// `None` when the programme has more periods than one, and a row must
+/// then say which. An error for the whole text (nothing to read, a header
+/// without a code column) is a Dutch message.
+pub fn parse(text: &str, default_period: Option<Period>) -> Result<Rows, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A terminal pastes line ends as CR, Windows exports CRLF: one form.
     let text = &text.replace("\r\n", "\n").replace('\r', "\n");
@@ -422,7 +435,7 @@ pub fn parse(text: &str, default_period: Period) -> Result<Rows, String> {
 }
 
 /// The unit of a row, or every problem of its cells.
-fn unit_of(row: &Row, default_period: Period) -> Result<Unit, Vec<String>> {
+fn unit_of(row: &Row, default_period: Option<Period>) -> Result<Unit, Vec<String>> {
     let at = |c: Column| format!("rij {}, kolom {}", row.line, c.dutch());
     let mut errors = Vec::new();
     if row.code.is_empty() {
@@ -456,7 +469,13 @@ fn unit_of(row: &Row, default_period: Period) -> Result<Unit, Vec<String>> {
         }
     };
     let period = if row.period.is_empty() {
-        Some(default_period)
+        if default_period.is_none() {
+            errors.push(format!(
+                "{}: leeg; de opleiding heeft semesters of modules: schrijf sem 1, sem 2, jaar of module 1–4",
+                at(Column::Period)
+            ));
+        }
+        default_period
     } else {
         let p = period_of(&row.period);
         if p.is_none() {
@@ -584,7 +603,7 @@ mod tests {
 
     #[test]
     fn the_benchmark_rows_make_six_units() {
-        let rows = parse(SARA, Period::Year).unwrap();
+        let rows = parse(SARA, Some(Period::Year)).unwrap();
         assert!(!rows.header);
         assert_eq!(rows.summary(), "6 rijen, 6 goed, 0 met fouten");
         let units = rows.units();
@@ -607,7 +626,7 @@ mod tests {
         let en =
             "Name,Code,ECTS,Period,Exam 1,Resit,Lecturer\nWiskunde 1,WISK1,6,S1,8,11,Janssens\n";
         for (text, ignored) in [(nl, 0), (en, 1)] {
-            let rows = parse(text, Period::Year).unwrap();
+            let rows = parse(text, Some(Period::Year)).unwrap();
             assert!(rows.header, "{text}");
             assert_eq!(rows.ignored.len(), ignored, "{:?}", rows.ignored);
             let u = &rows.units()[0];
@@ -621,7 +640,7 @@ mod tests {
 
     #[test]
     fn a_header_needs_code_name_and_sp() {
-        let e = parse("naam;periode;1e kans\nFysica;1;7\n", Period::Year).unwrap_err();
+        let e = parse("naam;periode;1e kans\nFysica;1;7\n", Some(Period::Year)).unwrap_err();
         assert!(e.contains("geen kolom code"), "{e}");
     }
 
@@ -667,9 +686,9 @@ mod tests {
 
     #[test]
     fn pass_fail_words_make_a_pass_fail_unit() {
-        let rows = parse("STAGE;Stage;12;jaar;geslaagd\n", Period::Year).unwrap();
+        let rows = parse("STAGE;Stage;12;jaar;geslaagd\n", Some(Period::Year)).unwrap();
         assert!(rows.units()[0].pass_fail);
-        let rows = parse("STAGE;Stage;12;jaar;niet geslaagd;14\n", Period::Year).unwrap();
+        let rows = parse("STAGE;Stage;12;jaar;niet geslaagd;14\n", Some(Period::Year)).unwrap();
         assert!(rows.rows[0].errors[0].contains("het een of het ander"));
     }
 
@@ -679,7 +698,7 @@ mod tests {
                     ;Wiskunde 1;zes;sem 3;8;11,5\n\
                     FYS;Fysica;6;1;7;9\n\
                     FYS;Fysica bis;6;1;7;9\n";
-        let rows = parse(text, Period::Year).unwrap();
+        let rows = parse(text, Some(Period::Year)).unwrap();
         assert_eq!(rows.summary(), "4 rijen, 2 goed, 2 met fouten");
         let errors = &rows.rows[1].errors;
         assert_eq!(errors.len(), 4, "{errors:?}");
@@ -709,7 +728,7 @@ mod tests {
     #[test]
     fn blank_lines_quotes_and_a_missing_period() {
         let text = "\n\"LAB\",\"Labo 1, practicum\",3\n\n\nBIO,Biologie,6\r\n";
-        let rows = parse(text, Period::S2).unwrap();
+        let rows = parse(text, Some(Period::S2)).unwrap();
         let u = &rows.units()[0];
         assert_eq!(
             (u.name.as_str(), u.period),
@@ -717,17 +736,36 @@ mod tests {
         );
         assert_eq!(rows.rows[0].line, 2);
         assert_eq!(rows.rows[1].line, 5);
+        // A programme with semesters has no default: the row must say.
+        let rows = parse(text, None).unwrap();
+        assert!(rows.units().is_empty());
+        assert_eq!(
+            rows.rows[0].errors,
+            vec![
+                "rij 2, kolom periode: leeg; de opleiding heeft semesters of modules: schrijf sem 1, sem 2, jaar of module 1–4"
+                    .to_string()
+            ]
+        );
+        assert_eq!(
+            default_period(crate::model::PeriodSystem::Year),
+            Some(Period::Year)
+        );
+        assert_eq!(default_period(crate::model::PeriodSystem::Semester), None);
         // Line ends as a terminal pastes them (CR only).
-        let rows = parse(&SARA.replace('\n', "\r"), Period::Year).unwrap();
+        let rows = parse(&SARA.replace('\n', "\r"), Some(Period::Year)).unwrap();
         assert_eq!(rows.summary(), "6 rijen, 6 goed, 0 met fouten");
         assert_eq!(rows.rows[5].line, 6);
     }
 
     #[test]
     fn nothing_to_read_is_said() {
-        assert!(parse("", Period::Year).unwrap_err().contains("geen rijen"));
         assert!(
-            parse("code;naam;sp\n", Period::Year)
+            parse("", Some(Period::Year))
+                .unwrap_err()
+                .contains("geen rijen")
+        );
+        assert!(
+            parse("code;naam;sp\n", Some(Period::Year))
                 .unwrap_err()
                 .contains("alleen een kopregel")
         );
@@ -738,7 +776,7 @@ mod tests {
         /// either good or says what is wrong.
         #[test]
         fn any_text_is_read_without_panic(text in "[a-zA-Z0-9 ,;\t\"\r\n.é€-]{0,200}") {
-            if let Ok(rows) = parse(&text, Period::Year) {
+            if let Ok(rows) = parse(&text, Some(Period::Year)) {
                 for r in &rows.rows {
                     proptest::prop_assert_eq!(r.errors.is_empty(), r.unit.is_some());
                 }
@@ -748,7 +786,7 @@ mod tests {
 
     #[test]
     fn codes_already_in_the_enrolment_are_reported() {
-        let mut rows = parse(SARA, Period::Year).unwrap();
+        let mut rows = parse(SARA, Some(Period::Year)).unwrap();
         rows.against(&[Unit::new("FYS", "Fysica", 6)], AcademicYear(2017), "CH");
         assert_eq!(rows.summary(), "6 rijen, 5 goed, 1 met fouten");
         assert!(rows.rows[2].errors[0].contains("staat al in 2017-2018 (CH)"));

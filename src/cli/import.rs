@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::model::{AcademicYear, Period};
+use crate::model::AcademicYear;
 
 /// What an import printed and its exit status (0 added, 1 rows refused
 /// and nothing written, 2 a usage or file error), before the output
@@ -62,7 +62,11 @@ pub fn import_output(
         Ok(at) => at,
         Err(m) => return fail(2, format!("{}: {m}", case_file.display())),
     };
-    let mut rows = match crate::import::parse(&text, Period::default()) {
+    let system = case
+        .programme(programme)
+        .map(|p| p.system)
+        .unwrap_or_default();
+    let mut rows = match crate::import::parse(&text, crate::import::default_period(system)) {
         Ok(r) => r,
         Err(m) => return fail(2, format!("{}: {m}", rows_file.display())),
     };

@@ -72,7 +72,12 @@ fn preview(app: &mut App, text: &str) {
     let Some(doc) = &app.doc else { return };
     let year = &doc.case.years[y];
     let enrolment = &year.enrolments[e];
-    let mut rows = match crate::import::parse(text, crate::model::Period::default()) {
+    let system = doc
+        .case
+        .programme(&enrolment.programme)
+        .map(|p| p.system)
+        .unwrap_or_default();
+    let mut rows = match crate::import::parse(text, crate::import::default_period(system)) {
         Ok(r) => r,
         Err(m) => {
             error(app, format!("Niet geplakt: {m}."));
