@@ -21,21 +21,27 @@ fn three(name: &str, d: &Driver) {
 }
 
 /// A case with long Dutch names (programme, units, student).
-fn long_names() -> Driver {
+/// The case with long Dutch names, opened from a copy in a directory of
+/// its own (opening takes a lock next to the file: two tests opening the
+/// same file would see each other's lock).
+fn long_names() -> (tempfile::TempDir, Driver) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lange-namen.ron");
+    std::fs::copy(root.join("tests/tui/cases/lange-namen.ron"), &file).unwrap();
     let mut d = driver();
     d.app.today = "2018-02-10".parse().unwrap();
-    d.open(&root.join("tests/tui/cases/lange-namen.ron"));
+    d.open(&file);
     // The title shows the file name as the runner found it.
     if let Some(doc) = d.app.doc.as_mut() {
         doc.origin = "lange-namen.ron".into();
     }
-    d
+    (dir, d)
 }
 
 #[test]
 fn long_dutch_names_shrink_and_the_decisions_stay_whole() {
-    let mut d = long_names();
+    let (_dir, mut d) = long_names();
     three("long_names_years", &d);
     d.key(Down).key(Tab);
     three("long_names_units", &d);
@@ -49,7 +55,7 @@ fn long_dutch_names_shrink_and_the_decisions_stay_whole() {
 
 #[test]
 fn long_names_in_a_scenario_keep_the_balance_in_the_title() {
-    let mut d = long_names();
+    let (_dir, mut d) = long_names();
     d.keys("S");
     d.keys(
         "Wat als de student zich in februari uitschrijft voor alle onderdelen van semester twee",

@@ -65,8 +65,9 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let outer = area;
     let columns = (usize::from(outer.width.saturating_sub(2)) / 52).clamp(1, 3);
     let col_w = usize::from(outer.width.saturating_sub(2)) / columns;
-    // Two spaces before the keys, two after, one between the columns.
-    let desc_w = col_w.saturating_sub(key_w + 5).max(12);
+    // Two spaces before the keys, two after, three between the columns
+    // (so a full line never runs into the next column's heading).
+    let desc_w = col_w.saturating_sub(key_w + 7).max(12);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = Vec::new();
     for (ctx, commands) in groups {
@@ -89,7 +90,7 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::raw(""));
-    let tail = "In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert. Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).";
+    let tail = "In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert. Plakken: in een veld komt de eerste regel; elders komen rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans, met tabs of puntkomma's, met of zonder kopregel) als opleidingsonderdelen van de gekozen inschrijving in een voorbeeld, Enter voegt ze toe. Muis: klik kiest paneel en regel, het wiel scrolt, een klik op een cijfer toont waarom. Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).";
     for part in wrap_words(tail, col_w.saturating_sub(1)) {
         lines.push(Line::raw(part));
     }

@@ -294,7 +294,7 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
         empty_hint(
             frame,
             area,
-            "Geen opleidingsonderdelen. a: toevoegen (kies eerst een inschrijving in Jaren).",
+            "Geen opleidingsonderdelen. a: toevoegen, of plak rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans); kies eerst een inschrijving in Jaren.",
         );
     }
 }
