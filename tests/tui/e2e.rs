@@ -581,39 +581,7 @@ fn the_benchmark_student_with_pasted_units_in_tmux() {
         commands: 0,
         data: 0,
     };
-    // The student.
-    k.keys(&["Enter"]);
-    t.wait_for("Studentennummer");
-    k.keys(&["C-u"]);
-    k.data("Sara Peeters");
-    k.keys(&["Tab"]);
-    k.data("s123456");
-    k.keys(&["Enter"]);
-    t.wait_for("Sara Peeters");
-    // The programme: code, name, semesters (Bachelor and 180 SP are the
-    // defaults).
-    k.keys(&["a"]);
-    t.wait_for("Opleiding toevoegen");
-    k.data("CH");
-    k.keys(&["Tab"]);
-    k.data("Bachelor Chemie");
-    k.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Right", "Enter"]);
-    t.wait_for("CH — Bachelor Ch");
-    // The year, from the Jaren pane (key 1).
-    k.keys(&["1", "n"]);
-    t.wait_for("Academiejaar");
-    k.keys(&["C-u"]);
-    k.data("2017-2018");
-    k.keys(&["Enter"]);
-    t.wait_for("│2017-2018   ");
-    // The enrolment: diplomacontract is the default; the date as it is
-    // written on the form of the student.
-    k.keys(&["a"]);
-    t.wait_for("Ingeschreven op");
-    k.keys(&["Tab", "Tab"]);
-    k.data("25-09-2017");
-    k.keys(&["Enter"]);
-    t.wait_for("  Bachelor Chemie");
+    sara_until_the_enrolment(&t, &mut k);
     // The six units, pasted.
     k.paste(
         "CHEM-ALG\tAlgemene chemie\t6\tsem 1\t12\t\n\
@@ -655,5 +623,132 @@ fn the_benchmark_student_with_pasted_units_in_tmux() {
         std::fs::read_to_string(&saved)
             .unwrap()
             .contains("\"2017-09-25\"")
+    );
+}
+
+/// The benchmark's first part, the same by hand and with pasting: the
+/// student, the programme, the year and the enrolment, from the case list
+/// of an empty data directory.
+fn sara_until_the_enrolment(t: &Tmux, k: &mut Counted) {
+    // The student.
+    k.keys(&["Enter"]);
+    t.wait_for("Studentennummer");
+    k.keys(&["C-u"]);
+    k.data("Sara Peeters");
+    k.keys(&["Tab"]);
+    k.data("s123456");
+    k.keys(&["Enter"]);
+    t.wait_for("Sara Peeters");
+    // The programme: code, name, semesters (Bachelor and 180 SP are the
+    // defaults).
+    k.keys(&["a"]);
+    t.wait_for("Opleiding toevoegen");
+    k.data("CH");
+    k.keys(&["Tab"]);
+    k.data("Bachelor Chemie");
+    k.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Right", "Enter"]);
+    t.wait_for("CH — Bachelor Ch");
+    // The year, from the Jaren pane (key 1).
+    k.keys(&["1", "n"]);
+    t.wait_for("Academiejaar");
+    k.keys(&["C-u"]);
+    k.data("2017-2018");
+    k.keys(&["Enter"]);
+    t.wait_for("│2017-2018   ");
+    // The enrolment: diplomacontract is the default; the date as it is
+    // written on the form of the student.
+    k.keys(&["a"]);
+    t.wait_for("Ingeschreven op");
+    k.keys(&["Tab", "Tab"]);
+    k.data("25-09-2017");
+    k.keys(&["Enter"]);
+    t.wait_for("  Bachelor Chemie");
+}
+
+/// The benchmark of issue 10 typed by hand: the same student, the six
+/// units each through the one unit form (code, name, SP, period, both
+/// chances; the period starts at semester 1, the grensdatum is shown from
+/// the calendar). README gives the key count.
+#[test]
+fn the_benchmark_student_typed_by_hand_in_tmux() {
+    let _one = one_at_a_time();
+    let dirs = Dirs::new();
+    let session = format!("traject-e2e-hand-{}", std::process::id());
+    let t = Tmux::start(&session, &command(&dirs, "--today 2017-10-20"));
+    t.wait_for("nieuw dossier");
+    let mut k = Counted {
+        t: &t,
+        commands: 0,
+        data: 0,
+    };
+    sara_until_the_enrolment(&t, &mut k);
+    // (code, name, SP, second semester, first chance, second chance)
+    let units: [(&str, &str, &str, bool, &str, &str); 6] = [
+        ("CHEM-ALG", "Algemene chemie", "6", false, "12", ""),
+        ("WISK1", "Wiskunde 1", "6", false, "8", "11"),
+        ("FYS", "Fysica", "6", false, "7", "9"),
+        ("LAB", "Labo 1", "3", true, "14", ""),
+        ("BIO", "Biologie", "6", true, "9", "8"),
+        ("ENG", "Engels", "3", true, "10", ""),
+    ];
+    k.keys(&["2"]);
+    for (code, name, sp, second_semester, first, second) in units {
+        k.keys(&["a"]);
+        t.wait_for("Opleidingsonderdeel toevoegen");
+        k.data(code);
+        k.keys(&["Tab"]);
+        k.data(name);
+        k.keys(&["Tab"]);
+        // The SP field starts at 6 with its value selected: typing replaces it.
+        if sp != "6" {
+            k.data(sp);
+        }
+        k.keys(&["Tab"]);
+        if second_semester {
+            k.keys(&["Right"]);
+        }
+        k.keys(&["Tab"]);
+        k.data(first);
+        if !second.is_empty() {
+            k.keys(&["Tab"]);
+            k.data(second);
+        }
+        k.keys(&["Enter"]);
+        t.wait_for(&format!("│{code} "));
+    }
+    let screen = t.wait_for("leerkrediet 146");
+    for row in ["LAB      Labo 1", "BIO      Biologie"] {
+        assert!(screen.contains(row), "{row}:\n{screen}");
+    }
+    assert!(screen.contains("12-03-2018"), "{screen}");
+    let (commands, data) = (k.commands, k.data);
+    eprintln!("benchmark by hand: {commands} command keys + {data} data characters");
+    assert!(commands < 110, "{commands} command keys");
+    assert_eq!(data, 55 + 25 + 51 + 2 + 13);
+    t.send(&["C-s"]);
+    t.wait_for("Opslaan als");
+    t.send(&["Enter"]);
+    t.wait_for("Bewaard in");
+    t.send(&["q"]);
+    wait_gone(&t);
+    let saved = dirs.path("cases").join("sara-peeters.ron");
+    let case = traject::casefile::load_case(&saved).unwrap();
+    let en = &case.years[0].enrolments[0];
+    let got: Vec<(&str, u32, traject::model::Period)> = en
+        .units
+        .iter()
+        .map(|u| (u.code.as_str(), u.sp, u.period))
+        .collect();
+    use traject::model::Period::{S1, S2};
+    assert_eq!(
+        got,
+        vec![
+            ("CHEM-ALG", 6, S1),
+            ("WISK1", 6, S1),
+            ("FYS", 6, S1),
+            ("LAB", 3, S2),
+            ("BIO", 6, S2),
+            ("ENG", 3, S2),
+        ]
     );
 }

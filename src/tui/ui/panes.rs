@@ -291,11 +291,12 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
     let mut state = TableState::default().with_selected((!empty).then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
-        empty_hint(
-            frame,
-            area,
-            "Geen opleidingsonderdelen. a: toevoegen, of plak rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans); kies eerst een inschrijving in Jaren.",
-        );
+        let text = if matches!(app.context_enrolment(), Some((_, Some(_)))) {
+            "Geen opleidingsonderdelen. a: toevoegen, of plak rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans)."
+        } else {
+            "Geen opleidingsonderdelen. Kies eerst een inschrijving in Jaren; dan voegt a er een toe, of plak rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans)."
+        };
+        empty_hint(frame, area, text);
     }
 }
 
