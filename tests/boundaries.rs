@@ -483,6 +483,12 @@ fn art_18_2_par3_credit_exactly_used_and_one_tenth_short() {
 /// listed earlier years (summary lines `(year, taken, acquired)`), then 30
 /// SP in 2017-2018, more than the balance.
 fn exception_case(history: &[(i32, u32, u32)]) -> Outcome {
+    exception_case_with(history, |_| {})
+}
+
+/// [`exception_case`] with something more in the case (`extra` changes it
+/// before it is computed).
+fn exception_case_with(history: &[(i32, u32, u32)], extra: impl FnOnce(&mut Case)) -> Outcome {
     let mut years: Vec<Year> = history
         .iter()
         .map(|&(y, taken, acquired)| {
@@ -507,6 +513,7 @@ fn exception_case(history: &[(i32, u32, u32)]) -> Outcome {
         rebuilds: vec![],
         progress: vec![],
     });
+    extra(&mut c);
     run(&c)
 }
 
@@ -704,4 +711,80 @@ fn art_18_3_par1_g_a_group_cap_from_a_parameter_set() {
     // Without the parameter set the same case tolerates all three.
     let plain = run(&c);
     assert_eq!(plain.programmes[0].tolerance.as_ref().unwrap().used, 9);
+}
+
+/// OER 8.1 §10: the exception looks at the programmes the year takes
+/// leerkrediet for. An enrolment or summary line in another programme
+/// (Vastgoed, 180 SP to go) that takes no SP does not stand in its way;
+/// one that takes SP does, since that programme is far from its diploma.
+#[test]
+fn art_8_1_par10_exception_counts_only_programmes_that_take_sp() {
+    let history: History = &[(2015, 90, 90), (2016, 60, 60)];
+    let limit = |o: &Outcome| -> Vec<&'static str> {
+        codes(o)
+            .into_iter()
+            .filter(|c| c.starts_with("enrolment-"))
+            .collect()
+    };
+    let vg_summary = |taken: u32| Summary {
+        programme: "VG".into(),
+        contract: Contract::Diploma,
+        taken,
+        acquired: taken,
+        exempted: 0,
+        tolerated: 0,
+    };
+    // Vastgoed with only exempted units: 0 SP taken.
+    let o = exception_case_with(history, |c| {
+        let mut units = many("V", 2, 6, None);
+        for u in &mut units {
+            u.exempt = true;
+        }
+        c.years
+            .last_mut()
+            .unwrap()
+            .enrolments
+            .push(enrolment("VG", units));
+    });
+    assert_eq!(limit(&o), vec!["enrolment-exception"]);
+    // A summary line of Vastgoed taking nothing, then one taking 6 SP.
+    let o = exception_case_with(history, |c| {
+        c.years.last_mut().unwrap().summaries.push(vg_summary(0));
+    });
+    assert_eq!(limit(&o), vec!["enrolment-exception"]);
+    let o = exception_case_with(history, |c| {
+        c.years.last_mut().unwrap().summaries.push(vg_summary(6));
+    });
+    assert_eq!(limit(&o), vec!["enrolment-exceeds-balance"]);
+}
+
+/// OER 18.4 with RULES.md §2.2: when the opening states a programme's
+/// earlier progress, its detailed years before the opening are history
+/// only; the weighted average counts the grades from the opening year on.
+/// Here 2016-2017 (10 × 6 SP with a 10) is history; 2017-2018 has all 180
+/// SP with a 14: 70 %, onderscheiding.
+#[test]
+fn art_18_4_counts_the_grades_from_the_opening_year_on() {
+    let mut c = case(vec![
+        year(2016, vec![enrolment("CH", many("H", 10, 6, Some(10)))]),
+        year(2017, vec![enrolment("CH", many("U", 30, 6, Some(14)))]),
+    ]);
+    c.opening = Some(Opening {
+        year: AcademicYear(2017),
+        balance: 140,
+        bonus_granted: 0,
+        rebuilds: vec![],
+        progress: vec![EarlierProgress {
+            programme: "CH".into(),
+            taken: 0,
+            acquired: 0,
+            exempted: 0,
+            tolerated: 0,
+        }],
+    });
+    let o = run(&c);
+    let p = &o.programmes[0];
+    assert!(p.passed);
+    let m = p.merit.clone().unwrap();
+    assert_eq!(m.degree, Some(Degree::Onderscheiding), "{m:?}");
 }
