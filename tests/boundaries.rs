@@ -788,3 +788,34 @@ fn art_18_4_counts_the_grades_from_the_opening_year_on() {
     let m = p.merit.clone().unwrap();
     assert_eq!(m.degree, Some(Degree::Onderscheiding), "{m:?}");
 }
+
+/// OER 8.1 §10 with 18.2: a unit validly tolerated in an earlier year
+/// counts as done for the SP still needed. 2015-2016: 90 SP (summary);
+/// 2016-2017: 54 SP credited and 6 tolerated (a 9): 30 to go, the
+/// exception; without the tolerance 36 to go.
+#[test]
+fn art_8_1_par10_a_tolerated_unit_counts_as_done() {
+    let with = |tolerated: bool| {
+        exception_case_with(&[(2015, 90, 90)], |c| {
+            let mut units = many("D", 9, 6, Some(12));
+            let mut t = unit("T9", 6, Some(9));
+            t.tolerated = tolerated;
+            units.push(t);
+            c.years.insert(1, year(2016, vec![enrolment("CH", units)]));
+        })
+    };
+    let limit = |o: &Outcome| -> Vec<&'static str> {
+        codes(o)
+            .into_iter()
+            .filter(|c| c.starts_with("enrolment-"))
+            .collect()
+    };
+    let o = with(true);
+    let t = o.programmes[0].tolerance.as_ref().unwrap();
+    assert!(
+        t.units.iter().any(|v| v.code == "T9" && v.tolerated),
+        "{t:?}"
+    );
+    assert_eq!(limit(&o), vec!["enrolment-exception"]);
+    assert_eq!(limit(&with(false)), vec!["enrolment-exceeds-balance"]);
+}

@@ -606,6 +606,14 @@ mod tests {
                 (base, hundredths),
                 "{taken} taken, {exempted} exempted"
             );
+            // The explanation says the base was capped only when the SP
+            // taken are more than the cap (60 taken, cap 60: not capped).
+            let taken_sp = 6 * taken as u64;
+            assert_eq!(
+                taken_and_capped(t),
+                (taken_sp, taken_sp > base),
+                "{taken} taken, {exempted} exempted"
+            );
         }
         // 57 SP taken: 5.7 SP, not rounded.
         let mut us = units("P", 9, 6, Some(12));
@@ -704,5 +712,67 @@ mod tests {
         let t = o.programmes[0].tolerance.as_ref().unwrap();
         assert_eq!(fails_of(t, "R"), vec![Condition::Verlopen]);
         assert_eq!(t.base, 54);
+    }
+
+    /// The SP taken and whether they were capped, as the base's line says.
+    fn taken_and_capped(t: &crate::rules::Tolerance) -> (u64, bool) {
+        t.lines
+            .iter()
+            .find_map(|l| match &l.msg {
+                crate::rules::Msg::Tolerance(ToleranceMsg::Base { taken, capped, .. }) => {
+                    Some((*taken, *capped))
+                }
+                _ => None,
+            })
+            .expect("a base line")
+    }
+
+    /// OER 18.2 §2 (`tolerance_legacy_base`): the base counts only the SP
+    /// taken from 2013-2014 on, and the opening's stated progress only
+    /// when the opening year is 2013-2014 or later.
+    #[test]
+    fn art_18_2_par2_the_legacy_base_counts_from_2013_2014() {
+        let legacy = |mut c: Case| {
+            c.programmes[0].tolerance_legacy_base = true;
+            c
+        };
+        // 2012-2013: 30 SP (not counted); 2013-2014: 60; 2014-2015: 48.
+        let c = legacy(case(vec![
+            year(2012, vec![enrolment("CH", units("A", 5, 6, Some(12)))]),
+            year(2013, vec![enrolment("CH", units("B", 10, 6, Some(12)))]),
+            year(2014, vec![enrolment("CH", units("C", 8, 6, Some(12)))]),
+        ]));
+        let o = run(&c);
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!((t.base, t.available_hundredths), (108, 1080));
+        // The same without 18.2 §2: every year counts.
+        let mut all = c.clone();
+        all.programmes[0].tolerance_legacy_base = false;
+        let o = run(&all);
+        assert_eq!(o.programmes[0].tolerance.as_ref().unwrap().base, 138);
+        // An opening stating 90 SP taken: they count when the opening is
+        // in 2014-2015, not when it is in 2012-2013.
+        let with_progress = |y: i32| {
+            let mut c = legacy(opened(
+                y,
+                140,
+                vec![year(
+                    2014,
+                    vec![enrolment("CH", units("C", 8, 6, Some(12)))],
+                )],
+            ));
+            c.opening.as_mut().unwrap().progress = vec![crate::model::EarlierProgress {
+                programme: "CH".into(),
+                taken: 90,
+                acquired: 90,
+                exempted: 0,
+                tolerated: 0,
+            }];
+            c
+        };
+        let o = run(&with_progress(2014));
+        assert_eq!(o.programmes[0].tolerance.as_ref().unwrap().base, 138);
+        let o = run(&with_progress(2012));
+        assert_eq!(o.programmes[0].tolerance.as_ref().unwrap().base, 48);
     }
 }
