@@ -12,6 +12,9 @@ use traject::model::{Case, Chance, Change, Mark, Scenario};
 use traject::params::Params;
 use traject::report::report_html;
 
+mod home;
+use home::Home;
+
 /// The Chromium binary, when there is one.
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser"].into_iter().find(|b| {
@@ -28,7 +31,10 @@ fn chromium() -> Option<&'static str> {
 /// minute.
 fn run(browser: &str, tmp: &Path, args: &[String], page: &Path) -> String {
     let profile = tmp.join("profile");
-    let mut child = Command::new(browser)
+    // Chromium keeps its caches and settings in a home of its own.
+    let home = Home::new();
+    let mut child = home
+        .apply(&mut Command::new(browser))
         .args([
             "--headless",
             "--no-sandbox",
@@ -41,11 +47,6 @@ fn run(browser: &str, tmp: &Path, args: &[String], page: &Path) -> String {
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .arg(format!("file://{}", page.display()))
-        .env("HOME", tmp)
-        .env("XDG_CONFIG_HOME", tmp.join("config"))
-        .env("XDG_DATA_HOME", tmp.join("data"))
-        .env("XDG_STATE_HOME", tmp.join("state"))
-        .env("XDG_CACHE_HOME", tmp.join("cache"))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

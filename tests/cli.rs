@@ -1,15 +1,16 @@
 //! The command line as scripts use it: exit statuses, stdout and stderr.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// The binary, without the user configuration, data and state of whoever
-/// runs the tests.
+mod home;
+use home::Home;
+
+/// The binary in a home of its own, without the user configuration, data
+/// and state of whoever runs the tests.
 fn traject(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_traject"))
+    Home::new()
+        .traject()
         .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent/traject-tests")
-        .env("XDG_DATA_HOME", "/nonexistent/traject-tests-data")
-        .env("XDG_STATE_HOME", "/nonexistent/traject-tests-state")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
@@ -282,11 +283,11 @@ fn the_countdown_compares_today_with_the_coming_deadlines() {
 
 #[test]
 fn rules_in_the_configuration_directory_are_used_without_the_option() {
-    let dir = tempfile::tempdir().unwrap();
-    rules_dir_with_2016(&dir.path().join("traject/rules"));
-    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let home = Home::new();
+    rules_dir_with_2016(&home.config().join("traject/rules"));
+    let out = home
+        .traject()
         .args(["check", "tests/cases/S03.ron", "--json"])
-        .env("XDG_CONFIG_HOME", dir.path())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();

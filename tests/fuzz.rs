@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 use proptest::prelude::Rng;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 
+mod home;
+use home::Home;
+
 /// How many mutants at most.
 const MUTANTS: usize = 4000;
 /// How long at most.
@@ -260,12 +263,10 @@ fn mutated_case_files_never_panic_and_are_answered_in_dutch() {
             }
         };
         let through_binary = (done % THROUGH_BINARY == 0).then(|| {
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_traject"))
+            let out = Home::new()
+                .traject()
                 .args(["check", &name, "--json"])
                 .current_dir(dir.path())
-                .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
-                .env("XDG_DATA_HOME", dir.path().join("xdg"))
-                .env("XDG_STATE_HOME", dir.path().join("xdg"))
                 .output()
                 .unwrap();
             judge(

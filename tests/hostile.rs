@@ -7,15 +7,17 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The binary with `args` in `dir`, without the user's directories; killed
-/// (and the test failed) when it does not end within 20 s.
+mod home;
+use home::Home;
+
+/// The binary with `args` in `dir`, in a home of its own; killed (and the
+/// test failed) when it does not end within 20 s.
 fn traject_in(dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let home = Home::new();
+    let mut child = home
+        .traject()
         .args(args)
         .current_dir(dir)
-        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-        .env("XDG_DATA_HOME", dir.join("xdg-data"))
-        .env("XDG_STATE_HOME", dir.join("xdg-state"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

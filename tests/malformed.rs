@@ -5,7 +5,9 @@
 //! stderr, exactly as `NAME.expect` holds it, and leave the file as it was.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod home;
+use home::Home;
 
 fn corpus(root: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(root.join("tests/malformed"))
@@ -27,7 +29,8 @@ fn check_one(root: &Path, file: &Path) -> Result<(), String> {
     let expected = expected.trim_end_matches(['\n', '\r']);
     let before = std::fs::read(file).map_err(|e| format!("{rel}: {e}"))?;
 
-    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let out = Home::new()
+        .traject()
         .current_dir(root)
         .args(["check", &rel, "--json"])
         .output()

@@ -2,7 +2,9 @@
 //! its own and prints well.
 
 use std::path::Path;
-use std::process::Command;
+
+mod home;
+use home::Home;
 
 use traject::casefile::load_case;
 use traject::params::Params;
@@ -71,7 +73,8 @@ fn html_report_is_self_contained_and_printable() {
 
 #[test]
 fn report_command_writes_md_or_html() {
-    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let out = Home::new()
+        .traject()
         .args([
             "report",
             "tests/cases/W01.ron",
@@ -87,7 +90,8 @@ fn report_command_writes_md_or_html() {
     assert!(String::from_utf8(out.stdout).unwrap().contains("</html>"));
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("verslag.md");
-    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let out = Home::new()
+        .traject()
         .args([
             "report",
             "tests/cases/W01.ron",
@@ -110,7 +114,8 @@ fn report_command_writes_md_or_html() {
             .unwrap()
             .contains("scenario «Tolereren»")
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let out = Home::new()
+        .traject()
         .args(["report", "tests/cases/W01.ron", "--scenario", "Onbekend"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

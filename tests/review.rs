@@ -3,7 +3,9 @@
 //! and order as the case list).
 
 use std::path::Path;
-use std::process::Command;
+
+mod home;
+use home::Home;
 
 /// Each case with the title of its most serious finding, in the expected
 /// order (today 2018-02-10: 2017-2018 is in progress).
@@ -45,7 +47,8 @@ fn findings_and_order_of_demo_and_generated_cases() {
         .replacen("first: 13", "first: 23", 1);
     std::fs::write(dir.path().join("gen-twee-fouten.ron"), twice).unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+    let out = Home::new()
+        .traject()
         .args([
             "check",
             dir.path().to_str().unwrap(),
@@ -53,9 +56,6 @@ fn findings_and_order_of_demo_and_generated_cases() {
             "--today",
             "2018-02-10",
         ])
-        .env("XDG_CONFIG_HOME", dir.path().join("c"))
-        .env("XDG_DATA_HOME", dir.path().join("d"))
-        .env("XDG_STATE_HOME", dir.path().join("s"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

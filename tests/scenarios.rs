@@ -25,6 +25,9 @@ use traject::params::Params;
 use traject::report::check_json;
 use traject::rules::{compute, compute_on, resolve_as_of};
 
+mod home;
+use home::Home;
+
 fn subset(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<String>) {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
@@ -131,8 +134,8 @@ fn run_binary(
     expected: &Value,
     rules_dir: Option<&Path>,
 ) -> Result<(i32, Value), String> {
-    let home = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_traject"));
+    let home = Home::new();
+    let mut cmd = home.traject();
     cmd.arg("check").arg(path).arg("--json");
     // Without `$today`, every year is over: a date long after every case.
     let today = expected
@@ -145,9 +148,6 @@ fn run_binary(
     }
     if let Some(d) = rules_dir {
         cmd.arg("--rules-dir").arg(d);
-    }
-    for var in ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"] {
-        cmd.env(var, home.path().join(var));
     }
     let out = cmd.output().map_err(|e| format!("traject check: {e}"))?;
     let code = out.status.code().unwrap_or(-1);

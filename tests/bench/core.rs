@@ -3,7 +3,6 @@
 //! Run with `cargo bench --bench core`; the figures are in README.md.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use traject::casefile::{case_to_string, load_case};
@@ -11,6 +10,8 @@ use traject::params::Params;
 use traject::report::check_json;
 use traject::rules::{compute, resolve_as_of};
 
+#[path = "../home/mod.rs"]
+mod home;
 mod synthetic;
 
 fn root() -> &'static Path {
@@ -102,10 +103,13 @@ fn bench_check(c: &mut Criterion) {
             }
         })
     });
+    // The processes run in a home of their own, not the user's.
+    let home = home::Home::new();
     let s01 = root().join("tests/cases/S01.ron");
     group.bench_function("traject check --json S01 as a process", |b| {
         b.iter(|| {
-            let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+            let out = home
+                .traject()
                 .args(["check", "--json"])
                 .arg(&s01)
                 .output()
@@ -120,10 +124,10 @@ fn bench_check(c: &mut Criterion) {
     std::fs::write(&huge, case_to_string(&synthetic::synthetic_case_of(50_000))).unwrap();
     group.bench_function("traject check --json of 50 000 units as a process", |b| {
         b.iter(|| {
-            let out = Command::new(env!("CARGO_BIN_EXE_traject"))
+            let out = home
+                .traject()
                 .args(["check", "--json"])
                 .arg(&huge)
-                .env("XDG_CONFIG_HOME", dir.path())
                 .output()
                 .unwrap();
             assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");

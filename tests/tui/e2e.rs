@@ -9,6 +9,8 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use crate::home::{Home, shell_quote};
+
 struct Tmux {
     session: String,
 }
@@ -27,21 +29,33 @@ impl Tmux {
     }
 
     fn start_at(session: &str, cmd: &str, width: u16, height: u16) -> Tmux {
+        Tmux::start_in(session, cmd, width, height, &[])
+    }
+
+    /// A session whose environment also holds `env`, as a login would set
+    /// it for every program in it.
+    fn start_in(
+        session: &str,
+        cmd: &str,
+        width: u16,
+        height: u16,
+        env: &[(&str, PathBuf)],
+    ) -> Tmux {
         let _ = Command::new("tmux")
             .args(["kill-session", "-t", session])
             .output();
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                session,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-                cmd,
-            ])
+        let mut new = Command::new("tmux");
+        new.args(["new-session", "-d", "-s", session]).args([
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        for (var, value) in env {
+            new.arg("-e").arg(format!("{var}={}", value.display()));
+        }
+        let ok = new
+            .arg(cmd)
             .status()
             .expect("tmux is installed (.ci/run installs it)");
         assert!(ok.success());
@@ -120,48 +134,45 @@ impl Drop for Tmux {
     }
 }
 
-/// Configuration, data and state directories of one test, never the
-/// user's.
+/// The test's own home (configuration, data and state, never the user's)
+/// and its case directory.
 struct Dirs {
-    root: tempfile::TempDir,
+    home: Home,
 }
 
 impl Dirs {
     fn new() -> Dirs {
-        let root = tempfile::tempdir().unwrap();
-        for d in ["config", "data", "state", "cases"] {
-            std::fs::create_dir(root.path().join(d)).unwrap();
-        }
-        Dirs { root }
+        let home = Home::new();
+        std::fs::create_dir(home.path().join("cases")).unwrap();
+        Dirs { home }
     }
 
     fn path(&self, d: &str) -> PathBuf {
-        self.root.path().join(d)
+        self.home.path().join(d)
     }
 
     /// The recovery files in the state directory.
     fn recovery_files(&self) -> Vec<PathBuf> {
-        std::fs::read_dir(self.path("state").join("traject/herstel"))
+        std::fs::read_dir(self.home.state().join("traject/herstel"))
             .map(|r| r.flatten().map(|e| e.path()).collect())
             .unwrap_or_default()
     }
 }
 
-/// The binary with the test's directories, and `extra` arguments. With
-/// `after`, the shell runs it once traject ended (the pane stays open).
+/// The binary in the test's home, on its case directory, with `extra`
+/// arguments. With `after`, the shell runs it once traject ended (the pane
+/// stays open).
 fn command_in(dirs: &Dirs, extra: &str, env: &str, after: &str) -> String {
     let run = format!(
-        "env XDG_CONFIG_HOME={} XDG_DATA_HOME={} XDG_STATE_HOME={} {env} {} --data-dir {} {extra}",
-        dirs.path("config").display(),
-        dirs.path("data").display(),
-        dirs.path("state").display(),
+        "{} {env} {} --data-dir {} {extra}",
+        dirs.home.env_prefix(),
         env!("CARGO_BIN_EXE_traject"),
-        dirs.path("cases").display(),
+        shell_quote(&dirs.path("cases").display().to_string()),
     );
     if after.is_empty() {
         run
     } else {
-        format!("sh -c '{run}; {after}'")
+        format!("sh -c {}", shell_quote(&format!("{run}; {after}")))
     }
 }
 
@@ -751,4 +762,72 @@ fn the_benchmark_student_typed_by_hand_in_tmux() {
             ("ENG", 3, S2),
         ]
     );
+}
+
+/// The counsellor's own keys, cases and state never reach a test: a home
+/// that plays the real one has a keymap that moves «nieuw dossier» to F9
+/// and a case of another student, and the session's environment points at
+/// it (as a login's would). traject started there as is shows both (so the
+/// home is real enough to catch a leak); started with the test's home
+/// prefix it shows the normal hint bar, an empty list, and keeps its state
+/// in the test's home.
+#[test]
+fn the_users_own_keys_cases_and_state_stay_out_of_the_tests_in_tmux() {
+    let _serial = one_at_a_time();
+    let real = tempfile::tempdir().unwrap();
+    let config = real.path().join(".config/traject");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.ron"),
+        "[(context: CaseList, key: \"f9\", command: NewCase)]\n",
+    )
+    .unwrap();
+    let data = real.path().join(".local/share/traject");
+    std::fs::create_dir_all(&data).unwrap();
+    let s01 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/S01.ron"))
+        .unwrap()
+        .replace("S01 FAQ-voorbeeld", "Echte Student Thuismap");
+    std::fs::write(data.join("echte-student.ron"), s01).unwrap();
+    let real_state = real.path().join(".local/state/traject");
+    let login = [
+        ("HOME", real.path().to_path_buf()),
+        ("XDG_CONFIG_HOME", real.path().join(".config")),
+        ("XDG_DATA_HOME", real.path().join(".local/share")),
+        ("XDG_STATE_HOME", real.path().join(".local/state")),
+        ("XDG_CACHE_HOME", real.path().join(".cache")),
+    ];
+    let traject = env!("CARGO_BIN_EXE_traject");
+    let session = format!("traject-e2e-home-{}", std::process::id());
+
+    let home = Home::new();
+    let cmd = format!("{} {traject}", home.env_prefix());
+    let t = Tmux::start_in(&session, &cmd, 120, 40, &login);
+    t.wait_for(&format!(
+        "dossiers in {}",
+        home.data().join("traject").display()
+    ));
+    let screen = t.wait_for("n  nieuw dossier");
+    assert!(!screen.contains("F9"), "{screen}");
+    assert!(!screen.contains("echte-student"), "{screen}");
+    assert!(!screen.contains("Echte Student"), "{screen}");
+    t.send(&["q"]);
+    wait_gone(&t);
+    assert!(home.state().join("traject").is_dir());
+    assert!(
+        !real_state.exists(),
+        "traject wrote to the real state directory"
+    );
+
+    let t = Tmux::start_in(&session, traject, 120, 40, &login);
+    t.wait_for(&format!("dossiers in {}", data.display()));
+    let screen = t.wait_for("Echte Student Thuismap");
+    let screen = if screen.contains("F9  nieuw dossier") {
+        screen
+    } else {
+        t.wait_for("F9  nieuw dossier")
+    };
+    assert!(!screen.contains("n  nieuw dossier"), "{screen}");
+    t.send(&["q"]);
+    wait_gone(&t);
+    assert!(real_state.is_dir(), "the real home was not the one used");
 }

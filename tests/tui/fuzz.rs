@@ -4,7 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use traject::tui::app::outcome_of;
+use traject::casefile::load_case;
+use traject::tui::app::{ListEntry, outcome_of};
 
 use crate::support::Driver;
 
@@ -40,7 +41,7 @@ proptest! {
             // Rendering at both sizes never panics either.
             let _ = d.screen(80, 24);
         }
-        let _ = d.screen(120, 40);
+        let screen = d.screen(120, 40);
         if let Some(doc) = &d.app.doc {
             let expected_case = match doc.active {
                 Some(i) => traject::model::apply_scenario(&doc.base, &doc.base.scenarios[i]).0,
@@ -48,6 +49,25 @@ proptest! {
             };
             prop_assert_eq!(&doc.case, &expected_case);
             prop_assert_eq!(&doc.outcome, &outcome_of(&doc.case, &d.app.params, doc.today));
+        } else {
+            // Back on the case list: it is drawn, holds the new case and
+            // every demo, and every file it lists is in the directory and
+            // a case that loads (a file there got there by a save).
+            prop_assert!(screen.contains("dossiers in"), "{}", screen);
+            prop_assert_eq!(&d.app.list[0], &ListEntry::New);
+            let demos = d.app.list.iter().filter(|e| matches!(e, ListEntry::Demo(_))).count();
+            prop_assert_eq!(demos, traject::tui::demo::DEMOS.len());
+            for e in &d.app.list {
+                if let ListEntry::File { path, .. } = e {
+                    prop_assert!(path.exists(), "{}", path.display());
+                }
+            }
+            for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
+                let path = f.path();
+                if path.extension().is_some_and(|x| x == "ron") {
+                    prop_assert!(load_case(&path).is_ok(), "{}", path.display());
+                }
+            }
         }
     }
 }

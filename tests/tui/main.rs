@@ -7,6 +7,8 @@ mod app;
 mod e2e;
 mod files;
 mod fuzz;
+#[path = "../home/mod.rs"]
+mod home;
 mod paste;
 mod pointer;
 mod snapshots;
