@@ -486,14 +486,24 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                     .programme(&en.programme)
                     .map_or(en.programme.clone(), |p| p.name.clone());
                 bold.push(true);
+                // Narrow, the contract goes where the consequences are, so
+                // that the SP column stays narrow and the codes whole.
+                let (contract, last) = if wide {
+                    (
+                        en.contract.dutch().trim_end_matches("contract").to_string(),
+                        "Enter: data wijzigen".to_string(),
+                    )
+                } else {
+                    (String::new(), en.contract.dutch().to_string())
+                };
                 cells.push(vec![
                     format!("▸ {name}"),
-                    en.contract.dutch().trim_end_matches("contract").to_string(),
+                    contract,
                     en.enrolled
                         .map(date)
                         .unwrap_or_else(|| if wide { "begin jaar" } else { "begin" }.into()),
                     en.withdrawn.map(date).unwrap_or_else(|| "—".into()),
-                    if wide { "Enter: data wijzigen" } else { "" }.to_string(),
+                    last,
                 ]);
             }
             WithdrawalRow::Unit(y, e, u) => {
@@ -523,7 +533,14 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
                         say("al geëxamineerd: resultaat blijft", "resultaat blijft")
                     }
                     (_, None, _) if unit.has_result() || unit.exempt => String::new(),
-                    (_, None, Some(g)) if g >= app.today => format!("terug tot {}", date(g)),
+                    (_, None, Some(g)) if g >= app.today => {
+                        // Narrow, the grensdatum is in its own column.
+                        if wide {
+                            format!("terug tot {}", date(g))
+                        } else {
+                            "nog op tijd".to_string()
+                        }
+                    }
                     (_, None, Some(_)) => say("grensdatum voorbij", "grens voorbij"),
                     (_, None, None) => say("geen grensdatum bekend", "geen grensdatum"),
                     _ => String::new(),
@@ -547,7 +564,7 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
         },
         "",
         "grens",
-        if wide { "uitgeschreven" } else { "uitgeschr." },
+        if wide { "uitgeschreven" } else { "uit op" },
         "gevolg",
     ];
     let widths = fit_columns(&mut cells, &header, &[8, 0, 0, 0, 0], 0, table_area.width);
