@@ -71,11 +71,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|e| match e {
             ListEntry::New => Row::new(blank(
                 "+ nieuw dossier".to_string(),
-                "een lege fiche voor een nieuwe student".into(),
+                "een lege fiche".into(),
             )),
             ListEntry::Recovery { label, .. } => Row::new(blank(
                 label.clone(),
-                "niet bewaard (herstelbestand): Enter haalt het terug".to_string(),
+                // The label says it is a recovery; the column is narrow.
+                "niet bewaard: Enter".to_string(),
             ))
             .style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
             ListEntry::Demo(i) => match app.overview_of(e) {
