@@ -283,4 +283,20 @@ mod tests {
         assert!(!p.passed);
         assert!(p.merit.is_none());
     }
+
+    /// A programme is passed when its SP are all done, and a programme of
+    /// 0 SP (a size not filled in yet) is never passed, nor gets a degree.
+    #[test]
+    fn a_programme_without_a_size_is_not_passed() {
+        let mut c = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("U", 2, 6, Some(14)))],
+        )]);
+        c.programmes[0].size = 0;
+        let o = run(&c);
+        assert!(!o.programmes[0].passed);
+        assert_eq!(o.programmes[0].merit, None);
+        c.programmes[0].size = 12;
+        assert!(run(&c).programmes[0].passed);
+    }
 }
