@@ -628,4 +628,105 @@ mod tests {
         assert!(!column_differs(&rows, 1));
         assert!(!rows.iter().any(|r| r.label.contains("Vastgoed")));
     }
+
+    fn row_of(quantities: &[(&str, Quantity)]) -> CompareRow {
+        CompareRow {
+            label: "x".into(),
+            title: "x".into(),
+            heading: false,
+            headline: false,
+            cells: quantities
+                .iter()
+                .map(|(t, q)| Cell::new(*t, *q, Vec::new()))
+                .collect(),
+            differs: true,
+        }
+    }
+
+    /// The difference column: a sign only for a real difference, in
+    /// percentage points with one decimal.
+    #[test]
+    fn a_percentage_difference_has_its_sign() {
+        let p = |t: i64| (t.to_string(), Quantity::Percent(Some(t)));
+        let texts: Vec<(String, Quantity)> = vec![p(500), p(620), p(455), p(501)];
+        let cells: Vec<(&str, Quantity)> = texts.iter().map(|(t, q)| (t.as_str(), *q)).collect();
+        let row = row_of(&cells);
+        assert_eq!(row.delta(1), "+12,0 pp");
+        assert_eq!(row.delta(2), "-4,5 pp");
+        assert_eq!(row.delta(3), "+0,1 pp");
+        let same = row_of(&[
+            ("50,0 %", Quantity::Percent(Some(500))),
+            ("50,0 % ", Quantity::Percent(Some(500))),
+        ]);
+        assert_eq!(same.delta(1), "0,0 pp");
+        let h = row_of(&[
+            ("1", Quantity::Hundredths(100)),
+            ("2", Quantity::Hundredths(-50)),
+        ]);
+        assert_eq!(h.delta(1), "-1,5");
+    }
+
+    /// A programme has a table in the comparison when it has units, SP
+    /// taken or acquired on a summary line, or progress before the
+    /// opening; one only listed has none.
+    #[test]
+    fn only_programmes_with_something_to_show_are_compared() {
+        use crate::model::{EarlierProgress, Programme, ProgrammeKind, Summary};
+        use crate::rules::testkit::*;
+        let in_use = |c: &Case| -> Vec<String> {
+            programmes_in_use(&run(c))
+                .iter()
+                .map(|p| p.id.to_string())
+                .collect()
+        };
+        let summary = |taken: u32, acquired: u32| Summary {
+            programme: "VG".into(),
+            contract: Default::default(),
+            taken,
+            acquired,
+            exempted: 0,
+            tolerated: 0,
+        };
+        let base = || {
+            let mut c = case(vec![
+                year(2016, vec![]),
+                year(2017, vec![enrolment("CH", units("U", 2, 6, Some(12)))]),
+            ]);
+            c.programmes.push(Programme::new(
+                "VG",
+                "Vastgoed",
+                ProgrammeKind::Bachelor,
+                180,
+            ));
+            c
+        };
+        // Only listed, or on a summary line of 0 SP.
+        assert_eq!(in_use(&base()), vec!["CH"]);
+        let mut c = base();
+        c.years[0].summaries.push(summary(0, 0));
+        assert_eq!(in_use(&c), vec!["CH"]);
+        // A summary line taking SP, or one acquiring SP.
+        for (taken, acquired) in [(6, 0), (0, 6)] {
+            let mut c = base();
+            c.years[0].summaries.push(summary(taken, acquired));
+            assert_eq!(in_use(&c), vec!["CH", "VG"], "{taken}/{acquired}");
+        }
+        // Progress stated at the opening.
+        let mut c = base();
+        c.years.remove(0);
+        c.opening = Some(crate::model::Opening {
+            year: crate::model::AcademicYear(2017),
+            balance: 140,
+            bonus_granted: 0,
+            rebuilds: vec![],
+            progress: vec![EarlierProgress {
+                programme: "VG".into(),
+                taken: 12,
+                acquired: 12,
+                exempted: 0,
+                tolerated: 0,
+            }],
+        });
+        assert_eq!(in_use(&c), vec!["CH", "VG"]);
+    }
 }
