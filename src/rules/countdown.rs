@@ -278,4 +278,17 @@ mod tests {
         assert_eq!(mar16.moments[0].lost, 60);
         assert_eq!(mar16.moments[0].lost_switching, Some(60));
     }
+
+    /// The year of a date is the calendar's: 10 September 2018 still
+    /// belongs to 2017-2018 (it ends on 16 September), and so does its
+    /// last day.
+    #[test]
+    fn the_year_of_a_date_follows_the_calendar() {
+        let params = Params::default();
+        let y = |d: &str| year_of(&params, d.parse().unwrap());
+        assert_eq!(y("2018-09-10"), AcademicYear(2017));
+        assert_eq!(y("2018-09-16"), AcademicYear(2017));
+        assert_eq!(y("2017-11-20"), AcademicYear(2017));
+        assert_eq!(y("2018-09-17"), AcademicYear(2018));
+    }
 }
