@@ -775,4 +775,30 @@ mod tests {
         let o = run(&with_progress(2012));
         assert_eq!(o.programmes[0].tolerance.as_ref().unwrap().base, 48);
     }
+
+    /// RULES.md §7: in the year in progress, with units still without a
+    /// result, a verdict on tolerance is provisional; once the year's
+    /// results are all in (or on a later day), it is not.
+    #[test]
+    fn a_verdict_is_provisional_while_the_year_has_pending_units() {
+        let mut us = units("P", 8, 6, Some(12));
+        // Failed in both chances: a verdict, while OPEN waits for its exam.
+        let mut f = unit("F9", 6, Some(7));
+        f.second = Some(Mark::whole(9));
+        us.push(f);
+        us.push(unit("OPEN", 6, None));
+        let c = case(vec![year(2017, vec![enrolment("CH", us)])]);
+        let verdict = |today: &str| {
+            let o = crate::rules::compute_on(
+                &c,
+                &Params::default(),
+                crate::rules::effective_as_of(&c),
+                Some(d(today)),
+            );
+            let t = o.programmes[0].tolerance.clone().unwrap();
+            t.units.iter().find(|v| v.code == "F9").unwrap().provisional
+        };
+        assert!(verdict("2018-01-20"));
+        assert!(!verdict("2018-10-01"));
+    }
 }
