@@ -469,4 +469,91 @@ mod tests {
             .unwrap();
         assert_eq!(w.year, Some(crate::model::AcademicYear(2017)));
     }
+
+    /// What the SE lines of a year say besides the figures: the
+    /// exemptions left out, and (RULES.md §7) that the year is provisional
+    /// while units wait for an exam, in the SE, 11.3 §3 and 13.1 lines.
+    #[test]
+    fn art_1_1_55_the_lines_say_exemptions_and_a_provisional_year() {
+        use crate::rules::msg::{EfficiencyMsg, Msg};
+        let says = |lines: &[crate::rules::Line]| -> (Option<u64>, Option<u64>, Option<bool>) {
+            let mut exempted = None;
+            let mut pending = None;
+            let mut trajectory = None;
+            for l in lines {
+                match &l.msg {
+                    Msg::Efficiency(EfficiencyMsg::Exemptions { sp }) => exempted = Some(*sp),
+                    Msg::Efficiency(EfficiencyMsg::Provisional { pending: p }) => {
+                        pending = Some(*p)
+                    }
+                    Msg::Efficiency(EfficiencyMsg::Trajectory { provisional, .. }) => {
+                        trajectory = Some(*provisional)
+                    }
+                    _ => {}
+                }
+            }
+            (exempted, pending, trajectory)
+        };
+        // 30 SP with a 12, 6 exempted, 24 failed, 6 without a result.
+        let mut us = units("P", 5, 6, Some(12));
+        let mut x = unit("X", 6, None);
+        x.exempt = true;
+        us.push(x);
+        us.extend(units("F", 4, 6, Some(5)));
+        us.push(unit("OPEN", 6, None));
+        let c = case(vec![year(2017, vec![enrolment("CH", us)])]);
+        let on = |today: &str| {
+            crate::rules::compute_on(
+                &c,
+                &crate::params::Params::default(),
+                crate::rules::effective_as_of(&c),
+                Some(d(today)),
+            )
+        };
+        // In January OPEN waits for its exam and the four fails for their
+        // second chance: 30 SP pending.
+        let o = on("2018-01-20");
+        let y = &o.programmes[0].years[0];
+        assert!(y.provisional);
+        assert_eq!(says(&y.lines), (Some(6), Some(30), Some(true)));
+        // 13.1 says "provisional" only when binding conditions are not
+        // (yet) possible: here they are (30 of 60).
+        let sp = &o.study_progress[0];
+        assert!(sp.provisional && sp.binding_conditions_possible);
+        assert_eq!(says(&sp.lines).1, None);
+        // After the year: OPEN has no result, nothing is provisional.
+        let o = on("2018-10-01");
+        let y = &o.programmes[0].years[0];
+        assert!(!y.provisional);
+        assert_eq!(says(&y.lines), (Some(6), None, Some(false)));
+        assert_eq!(says(&o.study_progress[0].lines).1, None);
+        // 48 of 54 SP acquired and OPEN waiting: no binding conditions, for
+        // now.
+        let mut good = units("P", 8, 6, Some(12));
+        good.push(unit("OPEN", 6, None));
+        let g = case(vec![year(2017, vec![enrolment("CH", good)])]);
+        let o = crate::rules::compute_on(
+            &g,
+            &crate::params::Params::default(),
+            crate::rules::effective_as_of(&g),
+            Some(d("2018-01-20")),
+        );
+        let sp = &o.study_progress[0];
+        assert!(sp.provisional && !sp.binding_conditions_possible);
+        assert_eq!(says(&sp.lines).1, Some(6));
+        let o = crate::rules::compute_on(
+            &g,
+            &crate::params::Params::default(),
+            crate::rules::effective_as_of(&g),
+            Some(d("2018-10-01")),
+        );
+        let sp = &o.study_progress[0];
+        assert!(!sp.provisional && !sp.binding_conditions_possible);
+        assert_eq!(says(&sp.lines).1, None);
+        // Without the exemption, no line about exemptions.
+        let mut c2 = c.clone();
+        c2.years[0].enrolments[0].units.retain(|u| !u.exempt);
+        let o = run(&c2);
+        assert_eq!(says(&o.programmes[0].years[0].lines).0, None);
+    }
 }
