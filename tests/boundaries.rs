@@ -819,3 +819,28 @@ fn art_8_1_par10_a_tolerated_unit_counts_as_done() {
     assert_eq!(limit(&o), vec!["enrolment-exception"]);
     assert_eq!(limit(&with(false)), vec!["enrolment-exceeds-balance"]);
 }
+
+/// Dates must lie in their academic year: 2017-2018 runs from 18 September
+/// 2017 to 16 September 2018 by the calendar (OER 1.1.1). An enrolment on
+/// the first day and a withdrawal on the last are in it; a day earlier or
+/// later is `date-outside-year`.
+#[test]
+fn a_date_on_the_first_and_last_day_of_the_year_is_in_it() {
+    let on = |enrolled: &str, withdrawn: Option<&str>| -> Vec<&'static str> {
+        let mut e = enrolment("CH", many("U", 10, 6, Some(12)));
+        e.enrolled = Some(d(enrolled));
+        e.withdrawn = withdrawn.map(d);
+        let o = run(&case(vec![year(2017, vec![e])]));
+        o.errors
+            .iter()
+            .map(|w| w.code.key())
+            .filter(|c| *c == "date-outside-year")
+            .collect()
+    };
+    assert!(on("2017-09-18", Some("2018-09-16")).is_empty());
+    assert_eq!(on("2017-09-17", None), vec!["date-outside-year"]);
+    assert_eq!(
+        on("2017-09-18", Some("2018-09-17")),
+        vec!["date-outside-year"]
+    );
+}
