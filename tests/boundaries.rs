@@ -844,3 +844,30 @@ fn a_date_on_the_first_and_last_day_of_the_year_is_in_it() {
         vec!["date-outside-year"]
     );
 }
+
+/// A withdrawal on the day of the enrolment is not before it; a day
+/// earlier is `withdrawal-before-enrolment` (the programme's withdrawal and
+/// a unit's own alike).
+#[test]
+fn a_withdrawal_on_the_enrolment_day_is_not_before_it() {
+    let before = |withdrawn: &str, own: bool| -> bool {
+        let mut e = enrolment("CH", many("U", 10, 6, None));
+        e.enrolled = Some(d("2017-10-02"));
+        if own {
+            e.units[0].withdrawal = Some(UnitWithdrawal {
+                date: d(withdrawn),
+                removal: false,
+            });
+        } else {
+            e.withdrawn = Some(d(withdrawn));
+        }
+        let o = run(&case(vec![year(2017, vec![e])]));
+        o.errors
+            .iter()
+            .any(|w| w.code.key() == "withdrawal-before-enrolment")
+    };
+    for own in [false, true] {
+        assert!(!before("2017-10-02", own), "own: {own}");
+        assert!(before("2017-10-01", own), "own: {own}");
+    }
+}
