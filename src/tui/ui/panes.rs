@@ -203,6 +203,26 @@ fn fit_columns(
     widths
 }
 
+/// A table of cells laid out by [`fit_columns`]: each row with its style,
+/// the header in bold, the selection highlighted when the pane has the
+/// focus.
+fn fitted_table<'a>(
+    cells: Vec<Vec<String>>,
+    styles: impl IntoIterator<Item = Style>,
+    header: &[&'a str],
+    widths: Vec<u16>,
+    focused: bool,
+) -> Table<'a> {
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, s)| Row::new(c).style(s))
+        .collect();
+    Table::new(rows, widths.into_iter().map(Constraint::Length))
+        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight(focused))
+}
+
 pub fn units(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Units;
@@ -279,15 +299,12 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
         area.width.saturating_sub(2),
     );
     let empty = cells.is_empty();
-    let rows: Vec<Row> = cells
-        .into_iter()
-        .zip(styles)
-        .map(|(c, s)| Row::new(c).style(s))
-        .collect();
-    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
-        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .block(detail_block(app, Pane::Units, focused, area.width))
-        .row_highlight_style(highlight(focused));
+    let table = fitted_table(cells, styles, &header, widths, focused).block(detail_block(
+        app,
+        Pane::Units,
+        focused,
+        area.width,
+    ));
     let mut state = TableState::default().with_selected((!empty).then_some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
@@ -377,15 +394,12 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
         area.width.saturating_sub(2),
     );
     let empty = cells.is_empty();
-    let rows: Vec<Row> = cells
-        .into_iter()
-        .zip(styles)
-        .map(|(c, s)| Row::new(c).style(s))
-        .collect();
-    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
-        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .block(detail_block(app, Pane::Results, focused, area.width))
-        .row_highlight_style(highlight(focused));
+    let table = fitted_table(cells, styles, &header, widths, focused).block(detail_block(
+        app,
+        Pane::Results,
+        focused,
+        area.width,
+    ));
     let mut state = TableState::default()
         .with_selected((!empty).then_some(selected_row.saturating_sub(offset)));
     frame.render_stateful_widget(table, area, &mut state);
@@ -569,21 +583,14 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let widths = fit_columns(&mut cells, &header, &[8, 0, 0, 0, 0], 0, table_area.width);
     let empty = cells.is_empty();
-    let rows: Vec<Row> = cells
-        .into_iter()
-        .zip(bold)
-        .map(|(c, b)| {
-            let row = Row::new(c);
-            if b {
-                row.style(Style::new().add_modifier(Modifier::BOLD))
-            } else {
-                row
-            }
-        })
-        .collect();
-    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
-        .header(Row::new(header.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(highlight(focused));
+    let styles = bold.into_iter().map(|b| {
+        if b {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        }
+    });
+    let table = fitted_table(cells, styles, &header, widths, focused);
     let mut state = TableState::default().with_selected((!empty).then_some(app.sel.withdrawals));
     frame.render_stateful_widget(table, table_area, &mut state);
     if !switches.is_empty() {
