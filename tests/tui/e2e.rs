@@ -615,14 +615,7 @@ fn the_benchmark_student_with_pasted_units_in_tmux() {
     assert!(commands < 25, "{commands} command keys");
     assert_eq!(data, 12 + 7 + 2 + 15 + 9 + 10);
     // Saved, the file keeps ISO dates.
-    t.send(&["C-s"]);
-    t.wait_for("Opslaan als");
-    t.send(&["Enter"]);
-    t.wait_for("Bewaard in");
-    t.send(&["q"]);
-    wait_gone(&t);
-    let saved = dirs.path("cases").join("sara-peeters.ron");
-    let case = traject::casefile::load_case(&saved).unwrap();
+    let (saved, case) = save_and_quit(&t, &dirs, "sara-peeters.ron");
     let en = &case.years[0].enrolments[0];
     assert_eq!(en.units.len(), 6);
     assert_eq!(
@@ -736,14 +729,7 @@ fn the_benchmark_student_typed_by_hand_in_tmux() {
     eprintln!("benchmark by hand: {commands} command keys + {data} data characters");
     assert!(commands < 110, "{commands} command keys");
     assert_eq!(data, 55 + 25 + 51 + 2 + 13);
-    t.send(&["C-s"]);
-    t.wait_for("Opslaan als");
-    t.send(&["Enter"]);
-    t.wait_for("Bewaard in");
-    t.send(&["q"]);
-    wait_gone(&t);
-    let saved = dirs.path("cases").join("sara-peeters.ron");
-    let case = traject::casefile::load_case(&saved).unwrap();
+    let (_, case) = save_and_quit(&t, &dirs, "sara-peeters.ron");
     let en = &case.years[0].enrolments[0];
     let got: Vec<(&str, u32, traject::model::Period)> = en
         .units
@@ -830,4 +816,18 @@ fn the_users_own_keys_cases_and_state_stay_out_of_the_tests_in_tmux() {
     t.send(&["q"]);
     wait_gone(&t);
     assert!(real_state.is_dir(), "the real home was not the one used");
+}
+
+/// Ctrl-s on a new case (Enter takes the proposed name), then q: the file
+/// as saved and the case read back from it.
+fn save_and_quit(t: &Tmux, dirs: &Dirs, name: &str) -> (PathBuf, traject::model::Case) {
+    t.send(&["C-s"]);
+    t.wait_for("Opslaan als");
+    t.send(&["Enter"]);
+    t.wait_for("Bewaard in");
+    t.send(&["q"]);
+    wait_gone(t);
+    let saved = dirs.path("cases").join(name);
+    let case = traject::casefile::load_case(&saved).unwrap();
+    (saved, case)
 }
