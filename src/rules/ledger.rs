@@ -633,4 +633,51 @@ mod tests {
             vec![(true, 0, 0, 24), (false, 0, 0, 24), (true, 10, 0, 34)]
         );
     }
+
+    /// OER 8.1 §2: the year's "acquired" line names what came back and what
+    /// was lost; an enrolment with nothing acquired and nothing lost (its
+    /// units still waiting for an exam) has no such line.
+    #[test]
+    fn art_8_1_par2_an_acquired_line_only_when_something_was_acquired_or_lost() {
+        use crate::rules::msg::{LedgerMsg, Msg};
+        let acquired_lines = |o: &crate::rules::Outcome| -> Vec<(u64, u64)> {
+            o.ledger_row(AcademicYear(2017))
+                .unwrap()
+                .lines
+                .iter()
+                .filter_map(|l| match &l.msg {
+                    Msg::Ledger(LedgerMsg::Acquired { sp, lost, .. }) => {
+                        Some((*sp as u64, *lost as u64))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let on = |c: &crate::model::Case, today: &str| {
+            crate::rules::compute_on(
+                c,
+                &crate::params::Params::default(),
+                crate::rules::effective_as_of(c),
+                Some(d(today)),
+            )
+        };
+        // All six units waiting for their exams in January: no line.
+        let waiting = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("W", 6, 6, None))],
+        )]);
+        assert_eq!(acquired_lines(&on(&waiting, "2018-01-10")), vec![]);
+        // Nothing acquired, 12 SP lost: a line of 0 that says so.
+        let lost = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("F", 2, 6, Some(5)))],
+        )]);
+        assert_eq!(acquired_lines(&run(&lost)), vec![(0, 12)]);
+        // 12 acquired, nothing lost.
+        let won = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("P", 2, 6, Some(12)))],
+        )]);
+        assert_eq!(acquired_lines(&run(&won)), vec![(12, 0)]);
+    }
 }
