@@ -679,5 +679,41 @@ mod tests {
             vec![enrolment("CH", units("P", 2, 6, Some(12)))],
         )]);
         assert_eq!(acquired_lines(&run(&won)), vec![(12, 0)]);
+        // RULES.md §7: a provisional line while units wait, and only then.
+        let provisional = |o: &crate::rules::Outcome| -> Vec<i64> {
+            o.ledger_row(AcademicYear(2017))
+                .unwrap()
+                .lines
+                .iter()
+                .filter_map(|l| match &l.msg {
+                    Msg::Ledger(LedgerMsg::Provisional { pending, .. }) => Some(*pending),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(provisional(&on(&waiting, "2018-01-10")), vec![36]);
+        assert_eq!(provisional(&on(&waiting, "2018-10-01")), Vec::<i64>::new());
+        assert_eq!(provisional(&run(&won)), Vec::<i64>::new());
+        // A summary line: its acquired SP have a line when there are any.
+        let summary_lines = |acquired: u32| -> usize {
+            let mut c = case(vec![year(2017, vec![])]);
+            c.years[0].summaries.push(crate::model::Summary {
+                programme: "CH".into(),
+                contract: Contract::Diploma,
+                taken: 12,
+                acquired,
+                exempted: 0,
+                tolerated: 0,
+            });
+            run(&c)
+                .ledger_row(AcademicYear(2017))
+                .unwrap()
+                .lines
+                .iter()
+                .filter(|l| matches!(l.msg, Msg::Ledger(LedgerMsg::SummaryAcquired { .. })))
+                .count()
+        };
+        assert_eq!(summary_lines(0), 0);
+        assert_eq!(summary_lines(6), 1);
     }
 }
