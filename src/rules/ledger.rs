@@ -716,4 +716,24 @@ mod tests {
         assert_eq!(summary_lines(0), 0);
         assert_eq!(summary_lines(6), 1);
     }
+
+    /// OER 8.1 §3: credits under creditcontract earn no bonus, and the
+    /// explanation says so when there were credits; with none, it is silent.
+    #[test]
+    fn art_8_1_par3_credits_under_creditcontract_say_why_there_is_no_bonus() {
+        use crate::rules::msg::{LedgerMsg, Msg};
+        let says_why = |grade: i32| -> (i64, bool) {
+            let mut e = enrolment("CH", units("C", 2, 6, Some(grade)));
+            e.contract = Contract::Credit;
+            let o = run(&case(vec![year(2017, vec![e])]));
+            let row = o.ledger_row(AcademicYear(2017)).unwrap();
+            let line = row
+                .lines
+                .iter()
+                .any(|l| matches!(l.msg, Msg::Ledger(LedgerMsg::NoBonusCreditContract)));
+            (row.bonus, line)
+        };
+        assert_eq!(says_why(12), (0, true));
+        assert_eq!(says_why(5), (0, false));
+    }
 }
