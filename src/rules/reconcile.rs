@@ -90,3 +90,82 @@ pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reco
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::AcademicYear;
+    use crate::rules::Line;
+    use crate::rules::msg::{Msg, ReconcileMsg};
+    use crate::rules::testkit::*;
+
+    /// 2017-2018: 60 SP, 54 acquired (188); 2018-2019: 30 SP, all acquired,
+    /// the last 6 bonus SP (194). The official balance of 2018-2019 is
+    /// recorded as `official`.
+    fn lines(official: i32) -> Vec<Line> {
+        let mut first = units("P", 9, 6, Some(12));
+        first.push(unit("F", 6, Some(5)));
+        let mut c = case(vec![
+            year(2017, vec![enrolment("CH", first)]),
+            year(2018, vec![enrolment("CH", units("Q", 5, 6, Some(12)))]),
+        ]);
+        c.years[1].official_balance = Some(official);
+        let o = run(&c);
+        assert_eq!(o.ledger_row(AcademicYear(2018)).unwrap().end, 194);
+        o.reconciliation.into_iter().next().unwrap().lines
+    }
+
+    /// The possible explanations: (same amount, amount) of each, and the
+    /// hint at the end.
+    fn explained(lines: &[Line]) -> (Vec<(bool, Option<i64>)>, Option<ReconcileMsg>) {
+        let mut possible = Vec::new();
+        let mut hint = None;
+        for l in lines {
+            match &l.msg {
+                Msg::Reconcile(ReconcileMsg::Possible { same_amount, msg }) => {
+                    // The line keeps what it explains inside, not in place.
+                    assert!(!matches!(**msg, Msg::Reconcile(_)));
+                    possible.push((*same_amount, l.amount));
+                }
+                Msg::Reconcile(
+                    m @ (ReconcileMsg::OfficialHigher { .. } | ReconcileMsg::OfficialLower { .. }),
+                ) => hint = Some(m.clone()),
+                _ => {}
+            }
+        }
+        (possible, hint)
+    }
+
+    /// Official 60 higher: the 60 SP taken in 2017-2018 (an earlier year)
+    /// have exactly that amount; this year's deduction is a candidate too.
+    #[test]
+    fn a_higher_official_balance_points_at_deductions_of_this_year_and_before() {
+        let (possible, hint) = explained(&lines(254));
+        assert_eq!(hint, Some(ReconcileMsg::OfficialHigher { sp: 60 }));
+        assert!(possible.contains(&(true, Some(-60))), "{possible:?}");
+        assert!(possible.contains(&(false, Some(-30))), "{possible:?}");
+        assert!(
+            possible.iter().all(|(_, a)| a.is_none_or(|a| a <= 0)),
+            "{possible:?}"
+        );
+    }
+
+    /// Official 6 lower: the bonus of 6 has that amount; this year's other
+    /// additions (30 acquired) are candidates, no deduction is.
+    #[test]
+    fn a_lower_official_balance_points_at_additions() {
+        let (possible, hint) = explained(&lines(188));
+        assert_eq!(hint, Some(ReconcileMsg::OfficialLower { sp: 6 }));
+        assert!(possible.contains(&(true, Some(6))), "{possible:?}");
+        assert!(possible.contains(&(false, Some(30))), "{possible:?}");
+        assert!(
+            possible.iter().all(|(_, a)| a.is_none_or(|a| a >= 0)),
+            "{possible:?}"
+        );
+    }
+
+    #[test]
+    fn an_equal_official_balance_needs_no_explanation() {
+        let (possible, hint) = explained(&lines(194));
+        assert!(possible.is_empty() && hint.is_none());
+    }
+}
