@@ -211,4 +211,32 @@ mod tests {
         assert_eq!(shortfall(0, 7, 60), Some(5)); // 4.2 → 5
         assert_eq!(shortfall(0, 0, 60), None);
     }
+
+    /// OER 8.1 §10 with RULES.md §7: a year in progress that ends at or
+    /// below 0 says which pending units lift the balance above 0. From a
+    /// balance of 30 (bonus used up), 60 SP taken: −30; 31 SP are needed,
+    /// six 6-SP units (36).
+    #[test]
+    fn art_8_1_par10_the_units_that_bring_the_balance_above_zero() {
+        use crate::rules::testkit::*;
+        let c = opened(
+            2017,
+            30,
+            vec![year(2017, vec![enrolment("CH", units("U", 10, 6, None))])],
+        );
+        let o = crate::rules::compute_on(
+            &c,
+            &Params::default(),
+            crate::rules::effective_as_of(&c),
+            Some(d("2018-01-10")),
+        );
+        assert_eq!(o.ledger_row(AcademicYear(2017)).unwrap().end, -30);
+        let t = o
+            .targets
+            .iter()
+            .find(|t| t.goal == Goal::BalancePositive)
+            .expect("a target for the balance");
+        assert!(t.reachable);
+        assert_eq!((t.need_sp, t.units.len()), (36, 6));
+    }
 }
