@@ -871,3 +871,18 @@ fn a_withdrawal_on_the_enrolment_day_is_not_before_it() {
         assert!(before("2017-10-01", own), "own: {own}");
     }
 }
+
+/// A sanity limit on what was typed: 50 academic years are accepted, 51
+/// are `too-many-years`.
+#[test]
+fn fifty_years_are_accepted_and_fifty_one_are_too_many() {
+    let too_many = |n: i32| -> bool {
+        let years = (0..n).map(|i| Year::new(AcademicYear(1970 + i))).collect();
+        run(&case(years))
+            .errors
+            .iter()
+            .any(|e| e.code.key() == "too-many-years")
+    };
+    assert!(!too_many(50));
+    assert!(too_many(51));
+}
