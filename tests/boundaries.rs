@@ -886,3 +886,35 @@ fn fifty_years_are_accepted_and_fifty_one_are_too_many() {
     assert!(!too_many(50));
     assert!(too_many(51));
 }
+
+/// Progress stated at the opening for a programme the case does not have:
+/// `unknown-programme`, placed at that programme (so the counsellor finds
+/// the line).
+#[test]
+fn progress_for_an_unknown_programme_is_placed_at_it() {
+    let mut c = case(vec![year(
+        2017,
+        vec![enrolment("CH", many("U", 2, 6, Some(12)))],
+    )]);
+    c.opening = Some(Opening {
+        year: AcademicYear(2017),
+        balance: 140,
+        bonus_granted: 0,
+        rebuilds: vec![],
+        progress: vec![EarlierProgress {
+            programme: "XX".into(),
+            taken: 6,
+            acquired: 6,
+            exempted: 0,
+            tolerated: 0,
+        }],
+    });
+    let o = run(&c);
+    let e = o
+        .errors
+        .iter()
+        .find(|e| e.code.key() == "unknown-programme")
+        .expect("an error");
+    assert_eq!(e.place.programme.as_deref(), Some("XX"));
+    assert_eq!(e.place.year, Some(AcademicYear(2017)));
+}
