@@ -918,3 +918,20 @@ fn progress_for_an_unknown_programme_is_placed_at_it() {
     assert_eq!(e.place.programme.as_deref(), Some("XX"));
     assert_eq!(e.place.year, Some(AcademicYear(2017)));
 }
+
+/// A code three times in one enrolment: the second and the third are
+/// `duplicate-unit-code`, as a code twice makes the second one.
+#[test]
+fn a_code_three_times_gives_two_duplicates() {
+    let dups = |n: usize| -> usize {
+        let units = (0..n).map(|_| unit("DUP", 6, Some(12))).collect();
+        run(&case(vec![year(2017, vec![enrolment("CH", units)])]))
+            .errors
+            .iter()
+            .filter(|e| e.code.key() == "duplicate-unit-code")
+            .count()
+    };
+    assert_eq!(dups(1), 0);
+    assert_eq!(dups(2), 1);
+    assert_eq!(dups(3), 2);
+}
