@@ -90,7 +90,7 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::raw(""));
-    let tail = "In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert. Plakken: in een veld komt de eerste regel; elders komen rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans, met tabs of puntkomma's, met of zonder kopregel) als opleidingsonderdelen van de gekozen inschrijving in een voorbeeld, Enter voegt ze toe. Muis: klik kiest paneel en regel, het wiel scrolt, een klik op een cijfer toont waarom. Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).";
+    let tail = "In een formulier: Tab/↓ volgend veld, Shift-Tab/↑ vorig, ←/→ of spatie kiest, Enter bevestigt, Esc annuleert. Plakken: in een veld komt de eerste regel; elders komen rijen uit een rekenblad (code, naam, SP, periode, 1e kans, 2e kans, met tabs of puntkomma's, met of zonder kopregel) als opleidingsonderdelen van de gekozen inschrijving in een voorbeeld, Enter voegt ze toe. Muis: klik kiest paneel en regel, het wiel scrolt, een klik op een cijfer toont waarom; tekst selecteren in de terminal gaat met Shift ingedrukt. Eigen toetsen: keymap.ron in de configuratiemap (zie README.md).";
     for part in wrap_words(tail, col_w.saturating_sub(1)) {
         lines.push(Line::raw(part));
     }
