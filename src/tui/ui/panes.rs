@@ -203,16 +203,18 @@ fn fit_columns(
     widths
 }
 
-/// A table of cells laid out by [`fit_columns`]: each row with its style,
-/// the header in bold, the selection highlighted when the pane has the
-/// focus.
+/// A table of cells laid out by [`fit_columns`] in `width` (the column
+/// `name` shrinks, the others keep their cells' width and `min`): each row
+/// with its style, the header in bold, the selection highlighted when the
+/// pane has the focus.
 fn fitted_table<'a>(
-    cells: Vec<Vec<String>>,
+    mut cells: Vec<Vec<String>>,
     styles: impl IntoIterator<Item = Style>,
     header: &[&'a str],
-    widths: Vec<u16>,
+    (min, name, width): (&[u16], usize, u16),
     focused: bool,
 ) -> Table<'a> {
+    let widths = fit_columns(&mut cells, header, min, name, width);
     let rows: Vec<Row> = cells
         .into_iter()
         .zip(styles)
@@ -291,15 +293,9 @@ pub fn units(app: &App, frame: &mut Frame, area: Rect) {
         });
     }
     let header = ["code", "naam", "SP", "per.", "grensdatum", "status"];
-    let widths = fit_columns(
-        &mut cells,
-        &header,
-        &[4, 0, 2, 4, 10, 13],
-        1,
-        area.width.saturating_sub(2),
-    );
     let empty = cells.is_empty();
-    let table = fitted_table(cells, styles, &header, widths, focused).block(detail_block(
+    let fit = (&[4, 0, 2, 4, 10, 13][..], 1, area.width.saturating_sub(2));
+    let table = fitted_table(cells, styles, &header, fit, focused).block(detail_block(
         app,
         Pane::Units,
         focused,
@@ -383,18 +379,12 @@ pub fn results(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or(0);
     let offset = crate::tui::layout::offset_of(app, Pane::Results, lines.len(), area);
     let height = usize::from(area.height.saturating_sub(3)).max(1);
-    let mut cells: Vec<Vec<String>> = cells.into_iter().skip(offset).take(height).collect();
+    let cells: Vec<Vec<String>> = cells.into_iter().skip(offset).take(height).collect();
     let styles: Vec<Style> = styles.into_iter().skip(offset).take(height).collect();
     let header = ["code", "naam", "1e", "2e", "eind", "status", "tolerantie"];
-    let widths = fit_columns(
-        &mut cells,
-        &header,
-        &[4, 0, 3, 3, 4, 0, 0],
-        1,
-        area.width.saturating_sub(2),
-    );
     let empty = cells.is_empty();
-    let table = fitted_table(cells, styles, &header, widths, focused).block(detail_block(
+    let fit = (&[4, 0, 3, 3, 4, 0, 0][..], 1, area.width.saturating_sub(2));
+    let table = fitted_table(cells, styles, &header, fit, focused).block(detail_block(
         app,
         Pane::Results,
         focused,
@@ -581,7 +571,6 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
         if wide { "uitgeschreven" } else { "uit op" },
         "gevolg",
     ];
-    let widths = fit_columns(&mut cells, &header, &[8, 0, 0, 0, 0], 0, table_area.width);
     let empty = cells.is_empty();
     let styles = bold.into_iter().map(|b| {
         if b {
@@ -590,7 +579,8 @@ pub fn withdrawals(app: &App, frame: &mut Frame, area: Rect) {
             Style::new()
         }
     });
-    let table = fitted_table(cells, styles, &header, widths, focused);
+    let fit = (&[8, 0, 0, 0, 0][..], 0, table_area.width);
+    let table = fitted_table(cells, styles, &header, fit, focused);
     let mut state = TableState::default().with_selected((!empty).then_some(app.sel.withdrawals));
     frame.render_stateful_widget(table, table_area, &mut state);
     if !switches.is_empty() {
