@@ -5,7 +5,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Pane, Screen, Target};
+use super::app::{App, Pane, Screen};
 
 /// The smallest terminal the layout needs.
 pub const MIN_WIDTH: u16 = 80;
@@ -76,26 +76,9 @@ fn nav_width(app: &App, width: u16) -> u16 {
     let need = app
         .nav_rows()
         .iter()
-        .map(|t| match *t {
-            // "2017-2018 → 194"
-            Target::Year(_) => 16,
-            Target::Enrolment(y, e) => {
-                let en = &doc.case.years[y].enrolments[e];
-                let name = doc
-                    .case
-                    .programme(&en.programme)
-                    .map_or(en.programme.as_str(), |p| p.name.as_str());
-                2 + name.width() + if en.withdrawn.is_some() { 13 } else { 0 }
-            }
-            Target::Summary(y, s) => {
-                let su = &doc.case.years[y].summaries[s];
-                let name = doc
-                    .case
-                    .programme(&su.programme)
-                    .map_or(su.programme.as_str(), |p| p.name.as_str());
-                name.width() + 12
-            }
-            _ => 0,
+        .map(|t| {
+            let (head, tail) = super::ui::nav_line(doc, t);
+            head.width() + tail.width()
         })
         .max()
         .unwrap_or(0) as u16

@@ -6,6 +6,7 @@ mod compare;
 mod figures;
 mod overlay;
 mod panes;
+pub use panes::nav_line;
 mod paste;
 
 use ratatui::Frame;

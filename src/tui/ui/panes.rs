@@ -37,6 +37,44 @@ fn short_period(p: crate::model::Period) -> &'static str {
     }
 }
 
+/// The text of a line of Jaren: the part that may shrink and the part that
+/// stays (a summary's figures). Rendering and the pane's width both use it.
+pub fn nav_line(doc: &crate::tui::app::Document, t: &Target) -> (String, String) {
+    let programme = |id: &str| -> String {
+        doc.case
+            .programme(id)
+            .map_or(id.to_string(), |p| p.name.clone())
+    };
+    match *t {
+        Target::Year(y) => {
+            let year = &doc.case.years[y];
+            let end = doc
+                .outcome
+                .ledger_row(year.year)
+                .map(|r| format!(" → {}", r.end))
+                .unwrap_or_default();
+            (format!("{}{end}", year.year), String::new())
+        }
+        Target::Enrolment(y, e) => {
+            let en = &doc.case.years[y].enrolments[e];
+            let w = if en.withdrawn.is_some() {
+                " (uitgeschr.)"
+            } else {
+                ""
+            };
+            (format!("  {}{w}", programme(&en.programme)), String::new())
+        }
+        Target::Summary(y, s) => {
+            let su = &doc.case.years[y].summaries[s];
+            (
+                format!("  {}", programme(&su.programme)),
+                format!(" Σ {}/{}", su.acquired, su.taken),
+            )
+        }
+        _ => (String::new(), String::new()),
+    }
+}
+
 pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = &app.doc else { return };
     let focused = app.focus == Pane::Navigator;
@@ -44,49 +82,18 @@ pub fn navigator(app: &App, frame: &mut Frame, area: Rect) {
     let items: Vec<ListItem> = app
         .nav_rows()
         .iter()
-        .map(|t| match *t {
-            Target::Year(y) => {
-                let year = &doc.case.years[y];
-                let end = doc
-                    .outcome
-                    .ledger_row(year.year)
-                    .map(|r| format!(" → {}", r.end))
-                    .unwrap_or_default();
-                ListItem::new(Line::styled(
-                    format!("{}{end}", year.year),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ))
-            }
-            Target::Enrolment(y, e) => {
-                let en = &doc.case.years[y].enrolments[e];
-                let name = doc
-                    .case
-                    .programme(&en.programme)
-                    .map_or(en.programme.as_str(), |p| p.name.as_str());
-                let w = if en.withdrawn.is_some() {
-                    " (uitgeschr.)"
-                } else {
-                    ""
-                };
-                ListItem::new(super::fit(&format!("  {name}{w}"), room))
-            }
-            Target::Summary(y, s) => {
-                let su = &doc.case.years[y].summaries[s];
-                let name = doc
-                    .case
-                    .programme(&su.programme)
-                    .map_or(su.programme.as_str(), |p| p.name.as_str());
-                let figures = format!(" Σ {}/{}", su.acquired, su.taken);
-                let name = super::fit(
-                    &format!("  {name}"),
-                    room.saturating_sub(unicode_width::UnicodeWidthStr::width(figures.as_str())),
-                );
-                ListItem::new(Line::styled(
-                    format!("{name}{figures}"),
-                    Style::new().fg(Color::Blue),
-                ))
-            }
-            _ => ListItem::new(""),
+        .map(|t| {
+            let (head, tail) = nav_line(doc, t);
+            let head = super::fit(
+                &head,
+                room.saturating_sub(unicode_width::UnicodeWidthStr::width(tail.as_str())),
+            );
+            let style = match t {
+                Target::Year(_) => Style::new().add_modifier(Modifier::BOLD),
+                Target::Summary(..) => Style::new().fg(Color::Blue),
+                _ => Style::new(),
+            };
+            ListItem::new(Line::styled(format!("{head}{tail}"), style))
         })
         .collect();
     let empty = items.is_empty();
