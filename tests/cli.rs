@@ -459,22 +459,7 @@ fn scenario_options_are_for_one_case_and_exclude_each_other() {
 
 /// A case with an empty enrolment in Chemie 2017-2018 (the benchmark of
 /// issue 10), for `traject import`.
-const SARA_CASE: &str = r#"(
-    format: 1,
-    student: (name: "Sara Peeters", number: "s123456"),
-    programmes: [
-        (id: "CH", name: "Bachelor Chemie", kind: Bachelor, size: 180, system: Semester),
-    ],
-    years: [
-        (
-            year: "2017-2018",
-            enrolments: [
-                (programme: "CH", enrolled: "2017-09-25", units: []),
-            ],
-        ),
-    ],
-)
-"#;
+const SARA_CASE: &str = include_str!("tui/cases/sara-leeg.ron");
 
 /// The six units of the benchmark as a Dutch spreadsheet exports them
 /// (semicolons, a header, decimal commas).

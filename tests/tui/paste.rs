@@ -8,22 +8,7 @@ use crate::support::Driver;
 
 /// A fresh case: Sara Peeters, first enrolment in Chemie 2017-2018 with no
 /// units yet (the benchmark of issue 10).
-const SARA: &str = r#"(
-    format: 1,
-    student: (name: "Sara Peeters", number: "s123456"),
-    programmes: [
-        (id: "CH", name: "Bachelor Chemie", kind: Bachelor, size: 180, system: Semester),
-    ],
-    years: [
-        (
-            year: "2017-2018",
-            enrolments: [
-                (programme: "CH", enrolled: "2017-09-25", units: []),
-            ],
-        ),
-    ],
-)
-"#;
+const SARA: &str = include_str!("cases/sara-leeg.ron");
 
 /// The six rows of the benchmark as a spreadsheet copies them (tabs).
 pub const SARA_ROWS: &str = "CHEM-ALG\tAlgemene chemie\t6\tsem 1\t12\t\n\
