@@ -536,14 +536,6 @@ fn editing_in_a_scenario_records_changes_and_leaves_the_baseline() {
     );
 }
 
-fn status(d: &Driver) -> String {
-    d.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_withdrawal_after_the_exams_says_why_it_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -556,7 +548,7 @@ fn a_withdrawal_after_the_exams_says_why_it_changes_nothing() {
     );
     // S01 has every result: the examined units keep them (12.1).
     assert_eq!(d.balance(), 188);
-    let text = status(&d);
+    let text = d.status_text();
     assert!(
         text.contains("verandert niets: CH-AC1, CH-ALG en 8 andere zijn al geëxamineerd: uitschrijven verandert hun resultaat niet"),
         "{text}"
@@ -575,7 +567,7 @@ fn a_second_chance_that_changes_no_figure_says_why() {
     let mut d = Driver::new(dir.path());
     d.open_demo("S01.ron").key(Tab).key(Tab); // Results, CH-AC1 (7 then 9)
     d.keys("C").keys("8").key(Enter);
-    let text = status(&d);
+    let text = d.status_text();
     assert!(
         text.contains("verandert niets: CH-AC1 krijgt 8 maar blijft niet geslaagd"),
         "{text}"
@@ -589,7 +581,7 @@ fn a_what_if_that_changes_figures_names_them() {
     d.open_demo("S02.ron").key(Down).key(Down).key(Down); // 2017-2018, Chemie
     d.keys("X").ctrl('u').keys("2017-10-20").key(Enter);
     assert_eq!(d.balance(), 200);
-    let text = status(&d);
+    let text = d.status_text();
     assert!(
         text.contains("Leerkrediet: saldo 170 → 200 (+30)"),
         "{text}"
@@ -617,7 +609,7 @@ fn next_year_then_the_report_in_html_and_markdown() {
     assert!(html.contains("scenario «2018-2019: CH opnieuw (6 SP)»"));
     let md = std::fs::read_to_string(stem.with_extension("md")).unwrap();
     assert!(md.starts_with("# Je leerkrediet"));
-    let text = status(&d);
+    let text = d.status_text();
     assert!(
         text.contains(".html en ") && text.ends_with("-sp.md."),
         "{text}"
@@ -655,7 +647,7 @@ fn a_switch_to_a_new_programme_stays_in_the_scenario() {
             .any(|c| matches!(c, traject::model::Change::PutProgramme(p) if p.id == "VG"))
     );
     assert_eq!(doc(&d).case.years[1].enrolments.len(), 2);
-    let text = status(&d);
+    let text = d.status_text();
     assert!(
         text.contains("verandert niets: in 2017-2018 geen generatiestudent"),
         "{text}"
@@ -693,7 +685,11 @@ fn adopting_a_scenario_asks_and_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Driver::new(dir.path());
     d.open_demo("W01.ron").keys("A");
-    assert!(status(&d).contains("kies met ]"), "{}", status(&d));
+    assert!(
+        d.status_text().contains("kies met ]"),
+        "{}",
+        d.status_text()
+    );
     d.keys("]").keys("A");
     let Overlay::Choice(dialog) = &d.app.overlay else {
         panic!("{:?}", d.app.overlay)

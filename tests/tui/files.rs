@@ -62,14 +62,6 @@ fn opened_and_edited() -> (tempfile::TempDir, PathBuf, Driver) {
     (dir, path, d)
 }
 
-fn status(d: &Driver) -> String {
-    d.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let (_dir, path, mut d) = opened_and_edited();
@@ -83,7 +75,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(matches!(d.app.overlay, Overlay::Form(_)));
     d.key(Enter);
     let doc = d.app.doc.as_ref().unwrap();
-    assert!(!doc.dirty(), "{}", status(&d));
+    assert!(!doc.dirty(), "{}", d.status_text());
     let copy = doc.path.clone().unwrap();
     assert_ne!(copy, path);
     assert_eq!(fs::read(&path).unwrap(), theirs, "their version stays");
@@ -101,7 +93,7 @@ fn overwrite_keeps_their_version_in_the_backup_and_reload_shows_it() {
     // Overschrijven is the third button.
     d.ctrl('s').key(Right).key(Right).key(Enter);
     assert!(d.dialog().is_none(), "{:?}", d.app.overlay);
-    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", status(&d));
+    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", d.status_text());
     assert!(
         !fs::read_to_string(&path)
             .unwrap()
@@ -122,7 +114,7 @@ fn overwrite_keeps_their_version_in_the_backup_and_reload_shows_it() {
     edit(&mut d);
     d.ctrl('s');
     assert!(d.dialog().is_none());
-    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", status(&d));
+    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", d.status_text());
 }
 
 #[test]
@@ -206,7 +198,7 @@ fn a_second_window_opens_read_only_until_it_takes_over() {
     assert!(
         !second.app.doc.as_ref().unwrap().dirty(),
         "{}",
-        status(&second)
+        second.status_text()
     );
     assert!(second.app.doc.as_ref().unwrap().read_only.is_none());
 
@@ -276,7 +268,7 @@ fn comments_are_announced_before_the_first_save() {
     assert_eq!(fs::read(&path).unwrap(), original);
     assert!(d.app.doc.as_ref().unwrap().dirty());
     d.ctrl('s').key(Left).key(Enter);
-    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", status(&d));
+    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", d.status_text());
     assert_eq!(fs::read(dir.path().join("jan.ron.bak")).unwrap(), original);
     // Told once: the next save asks nothing.
     edit(&mut d);
@@ -373,7 +365,7 @@ fn a_new_case_never_saved_comes_back_from_the_case_list() {
     assert!(d.screen(120, 40).contains("(hersteld)"));
     // Ctrl-s asks for a name, then the recovery file goes.
     d.ctrl('s').key(Enter);
-    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", status(&d));
+    assert!(!d.app.doc.as_ref().unwrap().dirty(), "{}", d.status_text());
     assert!(!written.exists());
 }
 

@@ -21,14 +21,6 @@ fn units(d: &Driver) -> usize {
         .len()
 }
 
-fn status(d: &Driver) -> String {
-    d.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn d_then_j_deletes_nothing_nor_does_y() {
     let mut d = driver();
@@ -70,22 +62,27 @@ fn a_key_that_does_not_apply_says_why() {
     // t tolerates in Resultaten only.
     d.keys("t");
     assert!(
-        status(&d).contains("doet niets in Jaren") && status(&d).contains("Resultaten"),
+        d.status_text().contains("doet niets in Jaren") && d.status_text().contains("Resultaten"),
         "{}",
-        status(&d)
+        d.status_text()
     );
     // t on a unit with a credit: why it cannot be tolerated.
     d.keys("3");
     assert_eq!(d.app.focus, Pane::Results);
     d.key(Down).keys("t");
     assert!(
-        status(&d).contains("kan niet getolereerd worden") && status(&d).contains("credit"),
+        d.status_text().contains("kan niet getolereerd worden")
+            && d.status_text().contains("credit"),
         "{}",
-        status(&d)
+        d.status_text()
     );
     // S01's Analytische chemie 1 (9) can be: t tolerates it.
     d.key(crossterm::event::KeyCode::Home).keys("t");
-    assert!(status(&d).contains("getolereerd;"), "{}", status(&d));
+    assert!(
+        d.status_text().contains("getolereerd;"),
+        "{}",
+        d.status_text()
+    );
 }
 
 #[test]
@@ -95,9 +92,10 @@ fn t_on_a_unit_that_cannot_be_tolerated_names_the_failing_conditions() {
     d.open(&root.join("tests/tui/cases/lange-namen.ron"));
     d.keys("3").key(Down).key(Down).keys("t");
     assert!(
-        status(&d).starts_with("FISC1 kan niet getolereerd worden: Art. 18.2 §3: samen"),
+        d.status_text()
+            .starts_with("FISC1 kan niet getolereerd worden: Art. 18.2 §3: samen"),
         "{}",
-        status(&d)
+        d.status_text()
     );
     assert!(!d.app.doc.as_ref().unwrap().dirty(), "nothing changed");
 }
@@ -112,9 +110,9 @@ fn d_on_an_empty_pane_says_there_is_nothing_to_delete() {
     d.keys("d");
     assert!(matches!(d.app.overlay, Overlay::None));
     assert!(
-        status(&d).starts_with("Niets om te verwijderen"),
+        d.status_text().starts_with("Niets om te verwijderen"),
         "{}",
-        status(&d)
+        d.status_text()
     );
 }
 

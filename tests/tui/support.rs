@@ -96,6 +96,15 @@ impl Driver {
         self
     }
 
+    /// The status line's text (empty when there is none).
+    pub fn status_text(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
     /// Opens the demo case with this file name from the case list.
     pub fn open_demo(&mut self, name: &str) -> &mut Self {
         let i = traject::tui::demo::DEMOS
