@@ -20,7 +20,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-tests=(--lib --test boundaries --test scenarios --test rules_by_year)
+tests=(--lib --test=boundaries --test=scenarios --test=rules_by_year)
 timeout=${MUTANTS_TIMEOUT:-120}
 out="$root/mutants.out"
 mkdir -p "$out"
@@ -95,8 +95,14 @@ run_code() {
     *" --file "* | *" -f "*) ;;
     *) args=(--file 'src/rules/**' "${args[@]}") ;;
   esac
+  # --cargo-arg reaches both the build (`cargo test --no-run`) and the test
+  # run, so only the targets named in `tests` are built per mutant; arguments
+  # after `--` (or --cargo-test-arg) reach the test run only and leave the
+  # build compiling every test target, the TUI and end-to-end tests too.
+  local test_args=()
+  for t in "${tests[@]}"; do test_args+=("--cargo-arg=$t"); done
   nice -n 19 cargo mutants "${args[@]}" --timeout "$timeout" --copy-target true \
-    --output "$out" -- "${tests[@]}"
+    --output "$out" "${test_args[@]}"
 }
 
 case "${1:-all}" in
