@@ -194,4 +194,50 @@ mod tests {
             assert_eq!(limits, vec![expected], "elsewhere {elsewhere}");
         }
     }
+
+    /// OER 8.1 §10 exception: the SP still missing for the diploma are the
+    /// programme's size less what is acquired, exempted and tolerated (the
+    /// summaries of the earlier years count all three): 90 + 30 acquired
+    /// and 30 exempted, or 30 tolerated, leave 30 of 180 — the exception;
+    /// without them 60 are missing.
+    #[test]
+    fn art_8_1_par10_exception_counts_exempted_and_tolerated_sp_as_done() {
+        for (exempted, tolerated, expected) in [
+            (0, 0, "enrolment-exceeds-balance"),
+            (30, 0, "enrolment-exception"),
+            (0, 30, "enrolment-exception"),
+            (18, 12, "enrolment-exception"),
+            (18, 6, "enrolment-exceeds-balance"),
+        ] {
+            let mut y15 = Year::new(crate::model::AcademicYear(2015));
+            y15.summaries = vec![Summary {
+                programme: "CH".into(),
+                contract: Contract::Diploma,
+                taken: 90,
+                acquired: 90,
+                exempted: 0,
+                tolerated: 0,
+            }];
+            let mut y16 = Year::new(crate::model::AcademicYear(2016));
+            y16.summaries = vec![Summary {
+                programme: "CH".into(),
+                contract: Contract::Diploma,
+                taken: 60 - exempted,
+                acquired: 30,
+                exempted,
+                tolerated,
+            }];
+            let y17 = year(2017, vec![enrolment("CH", units("U", 5, 6, None))]);
+            let o = run(&opened(2017, 20, vec![y15, y16, y17]));
+            let limits: Vec<&str> = warnings(&o)
+                .into_iter()
+                .filter(|w| w.starts_with("enrolment-"))
+                .collect();
+            assert_eq!(
+                limits,
+                vec![expected],
+                "exempted {exempted}, tolerated {tolerated}"
+            );
+        }
+    }
 }

@@ -539,3 +539,143 @@ impl Outcome {
         self.ledger.rows.iter().find(|r| r.year == year)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::Params;
+    use crate::rules::testkit::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| format!("{} | {}", l.article, l.msg))
+            .collect()
+    }
+
+    /// Chemie 2017-2018: 54 SP of credits, A (9) and B (7, then 8 in the
+    /// second chance) failed and both chosen to tolerate, C (7) failed and
+    /// chosen too (it cannot be: 18.3 §1 b), 3 SP each; in 2018-2019 D is
+    /// taken.
+    fn three_fails() -> crate::model::Case {
+        let mut us = units("P", 9, 6, Some(14));
+        for (code, g) in [("A", 9), ("B", 7), ("C", 7)] {
+            let mut u = unit(code, 3, Some(g));
+            u.tolerated = true;
+            us.push(u);
+        }
+        us[10].second = Some(crate::model::Mark::whole(8));
+        let y18 = year(2018, vec![enrolment("CH", vec![unit("D", 6, Some(12))])]);
+        case(vec![year(2017, vec![enrolment("CH", us)]), y18])
+    }
+
+    fn unit_of<'a>(o: &'a Outcome, y: i32, code: &str) -> &'a UnitOutcome {
+        o.unit(AcademicYear(y), "CH", code).expect("the unit")
+    }
+
+    /// OER 18.3: every failed unit chosen to tolerate is marked with its own
+    /// verdict — both valid ones, not only the first (the verdicts are walked
+    /// with a cursor per programme).
+    #[test]
+    fn art_18_3_each_valid_tolerance_choice_marks_its_own_unit() {
+        let o = run(&three_fails());
+        let status = |code| unit_of(&o, 2017, code).status;
+        assert_eq!(status("A"), UnitStatus::Tolerated);
+        assert_eq!(status("B"), UnitStatus::Tolerated);
+        assert_eq!(status("C"), UnitStatus::Failed);
+        assert_eq!(status("P0"), UnitStatus::Credit);
+        assert_eq!(unit_of(&o, 2018, "D").status, UnitStatus::Credit);
+    }
+
+    /// A unit's explanation: its result (Art. 22.2), then for a failed unit
+    /// its own tolerance verdict — B's grade 8, C's refusal for grade 7,
+    /// never a neighbour's lines.
+    #[test]
+    fn explain_unit_gives_the_result_then_the_units_own_verdict() {
+        let c = three_fails();
+        let o = run(&c);
+        let explain = |y, code| {
+            text(&crate::rules::explain_unit(
+                &c,
+                &Params::default(),
+                &o,
+                unit_of(&o, y, code),
+            ))
+        };
+        let b = explain(2017, "B");
+        assert_eq!(b.len(), 10);
+        assert_eq!(
+            b[0],
+            "Art. 17.3 | Eerste kans 7, tweede kans 8: het hoogste telt, dus 8."
+        );
+        assert!(b[1].starts_with("Art. 18.3 §4 | De student koos ervoor dit tekort te tolereren"));
+        assert_eq!(
+            b[3],
+            "Art. 18.3 §1 b | ✓ eindresultaat 8: alleen 8/20 of 9/20 kan getolereerd worden"
+        );
+        let c7 = explain(2017, "C");
+        assert_eq!(
+            c7[1],
+            "Art. 18.3 §1 b | ✗ eindresultaat 7: alleen 8/20 of 9/20 kan getolereerd worden"
+        );
+        assert_eq!(
+            explain(2017, "P0"),
+            vec!["Art. 22.2 | 14 in de eerste examenkans: een creditbewijs."]
+        );
+        // A credit has no verdict; D of the next year neither.
+        assert!(o.verdict_lines(unit_of(&o, 2017, "P0")).is_empty());
+        assert!(o.verdict_lines(unit_of(&o, 2018, "D")).is_empty());
+    }
+
+    /// The verdict of a unit is the one of its own year: A failed in
+    /// 2017-2018 and again in 2018-2019 has two verdicts, each with its
+    /// year's cumulative study efficiency (18.3 §1 a).
+    #[test]
+    fn art_18_3_a_verdict_lines_are_those_of_the_units_year() {
+        let mut us = units("P", 8, 6, Some(14));
+        us.push(unit("A", 6, Some(9)));
+        let y18 = year(2018, vec![enrolment("CH", vec![unit("A", 6, Some(9))])]);
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)]), y18]));
+        let first = |y| text(&o.verdict_lines(unit_of(&o, y, "A")))[0].clone();
+        assert_eq!(
+            first(2017),
+            "Art. 18.3 §1 a | ✓ cumulatieve studie-efficiëntie tot en met 2017-2018 is \
+             88,9 % (minstens 50 % nodig)"
+        );
+        assert_eq!(
+            first(2018),
+            "Art. 18.3 §1 a | ✓ cumulatieve studie-efficiëntie tot en met 2018-2019 is \
+             80,0 % (minstens 50 % nodig)"
+        );
+    }
+
+    /// Computing a case twice gives equal outcomes, also when one of them
+    /// has already been searched (its unit order built): the order is a
+    /// cache, never a difference.
+    #[test]
+    fn a_built_unit_order_does_not_make_outcomes_differ() {
+        let c = three_fails();
+        let (a, b) = (run(&c), run(&c));
+        assert!(a.unit(AcademicYear(2017), "CH", "B").is_some());
+        assert_eq!(a, b);
+        let mut other = c.clone();
+        other.years[1].enrolments[0].units[0].first = Some(crate::model::Mark::whole(9));
+        assert_ne!(run(&other), b);
+    }
+
+    /// The Dutch words of the unit table, one per status.
+    #[test]
+    fn unit_statuses_read_in_dutch() {
+        let table = [
+            (UnitStatus::Exempt, "vrijgesteld"),
+            (UnitStatus::Pending, "nog open"),
+            (UnitStatus::NoResult, "geen resultaat"),
+            (UnitStatus::Credit, "credit"),
+            (UnitStatus::Failed, "niet geslaagd"),
+            (UnitStatus::Tolerated, "getolereerd"),
+        ];
+        for (status, word) in table {
+            assert_eq!(status.dutch(), word, "{status:?}");
+        }
+    }
+}
