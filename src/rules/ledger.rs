@@ -112,11 +112,9 @@ fn taken_and_refunds(case: &Case, e: &EnrolmentFacts, lines: &mut Vec<Line>) -> 
         ));
     }
     let mut refunded = 0;
-    let withdrawn: Vec<&_> = e
-        .units
-        .iter()
-        .filter(|u| u.ledger_taken && u.withdrawal.is_some())
-        .collect();
+    // Only units that took leerkrediet have a withdrawal: the facts give
+    // none to an exempt unit, and this enrolment uses leerkrediet.
+    let withdrawn: Vec<&_> = e.units.iter().filter(|u| u.withdrawal.is_some()).collect();
     // Group by outcome so each line reads as one sentence.
     for group in [
         Withdrawn::Removal,
@@ -735,5 +733,231 @@ mod tests {
         };
         assert_eq!(says_why(12), (0, true));
         assert_eq!(says_why(5), (0, false));
+    }
+
+    /// The ledger lines of a year, as "article | text".
+    fn row_text(o: &crate::rules::Outcome, y: i32) -> Vec<String> {
+        o.ledger_row(AcademicYear(y))
+            .expect("the year's row")
+            .lines
+            .iter()
+            .map(|l| format!("{} | {}", l.article, l.msg))
+            .collect()
+    }
+
+    fn on(c: &crate::model::Case, today: &str) -> crate::rules::Outcome {
+        crate::rules::compute_on(
+            c,
+            &crate::params::Params::default(),
+            crate::rules::effective_as_of(c),
+            Some(d(today)),
+        )
+    }
+
+    /// OER 8.1 §1: the ledger's first year says it starts at 140 — once, in
+    /// that year only; a case that opens with a known balance has no such
+    /// line.
+    #[test]
+    fn art_8_1_par1_the_first_enrolment_line_only_in_the_first_year() {
+        use crate::rules::msg::{LedgerMsg, Msg};
+        let firsts = |o: &crate::rules::Outcome| -> Vec<i32> {
+            o.ledger
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.lines
+                        .iter()
+                        .any(|l| matches!(l.msg, Msg::Ledger(LedgerMsg::FirstEnrolment { .. })))
+                })
+                .map(|r| r.year.0)
+                .collect()
+        };
+        let years = || {
+            vec![
+                year(2016, vec![enrolment("CH", units("A", 2, 6, Some(12)))]),
+                year(2017, vec![enrolment("CH", units("B", 2, 6, Some(12)))]),
+            ]
+        };
+        assert_eq!(firsts(&run(&case(years()))), vec![2016]);
+        assert_eq!(firsts(&run(&opened(2016, 100, years()))), Vec::<i32>::new());
+    }
+
+    /// OER 8.1 §2: a year counts as enrolled with an enrolment or with a
+    /// summary of one elsewhere; a year entered without either is a year
+    /// without enrolment (and with a balance under 60, 8.1 §12 starts a
+    /// rebuild after it).
+    #[test]
+    fn art_8_1_par2_a_year_with_only_a_summary_is_enrolled_an_empty_one_not() {
+        let mut only_summary = year(2016, vec![]);
+        only_summary.summaries.push(crate::model::Summary {
+            programme: "CH".into(),
+            contract: Contract::Diploma,
+            taken: 12,
+            acquired: 12,
+            exempted: 0,
+            tolerated: 0,
+        });
+        let c = opened(
+            2015,
+            30,
+            vec![
+                year(2015, vec![enrolment("CH", units("A", 1, 6, Some(12)))]),
+                only_summary,
+                year(2017, vec![]),
+                year(2018, vec![enrolment("CH", units("B", 1, 6, Some(12)))]),
+            ],
+        );
+        let rows = run(&c).ledger.rows;
+        let got: Vec<(i32, bool, i64, i64)> = rows
+            .iter()
+            .map(|r| (r.year.0, r.enrolled, r.rebuild, r.end))
+            .collect();
+        // 2015: 30 − 6 + 6 = 30; 2016: −12 + 12 = 30; 2017: nothing (30 <
+        // 60); 2018: +10 rebuilt, −6 + 6: 40.
+        assert_eq!(
+            got,
+            vec![
+                (2015, true, 0, 30),
+                (2016, true, 0, 30),
+                (2017, false, 0, 30),
+                (2018, true, 10, 40)
+            ]
+        );
+    }
+
+    /// OER 8.1 §1: why an enrolment uses no leerkrediet — an examencontract
+    /// for its contract, a bachelor-na-bachelor for its kind.
+    #[test]
+    fn art_8_1_par1_the_no_leerkrediet_line_says_why() {
+        use crate::rules::msg::{LedgerMsg, Msg, NoLeerkrediet};
+        let why = |c: &crate::model::Case| -> Vec<NoLeerkrediet> {
+            run(c).ledger.rows[0]
+                .lines
+                .iter()
+                .filter_map(|l| match &l.msg {
+                    Msg::Ledger(LedgerMsg::NoLeerkrediet { why, .. }) => Some(*why),
+                    _ => None,
+                })
+                .collect()
+        };
+        let mut exam = enrolment("CH", units("A", 2, 6, Some(12)));
+        exam.contract = Contract::Exam;
+        assert_eq!(
+            why(&case(vec![year(2017, vec![exam.clone()])])),
+            vec![NoLeerkrediet::ExamContract]
+        );
+        let mut banaba = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("A", 2, 6, None))],
+        )]);
+        banaba.programmes[0].kind = ProgrammeKind::BachelorAfterBachelor;
+        assert_eq!(
+            why(&banaba),
+            vec![NoLeerkrediet::Kind(ProgrammeKind::BachelorAfterBachelor)]
+        );
+        // An examencontract in a bachelor-na-bachelor: the contract is why.
+        banaba.years[0].enrolments[0].contract = Contract::Exam;
+        assert_eq!(why(&banaba), vec![NoLeerkrediet::ExamContract]);
+    }
+
+    /// OER 8.1 §1, §5: exempted units take no leerkrediet and the line says
+    /// which; a withdrawal in time names the units it returns. An exempt
+    /// unit that is also withdrawn has nothing to return or lose: no
+    /// withdrawal line for it.
+    #[test]
+    fn art_8_1_par5_exemption_and_withdrawal_lines_name_their_units() {
+        let withdrawn = |code: &str, sp| {
+            let mut u = unit(code, sp, None);
+            u.withdrawal = Some(UnitWithdrawal {
+                date: d("2017-10-01"),
+                removal: false,
+            });
+            u
+        };
+        let mut vx = unit("VX", 3, None);
+        vx.exempt = true;
+        let mut vw = withdrawn("VW", 4);
+        vw.exempt = true;
+        let us = vec![
+            unit("A", 6, Some(12)),
+            vx,
+            vw,
+            withdrawn("W1", 5),
+            withdrawn("W2", 6),
+        ];
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        let lines = row_text(&o, 2017);
+        let expected = [
+            "Art. 8.1 §1 | Vrijgesteld (VX en VW): 7 studiepunten zonder leerkrediet.",
+            "Art. 8.1 §5 | Uitgeschreven op 01-10-2017 uiterlijk op de grensdatum van W1 en W2: \
+             11 studiepunten terug.",
+        ];
+        for e in expected {
+            assert!(lines.iter().any(|l| l == e), "{e}\nin {lines:#?}");
+        }
+        assert_eq!(
+            lines.iter().filter(|l| l.contains("Uitgeschreven")).count(),
+            1,
+            "{lines:#?}"
+        );
+        let r = &o.ledger.rows[0];
+        assert_eq!((r.taken, r.refunded, r.acquired), (17, 11, 6));
+        // Without exemptions there is no exemption line.
+        let plain = run(&case(vec![year(
+            2017,
+            vec![enrolment("CH", units("A", 2, 6, Some(12)))],
+        )]));
+        assert!(
+            !row_text(&plain, 2017)
+                .iter()
+                .any(|l| l.contains("Vrijgesteld"))
+        );
+    }
+
+    /// RULES.md §7 with 8.1 §3: while results are pending, the row's end if
+    /// every pending unit passes adds those SP and the bonus they would
+    /// still earn — only up to the bonus left (60 less what was granted
+    /// before), and none at all after a rebuild.
+    #[test]
+    fn rules_7_the_end_if_all_pass_counts_the_bonus_still_left() {
+        use crate::rules::msg::{LedgerMsg, Msg};
+        let provisional = |o: &crate::rules::Outcome| -> (i64, i64, i64) {
+            let r = o.ledger_row(AcademicYear(2017)).unwrap();
+            let (bonus, end) = r
+                .lines
+                .iter()
+                .find_map(|l| match &l.msg {
+                    Msg::Ledger(LedgerMsg::Provisional {
+                        bonus,
+                        end_if_all_pass,
+                        ..
+                    }) => Some((*bonus, *end_if_all_pass)),
+                    _ => None,
+                })
+                .expect("a provisional line");
+            assert_eq!(end, r.end_if_all_pass);
+            (r.end, bonus, end)
+        };
+        // 30 SP passed in January (30 bonus), 30 waiting: 140 − 60 + 30 +
+        // 30 = 140; all passing adds 30 and the other 30 of the bonus.
+        let mut us = units("P", 5, 6, Some(12));
+        us.extend(units("W", 5, 6, None));
+        let first = case(vec![year(2017, vec![enrolment("CH", us.clone())])]);
+        assert_eq!(provisional(&on(&first, "2018-02-10")), (140, 30, 200));
+        // 54 granted before: 6 left. 100 − 60 + 30 = 70; 70 + 30 + 6 = 106.
+        let mut later = opened(2017, 100, vec![year(2017, vec![enrolment("CH", us)])]);
+        later.opening.as_mut().unwrap().bonus_granted = 54;
+        assert_eq!(provisional(&on(&later, "2018-02-10")), (76, 0, 106));
+        // After a rebuild (8.1 §12), no bonus: 24 + 10 − 12 = 22, + 12.
+        let mut rebuilt = opened(
+            2015,
+            30,
+            vec![
+                year(2015, vec![enrolment("CH", units("A", 1, 6, None))]),
+                year(2017, vec![enrolment("CH", units("W", 2, 6, None))]),
+            ],
+        );
+        rebuilt.opening.as_mut().unwrap().bonus_granted = 0;
+        assert_eq!(provisional(&on(&rebuilt, "2018-02-10")), (22, 0, 34));
     }
 }
