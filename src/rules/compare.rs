@@ -729,4 +729,134 @@ mod tests {
         });
         assert_eq!(in_use(&c), vec!["CH", "VG"]);
     }
+
+    /// The difference column names what appears or goes: a figure that
+    /// only one side has is "nieuw" or "weg", a warning that comes is
+    /// "nieuw", one that goes "vervalt".
+    #[test]
+    fn a_figure_or_warning_that_comes_or_goes_is_named() {
+        let table = [
+            (Quantity::Missing, Quantity::Whole(3), "nieuw"),
+            (
+                Quantity::Percent(None),
+                Quantity::Percent(Some(500)),
+                "nieuw",
+            ),
+            (Quantity::Whole(3), Quantity::Missing, "weg"),
+            (Quantity::Percent(Some(500)), Quantity::Percent(None), "weg"),
+            (Quantity::Flag(false), Quantity::Flag(true), "nieuw"),
+            (Quantity::Flag(true), Quantity::Flag(false), "vervalt"),
+            (Quantity::Word, Quantity::Word, "anders"),
+        ];
+        for (a, b, word) in table {
+            assert_eq!(
+                row_of(&[("a", a), ("b", b)]).delta(1),
+                word,
+                "{a:?} → {b:?}"
+            );
+        }
+    }
+
+    /// Two cases of Chemie: 2016 and 2017 with credits, the second with a
+    /// fail in 2017; `warn` adds warnings (code, year) to an outcome.
+    fn two_years(fail: bool) -> Outcome {
+        use crate::rules::testkit::*;
+        let grade = if fail { 5 } else { 12 };
+        let mut y17 = units("B", 4, 6, Some(12));
+        y17.push(unit("F", 6, Some(grade)));
+        run(&case(vec![
+            year(2016, vec![enrolment("CH", units("A", 5, 6, Some(12)))]),
+            year(2017, vec![enrolment("CH", y17)]),
+        ]))
+    }
+
+    fn warn(mut o: Outcome, list: &[(crate::rules::Code, i32)]) -> Outcome {
+        for (code, y) in list {
+            o.warnings.push(crate::rules::Warning {
+                code: *code,
+                year: Some(AcademicYear(*y)),
+                msg: crate::rules::msg::LedgerMsg::NoBonusAfterRebuild.into(),
+            });
+        }
+        o
+    }
+
+    /// The comparison's shape: a heading per group (with no values), the
+    /// rows under it, each row marked when a value differs from the
+    /// baseline's; a group with no rows (no warnings anywhere) has no
+    /// heading either. Each year's study progress is that year's own.
+    #[test]
+    fn rows_come_under_headings_and_say_whether_they_differ() {
+        let (base, failed) = (two_years(false), two_years(true));
+        let rows = compare(&[&base, &failed]);
+        let headings: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.heading)
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Leerkrediet",
+                "Studievoortgang (Art. 13.1)",
+                "Chemie (180 SP)"
+            ]
+        );
+        assert!(
+            rows.iter()
+                .filter(|r| r.heading)
+                .all(|r| r.cells.iter().all(|c| c.text.is_empty()))
+        );
+        assert_eq!(rows[0].label, "Leerkrediet");
+        let row = |title: &str| rows.iter().find(|r| r.title == title).expect(title);
+        let texts = |title: &str| -> Vec<String> {
+            row(title).cells.iter().map(|c| c.text.clone()).collect()
+        };
+        assert_eq!(
+            texts("Studievoortgang 2016-2017 (Art. 13.1)"),
+            ["100,0 %", "100,0 %"]
+        );
+        assert_eq!(
+            texts("Studievoortgang 2017-2018 (Art. 13.1)"),
+            ["100,0 %", "80,0 %"]
+        );
+        assert!(!row("Studievoortgang 2016-2017 (Art. 13.1)").differs);
+        assert!(row("Studievoortgang 2017-2018 (Art. 13.1)").differs);
+        assert!(!row("Leerkrediet einde 2016-2017").differs);
+        assert!(row("Leerkrediet: saldo").differs);
+    }
+
+    /// A warning row is one (year, code): each outcome says "ja" only for
+    /// that code in that year — not the same code in another year, nor
+    /// another code in the same year.
+    #[test]
+    fn a_warning_row_is_one_code_in_one_year() {
+        use crate::rules::Code::{BindingConditions, EnrolmentRefused};
+        let base = warn(two_years(false), &[(BindingConditions, 2016)]);
+        let other = warn(
+            two_years(false),
+            &[(BindingConditions, 2017), (EnrolmentRefused, 2016)],
+        );
+        let rows = compare(&[&base, &other]);
+        let warnings: Vec<(String, Vec<String>)> = rows
+            .iter()
+            .skip_while(|r| r.label != "Waarschuwingen en fouten")
+            .skip(1)
+            .map(|r| {
+                (
+                    r.title.clone(),
+                    r.cells.iter().map(|c| c.text.clone()).collect(),
+                )
+            })
+            .collect();
+        let t = |y: &str, a: &str, b: &str| (format!("Waarschuwing {y}"), vec![a.into(), b.into()]);
+        assert_eq!(
+            warnings,
+            vec![
+                t("2016-2017", "ja", "nee"),
+                t("2016-2017", "nee", "ja"),
+                t("2017-2018", "nee", "ja"),
+            ]
+        );
+    }
 }
