@@ -81,52 +81,52 @@ impl Rebuilds {
     /// op het academiejaar waarin hij het hoger onderwijs verlaten heeft,
     /// worden daartoe elk academiejaar 10 studiepunten toegevoegd."
     fn step(&mut self, t: &Decree, year: AcademicYear, balance: i64, lines: &mut Vec<Line>) -> i64 {
-        let mut added = 0;
-        for kind in [RebuildKind::Master, RebuildKind::LeftHigherEducation] {
-            let state = match kind {
-                RebuildKind::Master => &mut self.master,
-                _ => &mut self.left,
-            };
-            let State::Running(from) = *state else {
-                continue;
-            };
-            if year < from {
-                continue;
-            }
-            let now = balance + added;
-            let target = i64::from(t.rebuild_target);
-            if now >= target {
-                *state = State::Done;
-                lines.push(Line::amount(
-                    article(kind),
-                    0,
-                    RebuildMsg::Finished { now, target }.into(),
-                ));
-                continue;
-            }
-            let step = i64::from(t.rebuild_step).min(target - now);
-            added += step;
-            self.any_applied = true;
-            let done = now + step >= target;
-            if done {
-                *state = State::Done;
-            }
-            lines.push(
-                Line::amount(
-                    article(kind),
-                    step,
-                    RebuildMsg::Step {
-                        kind,
-                        step,
-                        target,
-                        done,
-                    }
-                    .into(),
-                )
-                .interpreted_if(done),
-            );
+        // At most one rebuild runs at a time (RULES.md §2.6): `from_case`
+        // and `after_master` end the §12 one when the §11 one runs.
+        let running = [
+            (RebuildKind::Master, &mut self.master),
+            (RebuildKind::LeftHigherEducation, &mut self.left),
+        ]
+        .into_iter()
+        .find(|(_, s)| matches!(**s, State::Running(from) if year >= from));
+        let Some((kind, state)) = running else {
+            return 0;
+        };
+        let target = i64::from(t.rebuild_target);
+        if balance >= target {
+            *state = State::Done;
+            lines.push(Line::amount(
+                article(kind),
+                0,
+                RebuildMsg::Finished {
+                    now: balance,
+                    target,
+                }
+                .into(),
+            ));
+            return 0;
         }
-        added
+        let step = i64::from(t.rebuild_step).min(target - balance);
+        let done = balance + step >= target;
+        if done {
+            *state = State::Done;
+        }
+        self.any_applied = true;
+        lines.push(
+            Line::amount(
+                article(kind),
+                step,
+                RebuildMsg::Step {
+                    kind,
+                    step,
+                    target,
+                    done,
+                }
+                .into(),
+            )
+            .interpreted_if(done),
+        );
+        step
     }
 
     /// The HBO5 top-up at the start of a year with an enrolment (8.1 §13).
@@ -483,5 +483,114 @@ mod tests {
             r.after_gap_year(&c, &t, AcademicYear(2019), 30, &mut Vec::new());
             assert_eq!(steps(&mut r, &c, 30, 2020, 2020), vec![0]);
         }
+    }
+
+    /// A case that opens in 2017 with the given rebuilds already used
+    /// (`in_progress`: still running at the opening).
+    fn opened_with(rebuilds: &[(RebuildKind, bool)]) -> Case {
+        let mut c = case(vec![]);
+        c.opening = Some(Opening {
+            year: AcademicYear(2017),
+            balance: 30,
+            bonus_granted: 60,
+            rebuilds: rebuilds
+                .iter()
+                .map(|&(kind, in_progress)| RebuildUse { kind, in_progress })
+                .collect(),
+            progress: vec![],
+        });
+        c
+    }
+
+    /// OER 8.1 §11 "eenmalig … tot maximaal 60": once the rebuild has
+    /// brought the balance to 60 it is over; when the balance later falls
+    /// below 60 again, nothing more is added.
+    #[test]
+    fn art_8_1_par11_a_rebuild_that_reached_sixty_never_adds_again() {
+        let c = case(vec![]);
+        let t = decree();
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2017));
+        r.after_master(&t, AcademicYear(2017), 45, &mut Vec::new());
+        let mut lines = Vec::new();
+        let mut at =
+            |y: i32, balance: i64| r.at_start(&c, &t, AcademicYear(y), true, balance, &mut lines);
+        // 45 → 55 → 60, then 60 SP taken and lost: 0.
+        assert_eq!([at(2018, 45), at(2019, 55), at(2020, 0)], [10, 5, 0]);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            lines[1].msg,
+            RebuildMsg::Step {
+                kind: RebuildKind::Master,
+                step: 5,
+                target: 60,
+                done: true,
+            }
+            .into()
+        );
+    }
+
+    /// A rebuild still running at the opening (8.1 §11 or §12) goes on
+    /// adding 10 a year from the opening year; one the opening says was
+    /// used and is over adds nothing.
+    #[test]
+    fn art_8_1_par11_par12_a_rebuild_running_at_the_opening_goes_on() {
+        use RebuildKind::{LeftHigherEducation as Left, Master};
+        let table: &[(&[(RebuildKind, bool)], [i64; 3])] = &[
+            (&[(Left, true)], [10, 10, 10]),
+            (&[(Master, true)], [10, 10, 10]),
+            (&[(Left, false)], [0, 0, 0]),
+            (&[(Master, false), (Left, true)], [10, 10, 10]),
+        ];
+        for (rebuilds, expected) in table {
+            let c = opened_with(rebuilds);
+            let mut r = Rebuilds::from_case(&c, AcademicYear(2017));
+            assert_eq!(steps(&mut r, &c, 0, 2017, 2019), expected, "{rebuilds:?}");
+        }
+    }
+
+    /// OER 8.1 §12 "eenmalig": a student whose §12 rebuild was used before
+    /// the opening starts no second one after another year away.
+    #[test]
+    fn art_8_1_par12_no_second_rebuild_after_another_gap_year() {
+        let c = opened_with(&[(RebuildKind::LeftHigherEducation, false)]);
+        let t = decree();
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2017));
+        let mut lines = Vec::new();
+        r.after_gap_year(&c, &t, AcademicYear(2017), 30, &mut lines);
+        assert!(lines.is_empty(), "{lines:?}");
+        assert_eq!(steps(&mut r, &c, 30, 2018, 2019), vec![0, 0]);
+    }
+
+    /// OER 8.1 §12 is for a student without a master diploma: after one, a
+    /// year away with a balance under 60 starts nothing and the trace says
+    /// why (an Interpretation) — unless the §11 rebuild runs already, which
+    /// says enough.
+    #[test]
+    fn art_8_1_par12_after_a_master_diploma_the_trace_says_why_not() {
+        let t = decree();
+        let mut c = case(vec![]);
+        master_diploma(&mut c, 2015);
+        // The master year ended at 80: no §11 rebuild; in 2017 away at 40.
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2015));
+        r.after_master(&t, AcademicYear(2015), 80, &mut Vec::new());
+        let mut lines = Vec::new();
+        r.after_gap_year(&c, &t, AcademicYear(2017), 40, &mut lines);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(
+            lines[0].msg,
+            RebuildMsg::NoLeftAfterMaster {
+                year: AcademicYear(2017),
+                balance: 40
+            }
+            .into()
+        );
+        assert!(lines[0].interpretation);
+        assert_eq!(steps(&mut r, &c, 40, 2018, 2018), vec![0]);
+        // The master year ended at 20: §11 runs; a year away adds no line.
+        let mut r = Rebuilds::from_case(&c, AcademicYear(2015));
+        r.after_master(&t, AcademicYear(2015), 20, &mut Vec::new());
+        let mut lines = Vec::new();
+        r.after_gap_year(&c, &t, AcademicYear(2016), 20, &mut lines);
+        assert!(lines.is_empty(), "{lines:?}");
     }
 }
