@@ -126,8 +126,9 @@ pub fn column_differs(rows: &[CompareRow], i: usize) -> bool {
 /// from a summary line, or progress made before the opening. A programme
 /// only listed, or enrolled in without any unit yet, has no table.
 fn programme_in_use(o: &Outcome, p: &ProgrammeOutcome) -> bool {
+    // SP acquired (on a summary line too) are part of the progress done.
     o.units.iter().any(|u| *u.programme == *p.id)
-        || p.years.iter().any(|y| y.taken > 0 || y.acquired > 0)
+        || p.years.iter().any(|y| y.taken > 0)
         || p.progress.done() > 0
 }
 
