@@ -938,3 +938,282 @@ pub fn year_facts<'a>(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mark, ProgrammeKind, UnitWithdrawal};
+    use crate::rules::keys::key;
+    use crate::rules::msg::GradeMsg;
+    use crate::rules::outcome::Outcome;
+    use crate::rules::testkit::*;
+
+    const Y: AcademicYear = AcademicYear(2017);
+
+    fn biologie() -> Programme {
+        Programme::new("BIO", "Biologie", ProgrammeKind::Bachelor, 180)
+    }
+
+    fn status(o: &Outcome, programme: &str, code: &str) -> UnitStatus {
+        o.unit(Y, programme, code).expect("the unit").status
+    }
+
+    fn final_mark(o: &Outcome, code: &str) -> Option<Mark> {
+        o.unit(Y, "CH", code).expect("the unit").final_mark
+    }
+
+    /// The errors as (key, unit).
+    fn errors_at(o: &Outcome) -> Vec<(&'static str, Option<&str>)> {
+        o.errors
+            .iter()
+            .map(|e| (e.code.key(), e.place.unit.as_deref()))
+            .collect()
+    }
+
+    /// OER 17.1: a unit with a numeric result cannot get "geslaagd" (nor a
+    /// pass/fail unit a number). The result is refused and gives no credit.
+    /// Kills the `!unit.pass_fail` guard → false in `check_marks` (no
+    /// error) and both deleted `Passed | NotPassed` arms of
+    /// `without_invalid_marks` (the geslaagd would give a credit).
+    #[test]
+    fn art_17_1_geslaagd_on_a_graded_unit_is_refused_and_gives_no_credit() {
+        let mut graded = unit("G", 6, None);
+        graded.first = Some(Mark::Passed);
+        let mut pass_fail = unit("P", 6, Some(14));
+        pass_fail.pass_fail = true;
+        let mut kept = unit("K", 6, None);
+        kept.pass_fail = true;
+        kept.first = Some(Mark::Passed);
+        let o = run(&case(vec![year(
+            2017,
+            vec![enrolment("CH", vec![graded, pass_fail, kept])],
+        )]));
+        assert_eq!(
+            errors_at(&o),
+            vec![
+                ("result-kind-mismatch", Some("G")),
+                ("result-kind-mismatch", Some("P")),
+            ]
+        );
+        assert_eq!(status(&o, "CH", "G"), UnitStatus::NoResult);
+        assert_eq!(final_mark(&o, "G"), None);
+        assert_eq!(status(&o, "CH", "P"), UnitStatus::NoResult);
+        assert_eq!(status(&o, "CH", "K"), UnitStatus::Credit);
+    }
+
+    /// OER 17.1: a unit's grade is whole. 12.5 and 0.5 are refused
+    /// (`grade-not-whole`) and leave the unit without a result: no credit
+    /// from 12.5, no fail from 0.5. Kills the mutants of the whole-grade
+    /// test `(!whole || t % 10 == 0)` in `without_invalid_marks` (deleted
+    /// `!`, `==` → `!=`, `%` → `/` in the quick check; deleted `!`, `==` →
+    /// `!=` in the filter), which would keep one of the two grades.
+    #[test]
+    fn art_17_1_a_unit_grade_with_tenths_is_refused_and_gives_no_result() {
+        let mut half = unit("H", 6, None);
+        half.first = Some(Mark::Tenths(125));
+        let mut low = unit("Z", 6, None);
+        low.first = Some(Mark::Tenths(5));
+        let o = run(&case(vec![year(
+            2017,
+            vec![enrolment("CH", vec![half, low])],
+        )]));
+        assert_eq!(
+            errors_at(&o),
+            vec![("grade-not-whole", Some("H")), ("grade-not-whole", Some("Z"))]
+        );
+        assert_eq!(status(&o, "CH", "H"), UnitStatus::NoResult);
+        assert_eq!(final_mark(&o, "H"), None);
+        assert_eq!(status(&o, "CH", "Z"), UnitStatus::NoResult);
+        assert_eq!(final_mark(&o, "Z"), None);
+    }
+
+    /// OER 17.1/17.3: an impossible second chance (21/20) is refused, and
+    /// only it: the valid first chance of 8 stays the final result (a fail).
+    /// Kills the mutants of the filter in `without_invalid_marks` that drop
+    /// a valid whole grade along with the invalid one (`||` → `&&`, `%` →
+    /// `/`, `%` → `+`).
+    #[test]
+    fn art_17_3_a_refused_second_chance_leaves_the_first_chance_standing() {
+        let mut u = unit("A", 6, Some(8));
+        u.second = Some(Mark::whole(21));
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", vec![u])])]));
+        assert_eq!(errors_at(&o), vec![("grade-out-of-range", Some("A"))]);
+        assert_eq!(final_mark(&o, "A"), Some(Mark::whole(8)));
+        assert_eq!(status(&o, "CH", "A"), UnitStatus::Failed);
+    }
+
+    /// OER 12.1: when the programme's withdrawal came before the unit's
+    /// own (later) one, the programme's applies; the unit was examined, so
+    /// it is only noted, not an error of the unit's own withdrawal. The
+    /// unit's own withdrawal coming first after its exams is the error.
+    /// Kills `&&` → `||` in `unit_facts` (the error whenever the unit has
+    /// a withdrawal of its own).
+    #[test]
+    fn art_12_1_the_earlier_programme_withdrawal_is_the_one_that_applies() {
+        let with_own = |date: &str| {
+            let mut u = unit("A", 6, Some(8));
+            u.withdrawal = Some(UnitWithdrawal {
+                date: d(date),
+                removal: false,
+            });
+            let mut e = enrolment("CH", vec![u]);
+            e.withdrawn = Some(d("2018-02-01"));
+            run(&case(vec![year(2017, vec![e])]))
+        };
+        let later = with_own("2018-03-01");
+        assert_eq!(errors_at(&later), vec![]);
+        assert_eq!(status(&later, "CH", "A"), UnitStatus::Failed);
+        let earlier = with_own("2018-01-15");
+        assert_eq!(
+            errors_at(&earlier),
+            vec![("withdrawal-after-exams", Some("A"))]
+        );
+    }
+
+    /// RULES.md §4 (OER 1.1.55): a programme's SE years are the years it
+    /// has an enrolment or a summary line, not every listed year. Kills
+    /// `has_programme` → true.
+    #[test]
+    fn art_1_1_55_a_programme_has_se_figures_only_in_its_own_years() {
+        let mut c = case(vec![
+            year(2017, vec![enrolment("CH", units("A", 5, 6, Some(12)))]),
+            year(2018, vec![]),
+        ]);
+        c.programmes.push(biologie());
+        c.years[1].summaries.push(Summary {
+            programme: "BIO".into(),
+            contract: Contract::Diploma,
+            taken: 60,
+            acquired: 48,
+            exempted: 0,
+            tolerated: 0,
+        });
+        let o = run(&c);
+        let years = |id: &str| -> Vec<(AcademicYear, u64, u64)> {
+            o.programme(id)
+                .expect("the programme")
+                .years
+                .iter()
+                .map(|y| (y.year, y.taken, y.acquired))
+                .collect()
+        };
+        assert_eq!(years("CH"), vec![(AcademicYear(2017), 30, 30)]);
+        assert_eq!(years("BIO"), vec![(AcademicYear(2018), 60, 48)]);
+    }
+
+    /// A summary line cannot have more SP acquired and tolerated than
+    /// taken. Kills `+` → `*` in `year_facts` (30 acquired of 20 taken
+    /// would pass, 20 + 4 of 24 would not).
+    #[test]
+    fn a_summary_acquiring_more_than_it_took_is_inconsistent() {
+        let summary = |taken, acquired, tolerated| {
+            let mut c = case(vec![year(2017, vec![])]);
+            c.years[0].summaries.push(Summary {
+                programme: "CH".into(),
+                contract: Contract::Diploma,
+                taken,
+                acquired,
+                exempted: 0,
+                tolerated,
+            });
+            errors(&run(&c))
+        };
+        assert_eq!(summary(20, 30, 0), vec!["summary-inconsistent"]);
+        assert_eq!(summary(24, 20, 6), vec!["summary-inconsistent"]);
+        assert_eq!(summary(24, 20, 4), Vec::<&str>::new());
+    }
+
+    /// A code used in two programmes of a year is one error, on the later
+    /// programme's unit, naming the earlier programme; it is not also a
+    /// repeat within the enrolment. Kills `-` → `/` in `duplicate_codes`
+    /// (`group[k / 1]` compares a unit with itself: every duplicate would
+    /// also count as repeated in its own enrolment).
+    #[test]
+    fn a_code_in_two_programmes_is_reported_once_naming_the_other() {
+        let mut c = case(vec![year(
+            2017,
+            vec![
+                enrolment("CH", vec![unit("A", 6, Some(12)), unit("B", 6, Some(12))]),
+                enrolment("BIO", vec![unit("A", 6, Some(12))]),
+            ],
+        )]);
+        c.programmes.push(biologie());
+        let o = run(&c);
+        assert_eq!(o.errors.len(), 1, "{:?}", errors_at(&o));
+        let e = &o.errors[0];
+        assert_eq!(e.code, Code::DuplicateUnitCode);
+        assert_eq!(e.place, place(Y, &biologie(), Some("A")));
+        assert_eq!(
+            e.msg,
+            Msg::from(InputMsg::DuplicateCodeElsewhere {
+                other: name("Chemie")
+            })
+        );
+    }
+
+    /// A code repeated in one enrolment is found among other codes, on its
+    /// second use only. Kills `==` → `!=` in `duplicate_codes` (sorting
+    /// runs of different keys by code pulls the two uses apart).
+    #[test]
+    fn a_repeated_code_is_found_among_others() {
+        let mut us = units("U", 12, 6, Some(12));
+        us.insert(3, unit("U7", 6, Some(14)));
+        let o = run(&case(vec![year(2017, vec![enrolment("CH", us)])]));
+        assert_eq!(errors_at(&o), vec![("duplicate-unit-code", Some("U7"))]);
+        let e = &o.errors[0];
+        assert_eq!(e.msg, Msg::from(InputMsg::DuplicateCode));
+    }
+
+    /// Two different codes whose sorting keys are equal (built so: the
+    /// 8-byte hash is symmetric in its halves) are still two units, not a
+    /// repeat. Kills `&&` → `||` in `duplicate_codes`.
+    #[test]
+    fn codes_sharing_a_key_are_not_duplicates() {
+        let (a, b) = ("Téa1bCD", "øz痂es");
+        assert_eq!(key(&[a]), key(&[b]), "the two codes share a key");
+        let o = run(&case(vec![year(
+            2017,
+            vec![enrolment("CH", vec![unit(a, 6, Some(12)), unit(b, 6, Some(8))])],
+        )]));
+        assert_eq!(errors_at(&o), vec![]);
+        assert_eq!(status(&o, "CH", a), UnitStatus::Credit);
+        assert_eq!(status(&o, "CH", b), UnitStatus::Failed);
+    }
+
+    /// The explanation of one unit (OER 17.3): its own lines, found by
+    /// year, programme, enrolment and code; pending only in the year in
+    /// progress (RULES.md §7). Kills `unit_lines` → `vec![]` and each of
+    /// its `==` → `!=`.
+    #[test]
+    fn art_17_3_a_units_explanation_is_its_own_lines() {
+        let mut b = unit("B", 6, Some(8));
+        b.second = Some(Mark::whole(11));
+        let c = case(vec![year(
+            2017,
+            vec![enrolment("CH", vec![unit("A", 6, Some(8)), b])],
+        )]);
+        let p = Params::default();
+        let best = Line::note(
+            Article::art("17.3"),
+            GradeMsg::BestOfTwo {
+                first: Mark::whole(8),
+                second: Mark::whole(11),
+                best: Mark::whole(11),
+            }
+            .into(),
+        );
+        let pending = Line::note(
+            Article::art("17.3"),
+            GradeMsg::Pending {
+                first: Some(Mark::whole(8)),
+            }
+            .into(),
+        );
+        let today = Some(d("2018-03-01"));
+        assert_eq!(unit_lines(&c, &p, None, Y, "CH", "B"), vec![best.clone()]);
+        assert_eq!(unit_lines(&c, &p, today, Y, "CH", "B"), vec![best]);
+        assert_eq!(unit_lines(&c, &p, today, Y, "CH", "A"), vec![pending]);
+        assert_eq!(unit_lines(&c, &p, None, Y, "CH", "A"), vec![]);
+        assert_eq!(unit_lines(&c, &p, today, Y, "CH", "C"), vec![]);
+    }
+}
