@@ -1019,7 +1019,10 @@ mod tests {
         )]));
         assert_eq!(
             errors_at(&o),
-            vec![("grade-not-whole", Some("H")), ("grade-not-whole", Some("Z"))]
+            vec![
+                ("grade-not-whole", Some("H")),
+                ("grade-not-whole", Some("Z"))
+            ]
         );
         assert_eq!(status(&o, "CH", "H"), UnitStatus::NoResult);
         assert_eq!(final_mark(&o, "H"), None);
@@ -1173,7 +1176,10 @@ mod tests {
         assert_eq!(key(&[a]), key(&[b]), "the two codes share a key");
         let o = run(&case(vec![year(
             2017,
-            vec![enrolment("CH", vec![unit(a, 6, Some(12)), unit(b, 6, Some(8))])],
+            vec![enrolment(
+                "CH",
+                vec![unit(a, 6, Some(12)), unit(b, 6, Some(8))],
+            )],
         )]));
         assert_eq!(errors_at(&o), vec![]);
         assert_eq!(status(&o, "CH", a), UnitStatus::Credit);

@@ -299,4 +299,105 @@ mod tests {
         c.programmes[0].size = 12;
         assert!(run(&c).programmes[0].passed);
     }
+
+    /// OER 18.4: the average line gives the weighted sum over 20 × the SP
+    /// weighed: 174 SP of 12 and a 6-SP 18 give (2088 + 108) / (180 × 20).
+    #[test]
+    fn art_18_4_the_average_line_shows_its_sum_and_what_it_is_out_of() {
+        let mut us = units("A", 29, 6, Some(12));
+        us.push(unit("B", 6, Some(18)));
+        let m = merit_of(us);
+        let text: Vec<String> = m
+            .lines
+            .iter()
+            .map(|l| format!("{} | {}", l.article, l.msg))
+            .collect();
+        assert!(text[0].ends_with(": 2196/3600 = 61,0 %."), "{text:#?}");
+    }
+
+    /// OER 18.1 §1: the progress line of a programme sums credits,
+    /// exemptions and tolerances against its size.
+    #[test]
+    fn art_18_1_the_progress_line_sums_credits_exemptions_and_tolerances() {
+        let p = Progress {
+            credited: 150,
+            exempted: 18,
+            tolerated: 12,
+        };
+        let lines = progress_lines("Chemie", 180, &p);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].article, Article::par("18.1", 1));
+        assert_eq!(
+            lines[0].msg,
+            MeritMsg::Progress {
+                programme: name("Chemie"),
+                credited: 150,
+                exempted: 18,
+                tolerated: 12,
+                size: 180,
+            }
+            .into()
+        );
+    }
+
+    /// OER 18.4: no degree when SP come without grades — acquired or
+    /// tolerated in progress stated at the opening or on a summary line;
+    /// the warning counts both.
+    #[test]
+    fn art_18_4_sp_without_grades_make_the_degree_incomplete() {
+        use crate::model::{EarlierProgress, Opening, Summary};
+        let incomplete = |earlier: (u32, u32), summary: (u32, u32)| -> Option<String> {
+            let rest = 180 - earlier.0 - earlier.1 - summary.0 - summary.1;
+            let mut y16 = year(2016, vec![]);
+            if summary != (0, 0) {
+                y16.summaries.push(Summary {
+                    programme: "CH".into(),
+                    contract: crate::model::Contract::Diploma,
+                    taken: summary.0 + summary.1,
+                    acquired: summary.0,
+                    exempted: 0,
+                    tolerated: summary.1,
+                });
+            }
+            let y17 = year(
+                2017,
+                vec![enrolment(
+                    "CH",
+                    units("U", (rest / 6) as usize, 6, Some(14)),
+                )],
+            );
+            let mut c = case(vec![y16, y17]);
+            c.opening = Some(Opening {
+                year: crate::model::AcademicYear(2016),
+                balance: 140,
+                bonus_granted: 60,
+                rebuilds: vec![],
+                progress: vec![EarlierProgress {
+                    programme: "CH".into(),
+                    taken: earlier.0 + earlier.1,
+                    acquired: earlier.0,
+                    exempted: 0,
+                    tolerated: earlier.1,
+                }],
+            });
+            let o = run(&c);
+            assert!(o.programmes[0].passed, "{earlier:?} {summary:?}");
+            o.warnings
+                .iter()
+                .find(|w| w.code == Code::MeritIncomplete)
+                .map(|w| w.msg.to_string())
+        };
+        let sp = |n: u32| {
+            Some(format!(
+                "Chemie is behaald, maar {n} studiepunten komen uit samenvattingen of eerdere \
+             voortgang zonder cijfers: de graad van verdienste kan niet berekend worden; vul \
+             die jaren in detail in"
+            ))
+        };
+        assert_eq!(incomplete((0, 0), (0, 0)), None);
+        assert_eq!(incomplete((0, 6), (0, 0)), sp(6));
+        assert_eq!(incomplete((30, 6), (0, 0)), sp(36));
+        assert_eq!(incomplete((0, 0), (30, 6)), sp(36));
+        assert_eq!(incomplete((12, 6), (24, 6)), sp(48));
+    }
 }
