@@ -556,4 +556,69 @@ mod tests {
         let o = run(&c2);
         assert_eq!(says(&o.programmes[0].years[0].lines).0, None);
     }
+
+    /// OER 11.3 §3: the trajectory line says why — binding conditions
+    /// imposed, a year SE under 60 %, or everything holds.
+    #[test]
+    fn art_11_3_par3_the_trajectory_line_says_why() {
+        use crate::rules::msg::{EfficiencyMsg, Msg, TrajectoryWhy};
+        let why = |passed: usize, imposed: bool| -> (bool, &'static str) {
+            let mut us = units("P", passed, 6, Some(12));
+            us.extend(units("F", 10 - passed, 6, Some(5)));
+            let mut c = case(vec![year(2017, vec![enrolment("CH", us)])]);
+            c.years[0].binding_conditions = imposed;
+            let o = run(&c);
+            o.programmes[0].years[0]
+                .lines
+                .iter()
+                .find_map(|l| match &l.msg {
+                    Msg::Efficiency(EfficiencyMsg::Trajectory { ok, why, .. }) => Some((
+                        *ok,
+                        match why {
+                            TrajectoryWhy::Imposed { .. } => "imposed",
+                            TrajectoryWhy::LowEfficiency { .. } => "low",
+                            TrajectoryWhy::Holds { .. } => "holds",
+                        },
+                    )),
+                    _ => None,
+                })
+                .expect("a trajectory line")
+        };
+        assert_eq!(why(6, false), (true, "holds"));
+        assert_eq!(why(5, false), (false, "low"));
+        assert_eq!(why(6, true), (false, "imposed"));
+        assert_eq!(why(5, true), (false, "imposed"));
+    }
+
+    /// RULES.md §7 with 13.1: in the year in progress, binding conditions
+    /// are only said to be avoidable while the pending units can still
+    /// lift the year to 60 % — also when nothing is acquired yet.
+    #[test]
+    fn rules_7_binding_conditions_avoidable_while_pending_units_can_lift_the_year() {
+        use crate::rules::msg::{EfficiencyMsg, Msg};
+        let avoidable = |acquired: usize, failed: usize, open: usize, today: &str| -> bool {
+            let mut us = units("P", acquired, 6, Some(12));
+            us.extend(units("F", failed, 6, Some(5)));
+            us.extend(units("W", open, 6, None));
+            let c = case(vec![year(2017, vec![enrolment("CH", us)])]);
+            let o = crate::rules::compute_on(
+                &c,
+                &crate::params::Params::default(),
+                crate::rules::effective_as_of(&c),
+                Some(d(today)),
+            );
+            o.study_progress[0].lines.iter().any(|l| {
+                matches!(
+                    l.msg,
+                    Msg::Efficiency(EfficiencyMsg::BindingConditionsAvoidable { .. })
+                )
+            })
+        };
+        // 0 of 60 acquired, 36 waiting (in February the fails await their
+        // second chance too): 60 of 60 still possible.
+        assert!(avoidable(0, 4, 6, "2018-02-10"));
+        assert!(avoidable(2, 4, 4, "2018-02-10"));
+        // After the year nothing waits: 12 of 60 is certain, not avoidable.
+        assert!(!avoidable(2, 4, 4, "2018-10-01"));
+    }
 }
