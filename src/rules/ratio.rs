@@ -96,6 +96,8 @@ mod tests {
         assert_eq!(Ratio::new(2, 3).unwrap().percent_hundredths(), 6667);
         assert_eq!(Ratio::new(1, 8).unwrap().percent_hundredths(), 1250);
         assert_eq!(Ratio::new(1, 3).unwrap().percent_1_dutch(), "33,3 %");
+        // Shown with `{}` the way the screen shows it.
+        assert_eq!(format!("{}", Ratio::new(1, 3).unwrap()), "33,3 %");
         assert_eq!(hundredths_dutch(720), "7,2");
         assert_eq!(hundredths_dutch(0), "0,0");
         assert_eq!(hundredths_dutch(-30), "-0,3");

@@ -291,4 +291,46 @@ mod tests {
         assert_eq!((o.switches[0].base, o.switches[0].refund), (30, 0));
         assert_eq!(o.ledger.rows[0].refunded, 0);
     }
+
+    /// OER 1.1.31 on a summary line too: a year elsewhere under
+    /// diplomacontract in a bachelor is the first such year; one under
+    /// creditcontract, or in a master, is not.
+    #[test]
+    fn art_1_1_31_a_summary_year_can_be_the_first_diploma_bachelor_year() {
+        let params = Params::default();
+        let first = |contract: Contract, kind: ProgrammeKind| -> Vec<bool> {
+            let mut y15 = year(2015, vec![]);
+            y15.summaries.push(crate::model::Summary {
+                programme: "EL".into(),
+                contract,
+                taken: 60,
+                acquired: 60,
+                exempted: 0,
+                tolerated: 0,
+            });
+            let mut c = case(vec![
+                y15,
+                year(2016, vec![enrolment("CH", vec![unit("B", 6, Some(12))])]),
+            ]);
+            c.programmes
+                .push(crate::model::Programme::new("EL", "Elders", kind, 180));
+            let mut found = super::super::facts::Findings::default();
+            let years = super::super::facts::year_facts(&c, &params, None, &mut found);
+            [2015, 2016]
+                .map(|y| is_generation_student(&c, &years, AcademicYear(y)))
+                .to_vec()
+        };
+        assert_eq!(
+            first(Contract::Diploma, ProgrammeKind::Bachelor),
+            [true, false]
+        );
+        assert_eq!(
+            first(Contract::Credit, ProgrammeKind::Bachelor),
+            [false, true]
+        );
+        assert_eq!(
+            first(Contract::Diploma, ProgrammeKind::Master),
+            [false, true]
+        );
+    }
 }
