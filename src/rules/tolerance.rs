@@ -801,4 +801,265 @@ mod tests {
         assert!(verdict("2018-01-20"));
         assert!(!verdict("2018-10-01"));
     }
+
+    /// The check of one condition in a unit's verdict, as its line says.
+    fn check_of(t: &Tolerance, code: &str, condition: Condition) -> Check {
+        t.units
+            .iter()
+            .find(|v| v.code == code)
+            .unwrap()
+            .lines
+            .iter()
+            .find_map(|l| match &l.msg {
+                crate::rules::Msg::Tolerance(ToleranceMsg::Check { check, .. })
+                    if check.condition() == condition =>
+                {
+                    Some(check.clone())
+                }
+                _ => None,
+            })
+            .expect("a line for the condition")
+    }
+
+    /// A summary line of Chemie for a year.
+    fn summary(taken: u32, acquired: u32, tolerated: u32) -> crate::model::Summary {
+        crate::model::Summary {
+            programme: "CH".into(),
+            contract: crate::model::Contract::Diploma,
+            taken,
+            acquired,
+            exempted: 0,
+            tolerated,
+        }
+    }
+
+    /// OER 18.2 §1 and §3: the base's line and the credit check show the
+    /// credit exactly, 10 % of the base in hundredths: 57 SP taken is a
+    /// credit of 570 hundredths (5.7 SP), not 57 + 10 nor 57 / 10. The
+    /// check b line names the tolerable grades of the year, 8 and 9.
+    /// Kills `*` → `+`, `/` in `base` (100:33) and in `judge` (233:47), and
+    /// the lookup of the year's grades (360:31).
+    #[test]
+    fn art_18_2_the_lines_show_the_credit_in_hundredths() {
+        let t = with_fails(vec![unit("G9", 9, Some(9))]);
+        assert_eq!(t.base, 57);
+        let base_line = t
+            .lines
+            .iter()
+            .find_map(|l| match &l.msg {
+                crate::rules::Msg::Tolerance(ToleranceMsg::Base {
+                    taken,
+                    available_hundredths,
+                    ..
+                }) => Some((*taken, *available_hundredths)),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(base_line, (57, 570));
+        assert_eq!(
+            check_of(&t, "G9", Condition::Krediet),
+            Check::Krediet {
+                total: 9,
+                credit_hundredths: 570,
+            }
+        );
+        assert_eq!(
+            check_of(&t, "G9", Condition::B),
+            Check::B {
+                mark: Mark::whole(9),
+                grades: Arc::from(vec![8, 9]),
+            }
+        );
+    }
+
+    /// OER 18.3 §1 c: a unit judged pass/fail is never tolerable, whatever
+    /// its mark: "afwezig" on a pass/fail unit fails c as well as b (a
+    /// number or a "niet geslaagd" of the wrong kind is left out as an
+    /// input error and is no fail). Kills `&&` → `||` in `judge` (190:37).
+    #[test]
+    fn art_18_3_par1_c_a_pass_fail_unit_whatever_its_mark() {
+        let mut pf = unit("PF", 3, None);
+        pf.pass_fail = true;
+        pf.first = Some(Mark::Absent);
+        let t = with_fails(vec![pf]);
+        assert_eq!(fails_of(&t, "PF"), vec![Condition::B, Condition::C]);
+    }
+
+    /// OER 18.3 §1 d: the distance to the diploma is the size minus the
+    /// credits, the exemptions and the SP tolerated of other units. 48
+    /// credited, 12 exempted: T1 (chosen, judged first) is 180 − 60 = 120
+    /// SP away; T2 comes after T1's 3 tolerated SP: 180 − 63 = 117, its
+    /// total 3 + 3. Kills `+` → `-`, `*` in the distance (371:54, 371:65).
+    #[test]
+    fn art_18_3_par1_d_distance_is_size_minus_credits_exemptions_and_tolerances() {
+        let mut x = units("X", 2, 6, None);
+        for u in &mut x {
+            u.exempt = true;
+        }
+        let mut t1 = unit("T1", 3, Some(9));
+        t1.tolerated = true;
+        x.push(t1);
+        x.push(unit("T2", 3, Some(8)));
+        let t = with_fails(x);
+        let d_of = |code: &str| match check_of(&t, code, Condition::D) {
+            Check::D {
+                far,
+                distance,
+                total,
+                ..
+            } => (far, distance, total),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(d_of("T1"), (true, 120, 3));
+        assert_eq!(d_of("T2"), (false, 117, 6));
+    }
+
+    /// OER 18.3 §1 d and 18.2 §3: SP tolerated according to an earlier
+    /// year's summary line count among the other tolerances: 6 tolerated in
+    /// 2016, then a failed 3-SP unit in 2017 totals 9. Kills `+` → `-` in
+    /// `others` (368:48).
+    #[test]
+    fn art_18_2_par3_summary_tolerances_count_among_the_others() {
+        let mut y16 = year(2016, vec![]);
+        y16.summaries = vec![summary(60, 54, 6)];
+        let mut us = units("P", 8, 6, Some(12));
+        us.push(unit("F", 3, Some(9)));
+        let o = run(&case(vec![y16, year(2017, vec![enrolment("CH", us)])]));
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        // Base 60 + 51 = 111: credit 1110 hundredths.
+        assert_eq!(
+            check_of(t, "F", Condition::Krediet),
+            Check::Krediet {
+                total: 9,
+                credit_hundredths: 1110,
+            }
+        );
+        match check_of(t, "F", Condition::D) {
+            Check::D {
+                distance, total, ..
+            } => assert_eq!((distance, total), (180 - 54 - 48 - 6, 9)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// OER 18.3 §1 b and f are judged with the lists and grades of the
+    /// failed unit's own year, also when failed units of an earlier year
+    /// come first: the Chemie list refuses "Labportfolio semester 2" failed
+    /// in 2017, and its b line names 8 and 9. Kills `!=` → `==` in the
+    /// per-year caches of lists (332:49) and grades (350:49).
+    #[test]
+    fn art_18_3_par1_f_the_list_of_a_later_year() {
+        let mut y16 = units("P", 8, 6, Some(12));
+        y16.push(unit("E", 3, Some(9)));
+        let mut y17 = units("Q", 8, 6, Some(12));
+        let mut lp = unit("LP", 3, Some(9));
+        lp.name = "Labportfolio semester 2".into();
+        y17.push(lp);
+        let o = run(&case(vec![
+            year(2016, vec![enrolment("CH", y16)]),
+            year(2017, vec![enrolment("CH", y17)]),
+        ]));
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!(fails_of(t, "E"), vec![]);
+        assert_eq!(fails_of(t, "LP"), vec![Condition::F]);
+        assert_eq!(
+            check_of(t, "LP", Condition::B),
+            Check::B {
+                mark: Mark::whole(9),
+                grades: Arc::from(vec![8, 9]),
+            }
+        );
+    }
+
+    /// OER 18.3 §1 g: the cap of a group counts only the tolerated units of
+    /// that group. With a group "Wiskunde" of at most one tolerance, a
+    /// tolerated Fysica does not count against Wiskunde 1, and Wiskunde 1
+    /// then fills the group for Wiskunde 2. Kills `&&` → `||` in the group
+    /// count (380:29).
+    #[test]
+    fn art_18_3_par1_g_a_group_counts_only_its_own_units() {
+        let mut params = Params::default();
+        let ap = params
+            .institutions
+            .iter_mut()
+            .find(|i| i.key == "AP")
+            .unwrap();
+        ap.tolerance_groups.push(crate::params::ToleranceGroup {
+            department: "WT".into(),
+            programme: "Chemie".into(),
+            from: AcademicYear(2017),
+            to: None,
+            name: "Wiskunde".into(),
+            units: vec!["Wiskunde 1".into(), "Wiskunde 2".into()],
+            max_units: 1,
+        });
+        let mut us = units("P", 18, 6, Some(12));
+        for (code, unit_name) in [
+            ("FY", "Fysica"),
+            ("W1", "Wiskunde 1"),
+            ("W2", "Wiskunde 2"),
+        ] {
+            let mut u = unit(code, 3, Some(9));
+            u.name = unit_name.into();
+            u.tolerated = true;
+            us.push(u);
+        }
+        let c = case(vec![year(2017, vec![enrolment("CH", us)])]);
+        let o = crate::rules::compute(&c, &params, crate::rules::effective_as_of(&c));
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!(fails_of(t, "FY"), vec![]);
+        assert_eq!(fails_of(t, "W1"), vec![]);
+        assert_eq!(fails_of(t, "W2"), vec![Condition::G]);
+        assert_eq!(
+            check_of(t, "W1", Condition::G),
+            Check::G {
+                groups: vec![(name("Wiskunde"), 0, 1)],
+            }
+        );
+        assert_eq!(t.used, 6);
+    }
+
+    /// OER 8.1 §10 exception (RULES.md §2.5): the SP still missing at the
+    /// start of a year count the tolerances of the years before it, not
+    /// those of the year itself. 90 + 57 credited and 3 tolerated in 2016
+    /// leave 30 SP for 2017, whatever is tolerated in 2017. Kills the match
+    /// guard `c.0 == a.year` → `true` and `==` → `!=` in the tolerated SP
+    /// per year (481:24, 481:28).
+    #[test]
+    fn art_8_1_par10_still_missing_counts_tolerances_of_earlier_years_only() {
+        let mut y16 = units("B", 19, 3, Some(12));
+        let mut t16 = unit("T16", 3, Some(9));
+        t16.tolerated = true;
+        y16.push(t16);
+        let mut y17 = units("C", 9, 3, Some(12));
+        let mut t17 = unit("T17", 3, Some(9));
+        t17.tolerated = true;
+        y17.push(t17);
+        let c = opened(
+            2017,
+            20,
+            vec![
+                year(2015, vec![enrolment("CH", units("A", 15, 6, Some(12)))]),
+                year(2016, vec![enrolment("CH", y16)]),
+                year(2017, vec![enrolment("CH", y17)]),
+            ],
+        );
+        let o = run(&c);
+        let t = o.programmes[0].tolerance.as_ref().unwrap();
+        assert_eq!(fails_of(t, "T16"), vec![]);
+        assert_eq!(fails_of(t, "T17"), vec![]);
+        let missing: Vec<i64> = o
+            .warnings
+            .iter()
+            .find_map(|w| match &w.msg {
+                crate::rules::Msg::Limit(crate::rules::LimitMsg::Exception {
+                    programmes,
+                    ..
+                }) => Some(programmes.iter().map(|p| p.sp).collect()),
+                _ => None,
+            })
+            .expect("the exception applies");
+        assert_eq!(missing, vec![30]);
+        assert_eq!(o.programmes[0].progress.tolerated, 6);
+    }
 }
