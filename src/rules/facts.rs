@@ -304,13 +304,7 @@ fn without_invalid_marks(unit: &Unit, max: i32) -> std::borrow::Cow<'_, Unit> {
     if all_valid {
         return std::borrow::Cow::Borrowed(unit);
     }
-    let ok = |m: Option<Mark>, whole: bool| {
-        m.filter(|m| match *m {
-            Mark::Tenths(t) => (0..=max).contains(&t) && (!whole || t % 10 == 0) && !unit.pass_fail,
-            Mark::Passed | Mark::NotPassed => unit.pass_fail,
-            _ => true,
-        })
-    };
+    let ok = |m: Option<Mark>, whole: bool| m.filter(|m| valid(*m, whole));
     let mut u = unit.clone();
     u.first = ok(unit.first, true);
     u.second = ok(unit.second, true);
