@@ -321,4 +321,95 @@ mod tests {
         assert!(!is_credit(Mark::NotPassed, 10));
         assert!(!is_credit(Mark::Absent, 10));
     }
+
+    fn whole_unit(first: Mark, second: Mark) -> Unit {
+        let mut u = Unit::new("A", "A", 6);
+        u.first = Some(first);
+        u.second = Some(second);
+        u
+    }
+
+    /// RULES.md §3 (OER 15.5, 17.3): for the higher of two chances F
+    /// stands below 0, so a 0 beats an F in either order. Kills the
+    /// deleted `-` in `rank` (F at 10 tenths would beat a 0).
+    #[test]
+    fn art_17_3_f_ranks_below_a_zero() {
+        for (first, second) in [
+            (Mark::whole(0), Mark::Fail),
+            (Mark::Fail, Mark::whole(0)),
+        ] {
+            let r = unit_result(&whole_unit(first, second), 10, &mut Sink::new(true));
+            assert_eq!(r.final_mark, Some(Mark::whole(0)), "{first:?} then {second:?}");
+        }
+    }
+
+    /// OER 17.1/15.5: the composite line says whether an absent part
+    /// counted as 0, and only then. Kills `==` → `!=` in `composite_grade`.
+    #[test]
+    fn art_17_1_the_composite_line_notes_an_absent_part() {
+        let lines = |second_part: Mark| {
+            let u = composite(vec![
+                part(1, Some(Mark::whole(14)), None),
+                part(1, Some(second_part), None),
+            ]);
+            let mut sink = Sink::new(true);
+            unit_result(&u, 10, &mut sink);
+            sink.into_lines()
+        };
+        let composite_line = |grade, num, absent| {
+            Line::note(
+                Article::art("17.1"),
+                GradeMsg::Composite {
+                    sitting: Sitting::First,
+                    num,
+                    den: 2,
+                    grade,
+                    absent,
+                }
+                .into(),
+            )
+        };
+        assert_eq!(lines(Mark::Absent), vec![composite_line(7, 140, true)]);
+        assert_eq!(lines(Mark::whole(4)), vec![composite_line(9, 180, false)]);
+    }
+
+    /// OER 17.3: absent in the second chance carries the first over, and
+    /// the line says so. Kills the deleted `(Some(f), Some(Mark::Absent))`
+    /// arm of `unit_result` (it would read as the better of two grades).
+    #[test]
+    fn art_17_3_absent_in_the_second_chance_is_explained_as_carried_over() {
+        let mut sink = Sink::new(true);
+        let r = unit_result(&whole_unit(Mark::whole(8), Mark::Absent), 10, &mut sink);
+        assert_eq!(r.final_mark, Some(Mark::whole(8)));
+        assert_eq!(
+            sink.into_lines(),
+            vec![Line::note(
+                Article::art("17.3"),
+                GradeMsg::SecondAbsent {
+                    first: Mark::whole(8)
+                }
+                .into(),
+            )]
+        );
+    }
+
+    /// OER 17.3: after two grades the line shows both and the higher one.
+    /// Kills the deleted `(Some(f), Some(s))` arm of `unit_result`.
+    #[test]
+    fn art_17_3_two_grades_are_explained_as_the_higher_of_the_two() {
+        let mut sink = Sink::new(true);
+        unit_result(&whole_unit(Mark::whole(7), Mark::whole(6)), 10, &mut sink);
+        assert_eq!(
+            sink.into_lines(),
+            vec![Line::note(
+                Article::art("17.3"),
+                GradeMsg::BestOfTwo {
+                    first: Mark::whole(7),
+                    second: Mark::whole(6),
+                    best: Mark::whole(7),
+                }
+                .into(),
+            )]
+        );
+    }
 }

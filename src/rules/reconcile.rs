@@ -168,4 +168,25 @@ mod tests {
         let (possible, hint) = explained(&lines(194));
         assert!(possible.is_empty() && hint.is_none());
     }
+
+    /// An opening in 2017-2018 with the bonus used up, and 60 SP of which
+    /// 48 acquired: -60 + 48, and a bonus line of 0 (8.1 §3, none left).
+    fn without_bonus(official: i32) -> Vec<(bool, Option<i64>)> {
+        let mut us = units("P", 8, 6, Some(12));
+        us.extend(units("F", 2, 6, Some(5)));
+        let mut c = opened(2017, 140, vec![year(2017, vec![enrolment("CH", us)])]);
+        c.years[0].official_balance = Some(official);
+        let o = run(&c);
+        assert_eq!(o.ledger_row(AcademicYear(2017)).unwrap().end, 128);
+        explained(&o.reconciliation[0].lines).0
+    }
+
+    /// OER 8.1 §3: a bonus not given (a line of 0) can explain only a
+    /// higher official balance, not a lower one. Kills both `&&` → `||` in
+    /// the zero-amount candidates of `reconcile`.
+    #[test]
+    fn art_8_1_3_a_bonus_not_given_explains_only_a_higher_official_balance() {
+        assert_eq!(without_bonus(118), vec![(false, Some(48))]);
+        assert_eq!(without_bonus(138), vec![(false, Some(-60)), (false, Some(0))]);
+    }
 }

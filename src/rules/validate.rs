@@ -151,3 +151,39 @@ pub fn re_enrolment(case: &Case, units: &[UnitOutcome], found: &mut Findings) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::keys::key;
+    use crate::rules::testkit::*;
+
+    /// The errors as (key, year, unit).
+    fn found(c: &crate::model::Case) -> Vec<(&'static str, Option<i32>, Option<String>)> {
+        run(c)
+            .errors
+            .iter()
+            .map(|e| (e.code.key(), e.place.year.map(|y| y.0), e.place.unit.clone()))
+            .collect()
+    }
+
+    /// OER 10.1 (RULES.md §3): enrolling again for a unit passed earlier is
+    /// an error; another unit of the programme whose code merely shares
+    /// the sorting key (two codes built so) is not. Kills `&&` → `||` in
+    /// `re_enrolment` (any unit of the same programme would be "the same").
+    #[test]
+    fn art_10_1_only_the_same_unit_cannot_be_enrolled_for_again() {
+        let (a, b) = ("Téa1bCD", "øz痂es");
+        assert_eq!(key(&["CH", a]), key(&["CH", b]), "the two share a key");
+        let later = |code: &str| {
+            case(vec![
+                year(2017, vec![enrolment("CH", vec![unit(a, 6, Some(12))])]),
+                year(2018, vec![enrolment("CH", vec![unit(code, 6, Some(12))])]),
+            ])
+        };
+        assert_eq!(found(&later(b)), vec![]);
+        assert_eq!(
+            found(&later(a)),
+            vec![("enrolled-again-after-credit", Some(2018), Some(a.to_string()))]
+        );
+    }
+}
