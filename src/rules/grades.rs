@@ -334,12 +334,13 @@ mod tests {
     /// deleted `-` in `rank` (F at 10 tenths would beat a 0).
     #[test]
     fn art_17_3_f_ranks_below_a_zero() {
-        for (first, second) in [
-            (Mark::whole(0), Mark::Fail),
-            (Mark::Fail, Mark::whole(0)),
-        ] {
+        for (first, second) in [(Mark::whole(0), Mark::Fail), (Mark::Fail, Mark::whole(0))] {
             let r = unit_result(&whole_unit(first, second), 10, &mut Sink::new(true));
-            assert_eq!(r.final_mark, Some(Mark::whole(0)), "{first:?} then {second:?}");
+            assert_eq!(
+                r.final_mark,
+                Some(Mark::whole(0)),
+                "{first:?} then {second:?}"
+            );
         }
     }
 

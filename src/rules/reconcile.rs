@@ -187,6 +187,9 @@ mod tests {
     #[test]
     fn art_8_1_3_a_bonus_not_given_explains_only_a_higher_official_balance() {
         assert_eq!(without_bonus(118), vec![(false, Some(48))]);
-        assert_eq!(without_bonus(138), vec![(false, Some(-60)), (false, Some(0))]);
+        assert_eq!(
+            without_bonus(138),
+            vec![(false, Some(-60)), (false, Some(0))]
+        );
     }
 }

@@ -162,7 +162,13 @@ mod tests {
         run(c)
             .errors
             .iter()
-            .map(|e| (e.code.key(), e.place.year.map(|y| y.0), e.place.unit.clone()))
+            .map(|e| {
+                (
+                    e.code.key(),
+                    e.place.year.map(|y| y.0),
+                    e.place.unit.clone(),
+                )
+            })
             .collect()
     }
 
@@ -183,7 +189,11 @@ mod tests {
         assert_eq!(found(&later(b)), vec![]);
         assert_eq!(
             found(&later(a)),
-            vec![("enrolled-again-after-credit", Some(2018), Some(a.to_string()))]
+            vec![(
+                "enrolled-again-after-credit",
+                Some(2018),
+                Some(a.to_string())
+            )]
         );
     }
 }
