@@ -28,7 +28,8 @@ struct Failed<'f> {
 #[derive(Clone, Debug, Default)]
 pub struct Accepted {
     places: Vec<(AcademicYear, usize, usize)>,
-    /// `(year, SP tolerated up to and including it)`, one entry per year.
+    /// `(year, SP tolerated up to and including it)`, one entry per
+    /// accepted tolerance.
     cumulative: Vec<(AcademicYear, u64)>,
 }
 
@@ -474,14 +475,16 @@ pub fn tolerance(
             .into(),
         ),
     ];
-    let mut cumulative: Vec<(AcademicYear, u64)> = Vec::new();
-    for a in &accepted {
-        let before = cumulative.last().map_or(0, |c| c.1);
-        match cumulative.last_mut() {
-            Some(c) if c.0 == a.year => c.1 += u64::from(a.sp),
-            _ => cumulative.push((a.year, before + u64::from(a.sp))),
-        }
-    }
+    // The running total after each accepted tolerance (in year order):
+    // the last entry of a year holds the total up to that year.
+    let mut total = 0;
+    let cumulative: Vec<(AcademicYear, u64)> = accepted
+        .iter()
+        .map(|a| {
+            total += u64::from(a.sp);
+            (a.year, total)
+        })
+        .collect();
     let accepted_places = Accepted {
         places: accepted.iter().map(|a| (a.year, a.at.0, a.at.1)).collect(),
         cumulative,
@@ -994,11 +997,7 @@ mod tests {
             max_units: 1,
         });
         let mut us = units("P", 18, 6, Some(12));
-        for (code, unit_name) in [
-            ("FY", "Fysica"),
-            ("W1", "Wiskunde 1"),
-            ("W2", "Wiskunde 2"),
-        ] {
+        for (code, unit_name) in [("FY", "Fysica"), ("W1", "Wiskunde 1"), ("W2", "Wiskunde 2")] {
             let mut u = unit(code, 3, Some(9));
             u.name = unit_name.into();
             u.tolerated = true;
@@ -1053,8 +1052,7 @@ mod tests {
             .iter()
             .find_map(|w| match &w.msg {
                 crate::rules::Msg::Limit(crate::rules::LimitMsg::Exception {
-                    programmes,
-                    ..
+                    programmes, ..
                 }) => Some(programmes.iter().map(|p| p.sp).collect()),
                 _ => None,
             })
