@@ -600,13 +600,7 @@ mod tests {
             let mut us = units("P", acquired, 6, Some(12));
             us.extend(units("F", failed, 6, Some(5)));
             us.extend(units("W", open, 6, None));
-            let c = case(vec![year(2017, vec![enrolment("CH", us)])]);
-            let o = crate::rules::compute_on(
-                &c,
-                &crate::params::Params::default(),
-                crate::rules::effective_as_of(&c),
-                Some(d(today)),
-            );
+            let o = run_on(&case(vec![year(2017, vec![enrolment("CH", us)])]), today);
             o.study_progress[0].lines.iter().any(|l| {
                 matches!(
                     l.msg,

@@ -651,20 +651,12 @@ mod tests {
                 })
                 .collect()
         };
-        let on = |c: &crate::model::Case, today: &str| {
-            crate::rules::compute_on(
-                c,
-                &crate::params::Params::default(),
-                crate::rules::effective_as_of(c),
-                Some(d(today)),
-            )
-        };
         // All six units waiting for their exams in January: no line.
         let waiting = case(vec![year(
             2017,
             vec![enrolment("CH", units("W", 6, 6, None))],
         )]);
-        assert_eq!(acquired_lines(&on(&waiting, "2018-01-10")), vec![]);
+        assert_eq!(acquired_lines(&run_on(&waiting, "2018-01-10")), vec![]);
         // Nothing acquired, 12 SP lost: a line of 0 that says so.
         let lost = case(vec![year(
             2017,
@@ -689,8 +681,11 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(provisional(&on(&waiting, "2018-01-10")), vec![36]);
-        assert_eq!(provisional(&on(&waiting, "2018-10-01")), Vec::<i64>::new());
+        assert_eq!(provisional(&run_on(&waiting, "2018-01-10")), vec![36]);
+        assert_eq!(
+            provisional(&run_on(&waiting, "2018-10-01")),
+            Vec::<i64>::new()
+        );
         assert_eq!(provisional(&run(&won)), Vec::<i64>::new());
         // A summary line: its acquired SP have a line when there are any.
         let summary_lines = |acquired: u32| -> usize {
@@ -737,21 +732,7 @@ mod tests {
 
     /// The ledger lines of a year, as "article | text".
     fn row_text(o: &crate::rules::Outcome, y: i32) -> Vec<String> {
-        o.ledger_row(AcademicYear(y))
-            .expect("the year's row")
-            .lines
-            .iter()
-            .map(|l| format!("{} | {}", l.article, l.msg))
-            .collect()
-    }
-
-    fn on(c: &crate::model::Case, today: &str) -> crate::rules::Outcome {
-        crate::rules::compute_on(
-            c,
-            &crate::params::Params::default(),
-            crate::rules::effective_as_of(c),
-            Some(d(today)),
-        )
+        texts(&o.ledger_row(AcademicYear(y)).expect("the year's row").lines)
     }
 
     /// OER 8.1 §1: the ledger's first year says it starts at 140 — once, in
@@ -789,14 +770,7 @@ mod tests {
     #[test]
     fn art_8_1_par2_a_year_with_only_a_summary_is_enrolled_an_empty_one_not() {
         let mut only_summary = year(2016, vec![]);
-        only_summary.summaries.push(crate::model::Summary {
-            programme: "CH".into(),
-            contract: Contract::Diploma,
-            taken: 12,
-            acquired: 12,
-            exempted: 0,
-            tolerated: 0,
-        });
+        only_summary.summaries.push(summary("CH", 12, 12));
         let c = opened(
             2015,
             30,
@@ -943,11 +917,11 @@ mod tests {
         let mut us = units("P", 5, 6, Some(12));
         us.extend(units("W", 5, 6, None));
         let first = case(vec![year(2017, vec![enrolment("CH", us.clone())])]);
-        assert_eq!(provisional(&on(&first, "2018-02-10")), (140, 30, 200));
+        assert_eq!(provisional(&run_on(&first, "2018-02-10")), (140, 30, 200));
         // 54 granted before: 6 left. 100 − 60 + 30 = 70; 70 + 30 + 6 = 106.
         let mut later = opened(2017, 100, vec![year(2017, vec![enrolment("CH", us)])]);
         later.opening.as_mut().unwrap().bonus_granted = 54;
-        assert_eq!(provisional(&on(&later, "2018-02-10")), (76, 0, 106));
+        assert_eq!(provisional(&run_on(&later, "2018-02-10")), (76, 0, 106));
         // After a rebuild (8.1 §12), no bonus: 24 + 10 − 12 = 22, + 12.
         let mut rebuilt = opened(
             2015,
@@ -958,6 +932,6 @@ mod tests {
             ],
         );
         rebuilt.opening.as_mut().unwrap().bonus_granted = 0;
-        assert_eq!(provisional(&on(&rebuilt, "2018-02-10")), (22, 0, 34));
+        assert_eq!(provisional(&run_on(&rebuilt, "2018-02-10")), (22, 0, 34));
     }
 }

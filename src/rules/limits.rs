@@ -210,22 +210,12 @@ mod tests {
             (18, 6, "enrolment-exceeds-balance"),
         ] {
             let mut y15 = Year::new(crate::model::AcademicYear(2015));
-            y15.summaries = vec![Summary {
-                programme: "CH".into(),
-                contract: Contract::Diploma,
-                taken: 90,
-                acquired: 90,
-                exempted: 0,
-                tolerated: 0,
-            }];
+            y15.summaries = vec![summary("CH", 90, 90)];
             let mut y16 = Year::new(crate::model::AcademicYear(2016));
             y16.summaries = vec![Summary {
-                programme: "CH".into(),
-                contract: Contract::Diploma,
-                taken: 60 - exempted,
-                acquired: 30,
                 exempted,
                 tolerated,
+                ..summary("CH", 60 - exempted, 30)
             }];
             let y17 = year(2017, vec![enrolment("CH", units("U", 5, 6, None))]);
             let o = run(&opened(2017, 20, vec![y15, y16, y17]));

@@ -307,11 +307,7 @@ mod tests {
         let mut us = units("A", 29, 6, Some(12));
         us.push(unit("B", 6, Some(18)));
         let m = merit_of(us);
-        let text: Vec<String> = m
-            .lines
-            .iter()
-            .map(|l| format!("{} | {}", l.article, l.msg))
-            .collect();
+        let text = texts(&m.lines);
         assert!(text[0].ends_with(": 2196/3600 = 61,0 %."), "{text:#?}");
     }
 
@@ -346,17 +342,14 @@ mod tests {
     #[test]
     fn art_18_4_sp_without_grades_make_the_degree_incomplete() {
         use crate::model::{EarlierProgress, Opening, Summary};
-        let incomplete = |earlier: (u32, u32), summary: (u32, u32)| -> Option<String> {
-            let rest = 180 - earlier.0 - earlier.1 - summary.0 - summary.1;
+        // (acquired, tolerated) at the opening and on a 2016 summary line.
+        let incomplete = |earlier: (u32, u32), elsewhere: (u32, u32)| -> Option<String> {
+            let rest = 180 - earlier.0 - earlier.1 - elsewhere.0 - elsewhere.1;
             let mut y16 = year(2016, vec![]);
-            if summary != (0, 0) {
+            if elsewhere != (0, 0) {
                 y16.summaries.push(Summary {
-                    programme: "CH".into(),
-                    contract: crate::model::Contract::Diploma,
-                    taken: summary.0 + summary.1,
-                    acquired: summary.0,
-                    exempted: 0,
-                    tolerated: summary.1,
+                    tolerated: elsewhere.1,
+                    ..summary("CH", elsewhere.0 + elsewhere.1, elsewhere.0)
                 });
             }
             let y17 = year(
@@ -381,7 +374,7 @@ mod tests {
                 }],
             });
             let o = run(&c);
-            assert!(o.programmes[0].passed, "{earlier:?} {summary:?}");
+            assert!(o.programmes[0].passed, "{earlier:?} {elsewhere:?}");
             o.warnings
                 .iter()
                 .find(|w| w.code == Code::MeritIncomplete)

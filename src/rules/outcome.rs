@@ -546,13 +546,6 @@ mod tests {
     use crate::params::Params;
     use crate::rules::testkit::*;
 
-    fn text(lines: &[Line]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| format!("{} | {}", l.article, l.msg))
-            .collect()
-    }
-
     /// Chemie 2017-2018: 54 SP of credits, A (9) and B (7, then 8 in the
     /// second chance) failed and both chosen to tolerate, C (7) failed and
     /// chosen too (it cannot be: 18.3 §1 b), 3 SP each; in 2018-2019 D is
@@ -595,7 +588,7 @@ mod tests {
         let c = three_fails();
         let o = run(&c);
         let explain = |y, code| {
-            text(&crate::rules::explain_unit(
+            texts(&crate::rules::explain_unit(
                 &c,
                 &Params::default(),
                 &o,
@@ -636,7 +629,7 @@ mod tests {
         us.push(unit("A", 6, Some(9)));
         let y18 = year(2018, vec![enrolment("CH", vec![unit("A", 6, Some(9))])]);
         let o = run(&case(vec![year(2017, vec![enrolment("CH", us)]), y18]));
-        let first = |y| text(&o.verdict_lines(unit_of(&o, y, "A")))[0].clone();
+        let first = |y| texts(&o.verdict_lines(unit_of(&o, y, "A")))[0].clone();
         assert_eq!(
             first(2017),
             "Art. 18.3 §1 a | ✓ cumulatieve studie-efficiëntie tot en met 2017-2018 is \

@@ -488,17 +488,11 @@ mod tests {
     /// A case that opens in 2017 with the given rebuilds already used
     /// (`in_progress`: still running at the opening).
     fn opened_with(rebuilds: &[(RebuildKind, bool)]) -> Case {
-        let mut c = case(vec![]);
-        c.opening = Some(Opening {
-            year: AcademicYear(2017),
-            balance: 30,
-            bonus_granted: 60,
-            rebuilds: rebuilds
-                .iter()
-                .map(|&(kind, in_progress)| RebuildUse { kind, in_progress })
-                .collect(),
-            progress: vec![],
-        });
+        let mut c = opened(2017, 30, vec![]);
+        c.opening.as_mut().expect("opened").rebuilds = rebuilds
+            .iter()
+            .map(|&(kind, in_progress)| RebuildUse { kind, in_progress })
+            .collect();
         c
     }
 

@@ -301,12 +301,8 @@ mod tests {
         let first = |contract: Contract, kind: ProgrammeKind| -> Vec<bool> {
             let mut y15 = year(2015, vec![]);
             y15.summaries.push(crate::model::Summary {
-                programme: "EL".into(),
                 contract,
-                taken: 60,
-                acquired: 60,
-                exempted: 0,
-                tolerated: 0,
+                ..summary("EL", 60, 60)
             });
             let mut c = case(vec![
                 y15,

@@ -4,11 +4,12 @@
 
 use crate::model::{
     AcademicYear, Case, Contract, Date, Enrolment, Event, Mark, Opening, Programme, ProgrammeKind,
-    Unit, Year,
+    Summary, Unit, Year,
 };
 use crate::params::Params;
 
 use super::outcome::Outcome;
+use super::trace::Line;
 
 pub fn d(s: &str) -> Date {
     s.parse().expect("a test date")
@@ -76,6 +77,38 @@ pub fn master_diploma(c: &mut Case, y: i32) {
 /// Every figure of a case up to its last year (or `as_of`), every year over.
 pub fn run(c: &Case) -> Outcome {
     super::compute(c, &Params::default(), super::effective_as_of(c))
+}
+
+/// Every figure as things stand on `today` (RULES.md §7: the year it falls
+/// in is in progress).
+pub fn run_on(c: &Case, today: &str) -> Outcome {
+    super::compute_on(
+        c,
+        &Params::default(),
+        super::effective_as_of(c),
+        Some(d(today)),
+    )
+}
+
+/// A summary line of `programme` under diplomacontract, nothing exempted
+/// or tolerated.
+pub fn summary(programme: &str, taken: u32, acquired: u32) -> Summary {
+    Summary {
+        programme: programme.into(),
+        contract: Contract::Diploma,
+        taken,
+        acquired,
+        exempted: 0,
+        tolerated: 0,
+    }
+}
+
+/// Trace lines as the explanation shows them: "article | text".
+pub fn texts(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| format!("{} | {}", l.article, l.msg))
+        .collect()
 }
 
 /// The keys of the warnings.
