@@ -75,11 +75,9 @@ pub fn countdown(
         .is_some_and(|r| r.generation_student);
     let t = params.decree(year);
     let mut out = Vec::new();
-    for e in y
-        .enrolments
-        .iter()
-        .filter(|e| e.withdrawn.is_none_or(|w| w > today))
-    {
+    // An enrolment with a withdrawal entered, whatever its date, is one the
+    // figures already count as left: nothing to count down.
+    for e in y.enrolments.iter().filter(|e| e.withdrawn.is_none()) {
         let Some(p) = case.programme(&e.programme) else {
             continue;
         };
@@ -290,5 +288,67 @@ mod tests {
         assert_eq!(y("2018-09-16"), AcademicYear(2017));
         assert_eq!(y("2017-11-20"), AcademicYear(2017));
         assert_eq!(y("2018-09-17"), AcademicYear(2018));
+    }
+
+    /// The countdown as the desk shows it: figures as things stand today.
+    fn run_today(c: &Case, today: &str) -> Vec<EnrolmentCountdown> {
+        let params = Params::default();
+        let today: Date = today.parse().unwrap();
+        let o = crate::rules::compute_on(c, &params, Some(AcademicYear(2017)), Some(today));
+        countdown(c, &params, &o, today)
+    }
+
+    /// OER 8.1 §4 with 12.1: a unit examined at the first chance can no
+    /// longer be withdrawn from, so leaving costs nothing more for it, even
+    /// while it waits for the second chance. With U0 failed in January,
+    /// leaving costs U1–U4 (24 SP), not 30.
+    #[test]
+    fn art_8_1_par4_a_unit_already_examined_is_not_in_the_countdown() {
+        let mut c = case();
+        c.years[0].enrolments[0].units[0].first = Some(crate::model::Mark::whole(7));
+        let cd = run_today(&c, "2018-01-20");
+        assert_eq!(cd.len(), 1);
+        let now = &cd[0].moments[0];
+        assert_eq!(now.lost, 24);
+        let codes: Vec<&str> = now.lost_units.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["U1", "U2", "U3", "U4"]);
+    }
+
+    /// OER 8.1 §9 is for a generatiestudent only: with an opening balance
+    /// the case does not say so, and no moment gets a figure for changing
+    /// programme, nor is 1 December a moment.
+    #[test]
+    fn art_8_1_par9_no_switch_figures_for_a_student_who_is_not_a_generatiestudent() {
+        let mut c = case();
+        c.opening = Some(crate::rules::testkit::opening(2017, 140, 0));
+        let cd = run_today(&c, "2017-11-01").remove(0);
+        let moments: Vec<(String, i64, Option<i64>)> = cd
+            .moments
+            .iter()
+            .map(|m| (m.date.to_string(), m.lost, m.lost_switching))
+            .collect();
+        assert_eq!(
+            moments,
+            vec![
+                ("2017-11-01".into(), 30, None),
+                ("2018-03-12".into(), 30, None)
+            ]
+        );
+        // The same student as a generatiestudent: the figures are there.
+        c.years[0].generation_student = Some(true);
+        let cd = run_today(&c, "2017-11-01").remove(0);
+        assert_eq!(cd.moments[0].lost_switching, Some(0));
+    }
+
+    /// An enrolment with a withdrawal entered, today or later, has no
+    /// countdown: its units are withdrawn in every figure already.
+    #[test]
+    fn art_8_1_par4_no_countdown_for_an_enrolment_with_a_withdrawal_entered() {
+        for date in ["2017-11-01", "2017-11-02", "2018-02-01"] {
+            let mut c = case();
+            c.years[0].enrolments[0].withdrawn = Some(date.parse().unwrap());
+            assert_eq!(run_today(&c, "2017-11-01"), vec![], "withdrawn {date}");
+        }
+        assert_eq!(run_today(&case(), "2017-11-01").len(), 1);
     }
 }

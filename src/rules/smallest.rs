@@ -1,6 +1,8 @@
 //! The smallest set of pending units that reaches a goal (RULES.md §7):
 //! the least SP total, then the fewest units, then the first codes.
 
+use fixedbitset::FixedBitSet;
+
 /// A pending unit: its code, SP, and whether a credit would count for the
 /// bonus (diplomacontract).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,14 +41,20 @@ const TOTAL_CELLS: usize = 1 << 27;
 /// suffices, found largest-first. Memory and time stay bounded whatever
 /// the case file says.
 pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chosen> {
+    search(items, &holds, EXACT_CELLS, TOTAL_CELLS)
+}
+
+/// [`smallest`] with the two bounds as arguments.
+fn search(
+    items: &[Item],
+    holds: &impl Fn(u64, u64) -> bool,
+    exact_cells: usize,
+    total_cells: usize,
+) -> Option<Chosen> {
     let mut items: Vec<&Item> = items.iter().collect();
     items.sort_by(|a, b| a.code.cmp(&b.code));
     let total: usize = items.iter().map(|i| i.sp as usize).sum();
-    let total_d: usize = items
-        .iter()
-        .filter(|i| i.diploma)
-        .map(|i| i.sp as usize)
-        .sum();
+    let total_d: usize = items.iter().map(|i| diploma_sp(i)).sum();
     if !holds(total as u64, total_d as u64) {
         return None;
     }
@@ -54,13 +62,30 @@ pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chos
     let cells = (n + 1)
         .saturating_mul(total + 1)
         .saturating_mul(total_d + 1);
-    if cells > EXACT_CELLS {
-        return Some(if n.saturating_mul(total + 1) <= TOTAL_CELLS {
-            least_total(&items, total, &holds)
-        } else {
-            largest_first(&items, &holds)
-        });
-    }
+    Some(if cells <= exact_cells {
+        fewest(&items, total, total_d, holds)
+    } else if n.saturating_mul(total + 1) <= total_cells {
+        least_total(&items, total, holds)
+    } else {
+        largest_first(&items, holds)
+    })
+}
+
+fn diploma_sp(item: &Item) -> usize {
+    if item.diploma { item.sp as usize } else { 0 }
+}
+
+/// The exact search: the least SP total that reaches the goal, the fewest
+/// items there, and among those the first codes. `items` are in code
+/// order; `total` and `total_d` are their SP and diploma SP, which reach
+/// the goal.
+fn fewest(
+    items: &[&Item],
+    total: usize,
+    total_d: usize,
+    holds: &impl Fn(u64, u64) -> bool,
+) -> Chosen {
+    let n = items.len();
     let w = total_d + 1;
     let at = |s: usize, d: usize| s * w + d;
     // g[i][(s, d)]: the fewest items of items[i..] with exactly that SP
@@ -68,14 +93,7 @@ pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chos
     let mut g = vec![vec![NONE; (total + 1) * w]; n + 1];
     g[n][at(0, 0)] = 0;
     for i in (0..n).rev() {
-        let (sp, dp) = (
-            items[i].sp as usize,
-            if items[i].diploma {
-                items[i].sp as usize
-            } else {
-                0
-            },
-        );
+        let (sp, dp) = (items[i].sp as usize, diploma_sp(items[i]));
         let (next, this) = {
             let (a, b) = g.split_at_mut(i + 1);
             (&b[0], &mut a[i])
@@ -84,34 +102,34 @@ pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chos
         for s in sp..=total {
             for d in dp..=total_d.min(s) {
                 let from = next[at(s - sp, d - dp)];
-                if from != NONE && from + 1 < this[at(s, d)] {
-                    this[at(s, d)] = from + 1;
+                if from != NONE {
+                    let cell = &mut this[at(s, d)];
+                    *cell = (*cell).min(from + 1);
                 }
             }
         }
     }
-    // The least SP total that reaches the goal, and the fewest items there.
-    let (best_s, best_c) = (0..=total).find_map(|s| {
-        (0..=total_d.min(s))
-            .filter(|&d| g[0][at(s, d)] != NONE && holds(s as u64, d as u64))
-            .map(|d| g[0][at(s, d)])
-            .min()
-            .map(|c| (s, c))
-    })?;
+    // The least SP total that reaches the goal, and the fewest items there
+    // (the whole set reaches it, so there is one).
+    let (best_s, best_c) = (0..=total)
+        .find_map(|s| {
+            (0..=total_d.min(s))
+                .filter(|&d| g[0][at(s, d)] != NONE && holds(s as u64, d as u64))
+                .map(|d| g[0][at(s, d)])
+                .min()
+                .map(|c| (s, c))
+        })
+        .unwrap_or((total, g[0][at(total, total_d)]));
     // Walk the items in code order, taking each one that still allows a
     // completion with the same total and count.
     let mut codes = Vec::new();
     let (mut s, mut d, mut c) = (0usize, 0usize, 0u16);
     for (i, item) in items.iter().enumerate() {
-        let (sp, dp) = (
-            item.sp as usize,
-            if item.diploma { item.sp as usize } else { 0 },
-        );
-        if s + sp > best_s || c + 1 > best_c {
+        let (sp, dp) = (item.sp as usize, diploma_sp(item));
+        let Some(rest) = best_s.checked_sub(s + sp) else {
             continue;
-        }
-        let rest = best_s - s - sp;
-        let possible = (0..=(total_d - (d + dp).min(total_d)).min(rest)).any(|rd| {
+        };
+        let possible = (0..=rest.min(total_d)).any(|rd| {
             let k = g[i + 1][at(rest, rd)];
             k != NONE && c + 1 + k == best_c && holds(best_s as u64, (d + dp + rd) as u64)
         });
@@ -122,26 +140,23 @@ pub fn smallest(items: &[Item], holds: impl Fn(u64, u64) -> bool) -> Option<Chos
             c += 1;
         }
     }
-    Some(Chosen {
+    Chosen {
         sp: best_s as u64,
         codes,
-    })
-}
-
-fn diploma_sp(item: &Item) -> usize {
-    if item.diploma { item.sp as usize } else { 0 }
+    }
 }
 
 /// The least SP total, with per total the most diploma SP a set of that
 /// total can have; the set is rebuilt from which item improved which
-/// total.
+/// total. Among sets of the same total and diploma SP the one found first
+/// (items in code order) stays.
 fn least_total(items: &[&Item], total: usize, holds: &impl Fn(u64, u64) -> bool) -> Chosen {
     // most_d[s]: the most diploma SP of a set with SP total s (None: no set).
     let mut most_d: Vec<Option<usize>> = vec![None; total + 1];
     most_d[0] = Some(0);
+    let width = most_d.len();
     // took: one bit per item and total, set where the item improved it.
-    let words = total / 64 + 1;
-    let mut took = vec![0u64; items.len() * words];
+    let mut took = FixedBitSet::with_capacity(items.len() * width);
     for (i, item) in items.iter().enumerate() {
         let (sp, dp) = (item.sp as usize, diploma_sp(item));
         for s in (sp..=total).rev() {
@@ -149,7 +164,7 @@ fn least_total(items: &[&Item], total: usize, holds: &impl Fn(u64, u64) -> bool)
                 && most_d[s].is_none_or(|have| d + dp > have)
             {
                 most_d[s] = Some(d + dp);
-                took[i * words + s / 64] |= 1 << (s % 64);
+                took.insert(i * width + s);
             }
         }
     }
@@ -159,7 +174,7 @@ fn least_total(items: &[&Item], total: usize, holds: &impl Fn(u64, u64) -> bool)
     let mut codes = Vec::new();
     let mut s = best;
     for (i, item) in items.iter().enumerate().rev() {
-        if took[i * words + s / 64] & (1 << (s % 64)) != 0 {
+        if took.contains(i * width + s) {
             codes.push(item.code.clone());
             s -= item.sp as usize;
         }
@@ -212,6 +227,7 @@ fn largest_first(items: &[&Item], holds: &impl Fn(u64, u64) -> bool) -> Chosen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn items(list: &[(&str, u32)]) -> Vec<Item> {
         list.iter()
@@ -295,5 +311,247 @@ mod tests {
             smallest(&it, |_, _| true).unwrap().codes,
             Vec::<String>::new()
         );
+    }
+
+    /// Every subset, as the rule reads: the least SP total that reaches the
+    /// goal, then the fewest units, then the first codes (in code order).
+    fn reference(items: &[Item], holds: &impl Fn(u64, u64) -> bool) -> Option<Chosen> {
+        let mut sorted = items.to_vec();
+        sorted.sort_by(|a, b| a.code.cmp(&b.code));
+        let mut best: Option<(u64, usize, Vec<String>)> = None;
+        for mask in 0u32..1 << sorted.len() {
+            let set: Vec<&Item> = (0..sorted.len())
+                .filter(|i| mask >> i & 1 == 1)
+                .map(|i| &sorted[i])
+                .collect();
+            let (s, d) = sums(&set);
+            let key = (s, set.len(), set.iter().map(|i| i.code.clone()).collect());
+            if holds(s, d) && best.as_ref().is_none_or(|b| key < *b) {
+                best = Some(key);
+            }
+        }
+        best.map(|(sp, _, codes)| Chosen { sp, codes })
+    }
+
+    /// SP and diploma SP of a set.
+    fn sums(set: &[&Item]) -> (u64, u64) {
+        set.iter().fold((0, 0), |(s, d), i| {
+            let sp = u64::from(i.sp);
+            (s + sp, d + if i.diploma { sp } else { 0 })
+        })
+    }
+
+    /// The items a choice names.
+    fn picked<'a>(items: &'a [Item], c: &Chosen) -> Vec<&'a Item> {
+        c.codes
+            .iter()
+            .map(|code| items.iter().find(|i| &i.code == code).unwrap())
+            .collect()
+    }
+
+    /// Both searches in code order, as `search` hands them over.
+    fn in_order(items: &[Item]) -> Vec<&Item> {
+        let mut v: Vec<&Item> = items.iter().collect();
+        v.sort_by(|a, b| a.code.cmp(&b.code));
+        v
+    }
+
+    fn plain(list: &[(&str, u32, bool)]) -> Vec<Item> {
+        list.iter()
+            .map(|(c, sp, diploma)| Item {
+                code: c.to_string(),
+                sp: *sp,
+                diploma: *diploma,
+            })
+            .collect()
+    }
+
+    /// Up to nine units with distinct codes (not in code order), SP 0 to
+    /// 12, either contract; a goal `sp + weight × min(diploma_sp, cap) ≥
+    /// goal`, the shape of the leerkrediet bonus.
+    fn arb_case() -> impl Strategy<Value = (Vec<Item>, u64, u64, u64)> {
+        (
+            prop::collection::vec(("[A-F]{1,2}", 0u32..=12, any::<bool>()), 0..=9),
+            0u64..=80,
+            0u64..=2,
+            0u64..=30,
+        )
+            .prop_map(|(raw, goal, weight, cap)| {
+                let mut seen = std::collections::HashSet::new();
+                let items = raw
+                    .into_iter()
+                    .filter(|(c, _, _)| seen.insert(c.clone()))
+                    .map(|(code, sp, diploma)| Item { code, sp, diploma })
+                    .collect();
+                (items, goal, weight, cap)
+            })
+    }
+
+    proptest! {
+        /// Real years: the exact search is the rule, subset for subset.
+        #[test]
+        fn the_exact_search_is_every_subset_compared((items, goal, weight, cap) in arb_case()) {
+            let holds = |s: u64, d: u64| s + weight * d.min(cap) >= goal;
+            prop_assert_eq!(smallest(&items, holds), reference(&items, &holds));
+        }
+
+        /// Beyond the exact search: the least total still, a set with that
+        /// total and the most diploma SP any set of that total has.
+        #[test]
+        fn by_total_alone_the_total_is_still_the_least((items, goal, weight, cap) in arb_case()) {
+            let holds = |s: u64, d: u64| s + weight * d.min(cap) >= goal;
+            let Some(want) = reference(&items, &holds) else {
+                return Ok(());
+            };
+            let total = items.iter().map(|i| i.sp as usize).sum();
+            let got = least_total(&in_order(&items), total, &holds);
+            prop_assert_eq!(got.sp, want.sp);
+            let set = picked(&items, &got);
+            let (s, d) = sums(&set);
+            prop_assert_eq!(s, got.sp);
+            prop_assert!(holds(s, d));
+            let mut sorted = got.codes.clone();
+            sorted.sort();
+            sorted.dedup();
+            prop_assert_eq!(&sorted, &got.codes);
+            let most = (0u32..1 << items.len())
+                .map(|mask| {
+                    let set: Vec<&Item> = (0..items.len())
+                        .filter(|i| mask >> i & 1 == 1)
+                        .map(|i| &items[i])
+                        .collect();
+                    sums(&set)
+                })
+                .filter(|&(ss, _)| ss == s)
+                .map(|(_, dd)| dd)
+                .max();
+            prop_assert_eq!(Some(d), most);
+        }
+
+        /// Largest first: a set that reaches the goal, with no unit it can
+        /// do without.
+        #[test]
+        fn largest_first_reaches_the_goal_and_needs_every_unit((items, goal, weight, cap) in arb_case()) {
+            let holds = |s: u64, d: u64| s + weight * d.min(cap) >= goal;
+            let Some(want) = reference(&items, &holds) else {
+                return Ok(());
+            };
+            let got = largest_first(&in_order(&items), &holds);
+            let set = picked(&items, &got);
+            let (s, d) = sums(&set);
+            prop_assert_eq!(s, got.sp);
+            prop_assert!(holds(s, d));
+            prop_assert!(got.sp >= want.sp);
+            for left_out in 0..set.len() {
+                let mut rest = set.clone();
+                rest.remove(left_out);
+                let (s, d) = sums(&rest);
+                prop_assert!(!holds(s, d), "{} could be left out", set[left_out].code);
+            }
+            let mut sorted = got.codes.clone();
+            sorted.sort();
+            prop_assert_eq!(&sorted, &got.codes);
+        }
+    }
+
+    /// Largest first takes the biggest units, diplomacontract first among
+    /// equal SP and code order among equals, then leaves out again what it
+    /// can do without, smallest (last taken) first.
+    #[test]
+    fn largest_first_order_and_leaving_out() {
+        let it = plain(&[
+            ("A", 3, false),
+            ("B", 6, false),
+            ("C", 6, true),
+            ("D", 6, true),
+            ("E", 2, false),
+        ]);
+        let got = |goal: u64| largest_first(&in_order(&it), &|s: u64, d: u64| s + d >= goal);
+        // 12 (C with its bonus) reaches 12: C alone.
+        assert_eq!(
+            got(12),
+            Chosen {
+                sp: 6,
+                codes: vec!["C".into()]
+            }
+        );
+        // 20: C and D (24); B is never needed.
+        assert_eq!(
+            got(20),
+            Chosen {
+                sp: 12,
+                codes: vec!["C".into(), "D".into()]
+            }
+        );
+        // 26: C, D, B (30) suffice; A and E are not taken.
+        assert_eq!(got(26).codes, vec!["B", "C", "D"]);
+        // 31: C, D, B, A (33); without A 30 is too little, so A stays.
+        assert_eq!(
+            got(31),
+            Chosen {
+                sp: 21,
+                codes: vec!["A".into(), "B".into(), "C".into(), "D".into()]
+            }
+        );
+        // 34: everything (35); leaving E out gives 33, too little.
+        assert_eq!(got(34).sp, 23);
+        // A unit of 6 SP under creditcontract comes before one of 5 under
+        // diplomacontract, which counts 10: with 10 needed both are taken
+        // (16), then the 6 is left out again.
+        let it = plain(&[("B", 6, false), ("F", 5, true)]);
+        let c = largest_first(&in_order(&it), &|s: u64, d: u64| s + d >= 10);
+        assert_eq!(
+            c,
+            Chosen {
+                sp: 5,
+                codes: vec!["F".into()]
+            }
+        );
+    }
+
+    /// Beyond the exact search, among sets of the least total with the
+    /// same diploma SP, the one found first stays: A and B, not C; more
+    /// diploma SP at the same total wins.
+    #[test]
+    fn by_total_alone_ties_keep_the_set_found_first() {
+        let it = plain(&[("A", 1, false), ("B", 1, false), ("C", 2, false)]);
+        let c = least_total(&in_order(&it), 4, &|s, _| s >= 2);
+        assert_eq!(
+            c,
+            Chosen {
+                sp: 2,
+                codes: vec!["A".into(), "B".into()]
+            }
+        );
+        // More diploma SP at the same total wins the tie.
+        let it = plain(&[("A", 1, false), ("B", 1, false), ("C", 2, true)]);
+        let c = least_total(&in_order(&it), 4, &|s, d| s + d >= 2);
+        assert_eq!(
+            c,
+            Chosen {
+                sp: 2,
+                codes: vec!["C".into()]
+            }
+        );
+    }
+
+    /// The exact search runs up to its bound of table cells, (units + 1) ×
+    /// (SP + 1) × (diploma SP + 1), and no further; the search by total up
+    /// to units × (SP + 1). A and B (1 SP each, diplomacontract) or C (2
+    /// SP) give 2 SP: the exact search takes C (fewer units), the search
+    /// by total A and B (more diploma SP), largest first C.
+    #[test]
+    fn each_search_runs_up_to_its_bound_and_no_further() {
+        let it = plain(&[("A", 1, true), ("B", 1, true), ("C", 2, false)]);
+        let holds = |s: u64, _: u64| s >= 2;
+        let got = |exact, total| search(&it, &holds, exact, total).unwrap().codes;
+        // 4 × 5 × 3 = 60 cells.
+        assert_eq!(got(60, usize::MAX), vec!["C"]);
+        assert_eq!(got(59, usize::MAX), vec!["A", "B"]);
+        // 3 × 5 = 15.
+        assert_eq!(got(59, 15), vec!["A", "B"]);
+        assert_eq!(got(59, 14), vec!["C"]);
+        // The real bounds: this is far below both.
+        assert_eq!(smallest(&it, holds).unwrap().codes, vec!["C"]);
     }
 }

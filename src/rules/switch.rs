@@ -329,4 +329,47 @@ mod tests {
             [false, true]
         );
     }
+
+    /// RULES.md §2.4: a change of programme is an enrolment made on or
+    /// after the withdrawal. A second programme followed alongside from
+    /// before it is no change: no switch, no 8.1 §9 refund.
+    #[test]
+    fn art_8_1_par9_a_programme_followed_alongside_is_no_change() {
+        for (entered, switched) in [("2017-11-19", false), ("2017-11-20", true)] {
+            let o = run(&switch_case(units("C", 5, 6, None), entered, None));
+            assert_eq!(
+                o.switches.len(),
+                usize::from(switched),
+                "enrolled {entered}"
+            );
+        }
+    }
+
+    /// OER 1.1.31: with an opening balance the case alone cannot tell a
+    /// generatiestudent; the change of programme asks for it to be stated,
+    /// unless it is.
+    #[test]
+    fn art_1_1_31_unknown_generation_status_is_asked_only_when_not_stated() {
+        let warned = |generation: Option<bool>| {
+            let mut c = switch_case(units("C", 5, 6, None), "2017-11-21", generation);
+            c.opening = Some(opening(2017, 140, 0));
+            warnings(&run(&c)).contains(&"generation-student-unknown")
+        };
+        assert!(warned(None));
+        assert!(!warned(Some(false)));
+        assert!(!warned(Some(true)));
+        // The whole history in the case, a first bachelor year in 2016:
+        // derived (not one in 2017), nothing to ask.
+        let mut c = switch_case(units("C", 5, 6, None), "2017-11-21", None);
+        c.years.insert(
+            0,
+            year(2016, vec![enrolment("CH", vec![unit("B", 6, Some(12))])]),
+        );
+        let o = run(&c);
+        assert_eq!(
+            (o.switches[0].generation_student, o.switches[0].refund),
+            (false, 0)
+        );
+        assert!(!warnings(&o).contains(&"generation-student-unknown"));
+    }
 }

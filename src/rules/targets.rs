@@ -239,4 +239,134 @@ mod tests {
         assert!(t.reachable);
         assert_eq!((t.need_sp, t.units.len()), (36, 6));
     }
+
+    fn goals(o: &crate::rules::outcome::Outcome) -> Vec<(Goal, u64, Vec<String>)> {
+        o.targets
+            .iter()
+            .map(|t| (t.goal, t.need_sp, t.units.clone()))
+            .collect()
+    }
+
+    /// OER 8.1 §3 with §10: under diplomacontract, while the bonus is not
+    /// used up, a credit counts twice (its SP back and as much bonus), so
+    /// fewer units lift the balance; under creditcontract it counts once.
+    /// From 30 with the bonus untouched and 60 SP taken (−30, 31 lacking):
+    /// three 6-SP units (18 SP, 36 with the bonus) under diplomacontract,
+    /// six (36 SP) under creditcontract.
+    #[test]
+    fn art_8_1_par3_the_bonus_halves_the_units_needed_under_diplomacontract() {
+        use crate::rules::testkit::*;
+        let mut c = opened(
+            2017,
+            30,
+            vec![year(2017, vec![enrolment("CH", units("U", 10, 6, None))])],
+        );
+        c.opening = Some(opening(2017, 30, 0));
+        let o = run_on(&c, "2018-01-10");
+        let row = o.ledger_row(AcademicYear(2017)).unwrap();
+        assert_eq!((row.end, row.bonus_room), (-30, 60));
+        let balance = |o: &crate::rules::outcome::Outcome| {
+            let t = o
+                .targets
+                .iter()
+                .find(|t| t.goal == Goal::BalancePositive)
+                .expect("a target for the balance")
+                .clone();
+            (t.need_sp, t.units, t.reachable)
+        };
+        assert_eq!(
+            balance(&o),
+            (18, vec!["U0".into(), "U1".into(), "U2".into()], true)
+        );
+        c.years[0].enrolments[0].contract = Contract::Credit;
+        let o = run_on(&c, "2018-01-10");
+        let (need, units, reachable) = balance(&o);
+        assert_eq!((need, units.len(), reachable), (36, 6, true));
+    }
+
+    /// RULES.md §7: a goal already reached, or one that no pending unit
+    /// can change any more, has no target.
+    #[test]
+    fn no_target_for_a_goal_reached_or_beyond_any_pending_unit() {
+        use crate::rules::testkit::*;
+        // 36 of 60 SP acquired, four units pending: 13.1 (60 %), 11.3 §3
+        // (60 %) and 18.3 §1 a (50 %) all hold already.
+        let mut u = units("P", 6, 6, Some(12));
+        u.extend(units("Q", 4, 6, None));
+        let c = opened(2017, 100, vec![year(2017, vec![enrolment("CH", u)])]);
+        let o = run_on(&c, "2018-01-10");
+        assert_eq!(goals(&o), vec![]);
+        // 12 of 60 acquired and every result in, both chances: every goal
+        // fails, and no pending unit is left to change it.
+        let mut u = units("P", 2, 6, Some(12));
+        u.extend(units("F", 8, 6, Some(7)).into_iter().map(|mut f| {
+            f.second = Some(crate::model::Mark::whole(8));
+            f
+        }));
+        let c = opened(2017, 100, vec![year(2017, vec![enrolment("CH", u)])]);
+        let o = run_on(&c, "2018-01-10");
+        assert_eq!(o.ledger_row(AcademicYear(2017)).unwrap().pending_sp, 0);
+        assert_eq!(goals(&o), vec![]);
+    }
+
+    /// OER 11.3 §3: the year SE of 60 % is a goal only where the automatic
+    /// individual trajectory applies and no binding conditions were
+    /// imposed that year; 13.1 is a goal either way.
+    #[test]
+    fn art_11_3_par3_no_trajectory_goal_under_binding_conditions() {
+        use crate::rules::testkit::*;
+        let mut u = units("P", 2, 6, Some(12));
+        u.extend(units("Q", 8, 6, None));
+        let mut c = opened(2017, 100, vec![year(2017, vec![enrolment("CH", u)])]);
+        let o = run_on(&c, "2018-01-10");
+        let kinds = |o: &crate::rules::outcome::Outcome| {
+            goals(o)
+                .into_iter()
+                .map(|(g, n, _)| (g, n))
+                .collect::<Vec<_>>()
+        };
+        // 12 of 60: 24 more for 60 %, 18 more for 50 % cumulative.
+        assert_eq!(
+            kinds(&o),
+            vec![
+                (Goal::BindingConditions, 24),
+                (Goal::IndividualTrajectory, 24),
+                (Goal::ToleranceSe, 18),
+            ]
+        );
+        c.years[0].binding_conditions = true;
+        let o = run_on(&c, "2018-01-10");
+        assert_eq!(
+            kinds(&o),
+            vec![(Goal::BindingConditions, 24), (Goal::ToleranceSe, 18)]
+        );
+    }
+
+    /// OER 18.3 §1 a: the cumulative SE counts what was acquired before.
+    /// 2016: 24 of 60; 2017 in progress, 60 SP pending: 120 taken, 60
+    /// needed for 50 %, 36 more (six units).
+    #[test]
+    fn art_18_3_par1_a_the_cumulative_goal_counts_earlier_credits() {
+        use crate::rules::testkit::*;
+        let mut u = units("A", 4, 6, Some(12));
+        u.extend(units("F", 6, 6, Some(7)));
+        let c = opened(
+            2016,
+            140,
+            vec![
+                year(2016, vec![enrolment("CH", u)]),
+                year(2017, vec![enrolment("CH", units("U", 10, 6, None))]),
+            ],
+        );
+        let o = run_on(&c, "2018-01-10");
+        let t = o
+            .targets
+            .iter()
+            .find(|t| t.goal == Goal::ToleranceSe)
+            .expect("a target for the cumulative SE");
+        assert_eq!(
+            (t.year, t.need_sp, t.units.len()),
+            (AcademicYear(2017), 36, 6)
+        );
+    }
 }

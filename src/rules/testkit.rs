@@ -57,16 +57,21 @@ pub fn case(years: Vec<Year>) -> Case {
     c
 }
 
+/// An opening balance in `y`, with `bonus_granted` SP of the bonus had.
+pub fn opening(y: i32, balance: i32, bonus_granted: u32) -> Opening {
+    Opening {
+        year: AcademicYear(y),
+        balance,
+        bonus_granted,
+        rebuilds: vec![],
+        progress: vec![],
+    }
+}
+
 /// A case opening in `y` with `balance` and the bonus used up.
 pub fn opened(y: i32, balance: i32, years: Vec<Year>) -> Case {
     let mut c = case(years);
-    c.opening = Some(Opening {
-        year: AcademicYear(y),
-        balance,
-        bonus_granted: 60,
-        rebuilds: vec![],
-        progress: vec![],
-    });
+    c.opening = Some(opening(y, balance, 60));
     c
 }
 
