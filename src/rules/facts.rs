@@ -776,7 +776,7 @@ fn duplicate_codes(y: &Year, programme_of: &[Option<usize>]) -> Duplicates {
     all.sort_unstable();
     // Within a run of equal keys (nearly always a repeated code), order by
     // the code itself so two codes sharing a key stay apart.
-    for run in all.chunk_by_mut(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+    for run in all.chunk_by_mut(|a, b| a.0 == b.0) {
         run.sort_by(|a, b| code(a).cmp(code(b)).then((a.1, a.2).cmp(&(b.1, b.2))));
     }
     for group in all.chunk_by(|a, b| a.0 == b.0 && code(a) == code(b)) {

@@ -57,7 +57,9 @@ pub fn best_of_chances(first: Option<Mark>, second: Option<Mark>) -> Option<Mark
         (f, None) => f,
         (Some(f), Some(Mark::Absent)) => Some(f),
         (None, s) => s,
-        (Some(f), Some(s)) => Some(if rank(s) > rank(f) { s } else { f }),
+        // The higher; on a tie the first chance's (max_by_key keeps its
+        // second argument then).
+        (Some(f), Some(s)) => Some(std::cmp::max_by_key(s, f, |m| rank(*m))),
     }
 }
 

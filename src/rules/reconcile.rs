@@ -28,6 +28,7 @@ pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reco
             .into(),
         )];
         if difference != 0 {
+            let higher = difference.is_positive();
             // Lines of this year or earlier that would make up the difference
             // had the official database not counted them (a deduction for a
             // higher official balance, an addition for a lower one).
@@ -55,17 +56,17 @@ pub fn reconcile(case: &Case, ledger: &Ledger, found: &mut Findings) -> Vec<Reco
                 !exact.contains(l)
                     && match l.amount {
                         Some(0) => {
-                            difference > 0
+                            higher
                                 && l.article.art == "8.1"
                                 && matches!(l.article.par, Some(3 | 6 | 7 | 9 | 10))
                         }
-                        Some(a) => (a > 0) == (difference < 0),
+                        Some(a) => a.is_negative() == higher,
                         None => false,
                     }
             });
             let candidates: Vec<Line> = candidates.map(|l| possible(l, false)).collect();
             lines.extend(candidates);
-            let hint = if difference > 0 {
+            let hint = if higher {
                 ReconcileMsg::OfficialHigher { sp: difference }
             } else {
                 ReconcileMsg::OfficialLower { sp: -difference }
