@@ -47,6 +47,7 @@ named=(
   'assets/rules/decree.ron|s/(bonus_sp:[^\]]*?value: )60/${1}59/s|8.1 §3: 60 bonus SP become 59'
   'assets/rules/decree.ron|s/(rebuild_step:[^\]]*?value: )10/${1}9/s|8.1 §11: +10 a year becomes +9'
   'assets/rules/institutions/AP/calendars/2017-2018.ron|s/2017-10-23/2017-10-22/|8.1 §4: the grensdatum of the year system one day earlier'
+  'assets/rules/institutions/AP/oer.ron|s/(trajectory_max_sp:[^\]]*?value: )60/${1}59/s|11.3 §3: a trajectory of at most 60 SP becomes 59 (wording only; tests/parameters.rs leaves it out)'
 )
 
 run_named() {

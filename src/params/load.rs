@@ -580,4 +580,24 @@ mod tests {
         let err = load_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("vroegere indeling"), "{err}");
     }
+
+    #[test]
+    fn a_day_no_year_has_is_refused_with_its_place() {
+        for (month, day) in [(13, 1), (4, 31), (12, 0)] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(
+                dir.path().join("decree.ron"),
+                format!(
+                    "(\n  switch_full_before: (article: \"Art. 8.1 §9\", values: [\n    (from: \"2018-2019\", value: (month: {month}, day: {day})),\n  ]),\n)"
+                ),
+            )
+            .unwrap();
+            let err = load_dir(dir.path()).unwrap_err().to_string();
+            assert!(err.contains("decree.ron:3:"), "{err}");
+            assert!(err.contains("geen bestaande dag"), "{err}");
+        }
+        // 29 February is a day of the year.
+        let md: super::super::MonthDay = ron::from_str("(month: 2, day: 29)").unwrap();
+        assert_eq!((md.month, md.day), (2, 29));
+    }
 }

@@ -24,14 +24,41 @@ use crate::model::{AcademicYear, Date, Period, PeriodSystem, Programme};
 use institution::YearTable;
 pub use institution::same_name;
 
-/// A day of the year without the year, e.g. 1 December.
+/// A day of the year without the year, e.g. 1 December. A rules file
+/// that names a day no year has (month 13, 31 April, day 0) is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "RawMonthDay")]
 pub struct MonthDay {
     /// Month 1–12.
     pub month: u32,
     /// Day of the month.
     pub day: u32,
+}
+
+/// [`MonthDay`] as a file writes it, before the check.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMonthDay {
+    month: u32,
+    day: u32,
+}
+
+impl TryFrom<RawMonthDay> for MonthDay {
+    type Error = String;
+
+    fn try_from(r: RawMonthDay) -> Result<MonthDay, String> {
+        // 2000 is a leap year: 29 February is a day of the year.
+        match chrono::NaiveDate::from_ymd_opt(2000, r.month, r.day) {
+            Some(_) => Ok(MonthDay {
+                month: r.month,
+                day: r.day,
+            }),
+            None => Err(format!(
+                "(month: {}, day: {}) is geen bestaande dag: month loopt van 1 tot 12 en day moet in die maand bestaan",
+                r.month, r.day
+            )),
+        }
+    }
 }
 
 impl MonthDay {

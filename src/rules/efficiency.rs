@@ -590,6 +590,29 @@ mod tests {
         assert_eq!(why(5, true), (false, "imposed"));
     }
 
+    /// OER 11.3 §3: "… automatisch inschrijven in een geïndividualiseerd
+    /// traject van maximaal 60 studiepunten": the line says the next year,
+    /// the yes, the 60 SP and why, as the explanation shows it.
+    #[test]
+    fn art_11_3_par3_the_trajectory_line_names_the_next_year_and_the_60_sp() {
+        let c = case(vec![year(
+            2017,
+            vec![enrolment("CH", units("A", 10, 6, Some(12)))],
+        )]);
+        let o = run(&c);
+        let line = texts(&o.programmes[0].years[0].lines)
+            .into_iter()
+            .find(|l| l.starts_with("Art. 11.3 §3"))
+            .expect("a trajectory line");
+        assert!(
+            line.starts_with(
+                "Art. 11.3 §3 | Automatische inschrijving in een individueel traject in \
+                 2018-2019: ja, bij een traject van hoogstens 60 SP ("
+            ),
+            "{line}"
+        );
+    }
+
     /// RULES.md §7 with 13.1: in the year in progress, binding conditions
     /// are only said to be avoidable while the pending units can still
     /// lift the year to 60 % — also when nothing is acquired yet.

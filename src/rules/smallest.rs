@@ -202,12 +202,16 @@ fn largest_first(items: &[&Item], holds: &impl Fn(u64, u64) -> bool) -> Chosen {
         d += diploma_sp(item);
         taken.push(item);
     }
+    // Only a unit under creditcontract can ever be left out again: one
+    // under diplomacontract taken before the last has at least the SP and
+    // the diploma SP of the last, so were the set enough without it, it
+    // would have been without the last — and it was not, or the last would
+    // not have been taken. (The last is never left out either.)
     let mut keep = vec![true; taken.len()];
     for i in (0..taken.len()).rev() {
-        let (sp, dp) = (taken[i].sp as usize, diploma_sp(taken[i]));
-        if holds((s - sp) as u64, (d - dp) as u64) {
+        let sp = taken[i].sp as usize;
+        if !taken[i].diploma && holds((s - sp) as u64, d as u64) {
             s -= sp;
-            d -= dp;
             keep[i] = false;
         }
     }
