@@ -202,11 +202,12 @@ fn largest_first(items: &[&Item], holds: &impl Fn(u64, u64) -> bool) -> Chosen {
         d += diploma_sp(item);
         taken.push(item);
     }
-    // Only a unit under creditcontract can ever be left out again: one
+    // Only a unit under creditcontract can ever be left out again. The
+    // last unit taken cannot: the units before it were not enough. One
     // under diplomacontract taken before the last has at least the SP and
-    // the diploma SP of the last, so were the set enough without it, it
-    // would have been without the last — and it was not, or the last would
-    // not have been taken. (The last is never left out either.)
+    // the diploma SP of the last; were the set enough without it, it would
+    // be enough without the last instead, and so would the units taken
+    // before the last — which they were not.
     let mut keep = vec![true; taken.len()];
     for i in (0..taken.len()).rev() {
         let sp = taken[i].sp as usize;
