@@ -234,14 +234,28 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Units under diplomacontract.
     fn items(list: &[(&str, u32)]) -> Vec<Item> {
+        let list: Vec<(&str, u32, bool)> = list.iter().map(|&(c, sp)| (c, sp, true)).collect();
+        plain(&list)
+    }
+
+    /// Units with their contract (`true`: diplomacontract).
+    fn plain(list: &[(&str, u32, bool)]) -> Vec<Item> {
         list.iter()
-            .map(|(c, sp)| Item {
+            .map(|(c, sp, diploma)| Item {
                 code: c.to_string(),
                 sp: *sp,
-                diploma: true,
+                diploma: *diploma,
             })
             .collect()
+    }
+
+    fn chosen(sp: u64, codes: &[&str]) -> Chosen {
+        Chosen {
+            sp,
+            codes: codes.iter().map(|c| c.to_string()).collect(),
+        }
     }
 
     #[test]
@@ -318,17 +332,22 @@ mod tests {
         );
     }
 
+    /// Every subset of `items`, each in the order of `items`.
+    fn subsets<'a>(items: &'a [&'a Item]) -> impl Iterator<Item = Vec<&'a Item>> + 'a {
+        (0u32..1 << items.len()).map(move |mask| {
+            (0..items.len())
+                .filter(|i| mask >> i & 1 == 1)
+                .map(|i| items[i])
+                .collect()
+        })
+    }
+
     /// Every subset, as the rule reads: the least SP total that reaches the
     /// goal, then the fewest units, then the first codes (in code order).
     fn reference(items: &[Item], holds: &impl Fn(u64, u64) -> bool) -> Option<Chosen> {
-        let mut sorted = items.to_vec();
-        sorted.sort_by(|a, b| a.code.cmp(&b.code));
+        let sorted = in_order(items);
         let mut best: Option<(u64, usize, Vec<String>)> = None;
-        for mask in 0u32..1 << sorted.len() {
-            let set: Vec<&Item> = (0..sorted.len())
-                .filter(|i| mask >> i & 1 == 1)
-                .map(|i| &sorted[i])
-                .collect();
+        for set in subsets(&sorted) {
             let (s, d) = sums(&set);
             let key = (s, set.len(), set.iter().map(|i| i.code.clone()).collect());
             if holds(s, d) && best.as_ref().is_none_or(|b| key < *b) {
@@ -359,16 +378,6 @@ mod tests {
         let mut v: Vec<&Item> = items.iter().collect();
         v.sort_by(|a, b| a.code.cmp(&b.code));
         v
-    }
-
-    fn plain(list: &[(&str, u32, bool)]) -> Vec<Item> {
-        list.iter()
-            .map(|(c, sp, diploma)| Item {
-                code: c.to_string(),
-                sp: *sp,
-                diploma: *diploma,
-            })
-            .collect()
     }
 
     /// Up to nine units with distinct codes (not in code order), SP 0 to
@@ -419,14 +428,8 @@ mod tests {
             sorted.sort();
             sorted.dedup();
             prop_assert_eq!(&sorted, &got.codes);
-            let most = (0u32..1 << items.len())
-                .map(|mask| {
-                    let set: Vec<&Item> = (0..items.len())
-                        .filter(|i| mask >> i & 1 == 1)
-                        .map(|i| &items[i])
-                        .collect();
-                    sums(&set)
-                })
+            let most = subsets(&in_order(&items))
+                .map(|set| sums(&set))
                 .filter(|&(ss, _)| ss == s)
                 .map(|(_, dd)| dd)
                 .max();
@@ -473,31 +476,13 @@ mod tests {
         ]);
         let got = |goal: u64| largest_first(&in_order(&it), &|s: u64, d: u64| s + d >= goal);
         // 12 (C with its bonus) reaches 12: C alone.
-        assert_eq!(
-            got(12),
-            Chosen {
-                sp: 6,
-                codes: vec!["C".into()]
-            }
-        );
+        assert_eq!(got(12), chosen(6, &["C"]));
         // 20: C and D (24); B is never needed.
-        assert_eq!(
-            got(20),
-            Chosen {
-                sp: 12,
-                codes: vec!["C".into(), "D".into()]
-            }
-        );
+        assert_eq!(got(20), chosen(12, &["C", "D"]));
         // 26: C, D, B (30) suffice; A and E are not taken.
         assert_eq!(got(26).codes, vec!["B", "C", "D"]);
         // 31: C, D, B, A (33); without A 30 is too little, so A stays.
-        assert_eq!(
-            got(31),
-            Chosen {
-                sp: 21,
-                codes: vec!["A".into(), "B".into(), "C".into(), "D".into()]
-            }
-        );
+        assert_eq!(got(31), chosen(21, &["A", "B", "C", "D"]));
         // 34: everything (35); leaving E out gives 33, too little.
         assert_eq!(got(34).sp, 23);
         // A unit of 6 SP under creditcontract comes before one of 5 under
@@ -505,13 +490,7 @@ mod tests {
         // (16), then the 6 is left out again.
         let it = plain(&[("B", 6, false), ("F", 5, true)]);
         let c = largest_first(&in_order(&it), &|s: u64, d: u64| s + d >= 10);
-        assert_eq!(
-            c,
-            Chosen {
-                sp: 5,
-                codes: vec!["F".into()]
-            }
-        );
+        assert_eq!(c, chosen(5, &["F"]));
     }
 
     /// Beyond the exact search, among sets of the least total with the
@@ -521,23 +500,11 @@ mod tests {
     fn by_total_alone_ties_keep_the_set_found_first() {
         let it = plain(&[("A", 1, false), ("B", 1, false), ("C", 2, false)]);
         let c = least_total(&in_order(&it), 4, &|s, _| s >= 2);
-        assert_eq!(
-            c,
-            Chosen {
-                sp: 2,
-                codes: vec!["A".into(), "B".into()]
-            }
-        );
+        assert_eq!(c, chosen(2, &["A", "B"]));
         // More diploma SP at the same total wins the tie.
         let it = plain(&[("A", 1, false), ("B", 1, false), ("C", 2, true)]);
         let c = least_total(&in_order(&it), 4, &|s, d| s + d >= 2);
-        assert_eq!(
-            c,
-            Chosen {
-                sp: 2,
-                codes: vec!["C".into()]
-            }
-        );
+        assert_eq!(c, chosen(2, &["C"]));
     }
 
     /// The exact search runs up to its bound of table cells, (units + 1) ×

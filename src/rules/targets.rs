@@ -202,6 +202,24 @@ pub fn targets(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::outcome::Outcome;
+    use crate::rules::testkit::*;
+
+    /// The target of `goal` (the first, when there are several).
+    fn target_of(o: &Outcome, goal: Goal) -> &Target {
+        o.targets
+            .iter()
+            .find(|t| t.goal == goal)
+            .expect("a target for the goal")
+    }
+
+    /// Goal, SP needed and units of every target.
+    fn goals(o: &Outcome) -> Vec<(Goal, u64, Vec<String>)> {
+        o.targets
+            .iter()
+            .map(|t| (t.goal, t.need_sp, t.units.clone()))
+            .collect()
+    }
 
     #[test]
     fn the_shortfall_is_exact() {
@@ -218,33 +236,16 @@ mod tests {
     /// six 6-SP units (36).
     #[test]
     fn art_8_1_par10_the_units_that_bring_the_balance_above_zero() {
-        use crate::rules::testkit::*;
         let c = opened(
             2017,
             30,
             vec![year(2017, vec![enrolment("CH", units("U", 10, 6, None))])],
         );
-        let o = crate::rules::compute_on(
-            &c,
-            &Params::default(),
-            crate::rules::effective_as_of(&c),
-            Some(d("2018-01-10")),
-        );
+        let o = run_on(&c, "2018-01-10");
         assert_eq!(o.ledger_row(AcademicYear(2017)).unwrap().end, -30);
-        let t = o
-            .targets
-            .iter()
-            .find(|t| t.goal == Goal::BalancePositive)
-            .expect("a target for the balance");
+        let t = target_of(&o, Goal::BalancePositive);
         assert!(t.reachable);
         assert_eq!((t.need_sp, t.units.len()), (36, 6));
-    }
-
-    fn goals(o: &crate::rules::outcome::Outcome) -> Vec<(Goal, u64, Vec<String>)> {
-        o.targets
-            .iter()
-            .map(|t| (t.goal, t.need_sp, t.units.clone()))
-            .collect()
     }
 
     /// OER 8.1 §3 with §10: under diplomacontract, while the bonus is not
@@ -255,24 +256,17 @@ mod tests {
     /// six (36 SP) under creditcontract.
     #[test]
     fn art_8_1_par3_the_bonus_halves_the_units_needed_under_diplomacontract() {
-        use crate::rules::testkit::*;
-        let mut c = opened(
+        let mut c = case(vec![year(
             2017,
-            30,
-            vec![year(2017, vec![enrolment("CH", units("U", 10, 6, None))])],
-        );
+            vec![enrolment("CH", units("U", 10, 6, None))],
+        )]);
         c.opening = Some(opening(2017, 30, 0));
         let o = run_on(&c, "2018-01-10");
         let row = o.ledger_row(AcademicYear(2017)).unwrap();
         assert_eq!((row.end, row.bonus_room), (-30, 60));
-        let balance = |o: &crate::rules::outcome::Outcome| {
-            let t = o
-                .targets
-                .iter()
-                .find(|t| t.goal == Goal::BalancePositive)
-                .expect("a target for the balance")
-                .clone();
-            (t.need_sp, t.units, t.reachable)
+        let balance = |o: &Outcome| {
+            let t = target_of(o, Goal::BalancePositive);
+            (t.need_sp, t.units.clone(), t.reachable)
         };
         assert_eq!(
             balance(&o),
@@ -288,7 +282,6 @@ mod tests {
     /// can change any more, has no target.
     #[test]
     fn no_target_for_a_goal_reached_or_beyond_any_pending_unit() {
-        use crate::rules::testkit::*;
         // 36 of 60 SP acquired, four units pending: 13.1 (60 %), 11.3 §3
         // (60 %) and 18.3 §1 a (50 %) all hold already.
         let mut u = units("P", 6, 6, Some(12));
@@ -314,12 +307,11 @@ mod tests {
     /// imposed that year; 13.1 is a goal either way.
     #[test]
     fn art_11_3_par3_no_trajectory_goal_under_binding_conditions() {
-        use crate::rules::testkit::*;
         let mut u = units("P", 2, 6, Some(12));
         u.extend(units("Q", 8, 6, None));
         let mut c = opened(2017, 100, vec![year(2017, vec![enrolment("CH", u)])]);
         let o = run_on(&c, "2018-01-10");
-        let kinds = |o: &crate::rules::outcome::Outcome| {
+        let kinds = |o: &Outcome| {
             goals(o)
                 .into_iter()
                 .map(|(g, n, _)| (g, n))
@@ -347,7 +339,6 @@ mod tests {
     /// needed for 50 %, 36 more (six units).
     #[test]
     fn art_18_3_par1_a_the_cumulative_goal_counts_earlier_credits() {
-        use crate::rules::testkit::*;
         let mut u = units("A", 4, 6, Some(12));
         u.extend(units("F", 6, 6, Some(7)));
         let c = opened(
@@ -359,11 +350,7 @@ mod tests {
             ],
         );
         let o = run_on(&c, "2018-01-10");
-        let t = o
-            .targets
-            .iter()
-            .find(|t| t.goal == Goal::ToleranceSe)
-            .expect("a target for the cumulative SE");
+        let t = target_of(&o, Goal::ToleranceSe);
         assert_eq!(
             (t.year, t.need_sp, t.units.len()),
             (AcademicYear(2017), 36, 6)
